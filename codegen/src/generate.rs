@@ -1,0 +1,136 @@
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use openapiv3::{OpenAPI, Paths, ReferenceOr};
+use proc_macro2::TokenStream;
+use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
+
+use crate::{CodegenError, FailedOperation, prune};
+
+/// Builder-style methods (`client.tokens_create().organization(..).body(..)`)
+/// with one `Client` for all tags: the shape oxide.rs uses, and the one that
+/// lets new optional parameters arrive without breaking callers.
+fn settings() -> GenerationSettings {
+    let mut settings = GenerationSettings::new();
+    settings
+        .with_interface(InterfaceStyle::Builder)
+        .with_tag(TagStyle::Merged);
+    settings
+}
+
+/// Runs progenitor on the whole spec. When it fails, runs it again on each
+/// operation alone, so the message names every operation that cannot be
+/// generated (progenitor's own errors and panics name none).
+pub(crate) fn client_tokens(spec: &OpenAPI, spec_name: &str) -> Result<TokenStream, CodegenError> {
+    run(spec).map_err(|whole| CodegenError::Generator {
+        spec: spec_name.to_owned(),
+        failures: diagnose(spec, whole),
+    })
+}
+
+/// progenitor reports some unsupported constructs by panicking (for example
+/// `assertion failed: response_types.len() <= 1`); a panic here becomes an
+/// error message like any other.
+fn run(spec: &OpenAPI) -> Result<TokenStream, String> {
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        Generator::new(&settings()).generate_tokens(spec)
+    }));
+    match outcome {
+        Ok(Ok(tokens)) => Ok(tokens),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(payload) => Err(explain_panic(&panic_text(payload.as_ref()))),
+    }
+}
+
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".to_owned())
+}
+
+/// Turns the panics we know into what the spec author must change.
+fn explain_panic(text: &str) -> String {
+    let hint = if text.contains("response_types.len() <= 1") {
+        " (its success responses, or its error responses, have different body \
+         types, e.g. a JSON body beside no body; progenitor can give each only one type)"
+    } else if text.contains("as_item().unwrap()") || text.contains("Option::unwrap()") {
+        " (possibly a `$ref` where progenitor expects an inline item)"
+    } else {
+        ""
+    };
+    format!("progenitor panicked: {text}{hint}")
+}
+
+fn diagnose(spec: &OpenAPI, whole: String) -> Vec<FailedOperation> {
+    let document_only = OpenAPI {
+        paths: Paths::default(),
+        ..spec.clone()
+    };
+    if let Err(message) = run(&document_only) {
+        return vec![FailedOperation {
+            operation: None,
+            message,
+        }];
+    }
+    let failures: Vec<FailedOperation> = single_operation_specs(spec)
+        .filter_map(|(name, alone)| {
+            run(&alone).err().map(|message| FailedOperation {
+                operation: Some(name),
+                message,
+            })
+        })
+        .collect();
+    if failures.is_empty() {
+        // Only the combination fails (e.g. two operations whose generated
+        // names collide): nothing smaller to blame.
+        vec![FailedOperation {
+            operation: None,
+            message: whole,
+        }]
+    } else {
+        failures
+    }
+}
+
+/// Each operation of `spec` as a spec of its own, named by operationId (or
+/// `METHOD /path` where it has none).
+fn single_operation_specs(spec: &OpenAPI) -> impl Iterator<Item = (String, OpenAPI)> + '_ {
+    spec.paths.paths.iter().flat_map(move |(path, item)| {
+        let ReferenceOr::Item(item) = item else {
+            return vec![(format!("path {path}"), spec_with(spec, path, item.clone()))];
+        };
+        item.iter()
+            .map(|(method, operation)| {
+                let name = operation
+                    .operation_id
+                    .clone()
+                    .unwrap_or_else(|| format!("{} {path}", method.to_uppercase()));
+                let mut item_alone = item.clone();
+                for (other, slot) in [
+                    ("get", &mut item_alone.get),
+                    ("put", &mut item_alone.put),
+                    ("post", &mut item_alone.post),
+                    ("delete", &mut item_alone.delete),
+                    ("options", &mut item_alone.options),
+                    ("head", &mut item_alone.head),
+                    ("patch", &mut item_alone.patch),
+                    ("trace", &mut item_alone.trace),
+                ] {
+                    if other != method {
+                        *slot = None;
+                    }
+                }
+                (name, spec_with(spec, path, ReferenceOr::Item(item_alone)))
+            })
+            .collect()
+    })
+}
+
+fn spec_with(spec: &OpenAPI, path: &str, item: ReferenceOr<openapiv3::PathItem>) -> OpenAPI {
+    let paths = Paths {
+        paths: [(path.to_owned(), item)].into_iter().collect(),
+        extensions: Default::default(),
+    };
+    prune::with_paths(spec, paths)
+}

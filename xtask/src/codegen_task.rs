@@ -1,0 +1,203 @@
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use codegen::{CodegenError, REGENERATE_COMMAND};
+use similar::TextDiff;
+
+/// What to read and what to write.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub spec: PathBuf,
+    pub out: PathBuf,
+}
+
+impl Paths {
+    /// The checked-in spec and generated file, wherever cargo is run from.
+    pub fn workspace_default() -> Self {
+        let root = workspace_root();
+        Paths {
+            spec: root.join(DEFAULT_SPEC),
+            out: root.join(DEFAULT_OUT),
+        }
+    }
+
+    pub fn spec_name(&self) -> String {
+        display_name(&self.spec)
+    }
+
+    pub fn out_name(&self) -> String {
+        display_name(&self.out)
+    }
+
+    fn is_default(&self) -> bool {
+        let default = Paths::workspace_default();
+        same_file(&self.spec, &default.spec) && same_file(&self.out, &default.out)
+    }
+}
+
+pub const DEFAULT_SPEC: &str = "openapi/tokens.yaml";
+pub const DEFAULT_OUT: &str = "generated-client/src/generated.rs";
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Write,
+    Check,
+}
+
+#[derive(Debug)]
+pub enum Outcome {
+    /// The file on disk already holds what the spec generates.
+    Unchanged,
+    /// The file was (re)written.
+    Written,
+    /// `--check` only: the file differs; `diff` is a unified diff from the
+    /// file on disk to the fresh output.
+    Stale { diff: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    #[error("cannot read spec {spec}: {source}")]
+    ReadSpec { spec: String, source: io::Error },
+    #[error("{0}")]
+    Codegen(#[from] CodegenError),
+    #[error("cannot read {out}: {source}")]
+    ReadOut { out: String, source: io::Error },
+    #[error("cannot write {out}: {source}")]
+    WriteOut { out: String, source: io::Error },
+}
+
+impl Failure {
+    /// The documented exit code of each failure (see `main.rs` and the README).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::ReadSpec { .. } => 3,
+            Failure::Codegen(CodegenError::Generator { .. } | CodegenError::Unparsable { .. }) => 4,
+            Failure::Codegen(_) => 3,
+            Failure::ReadOut { .. } | Failure::WriteOut { .. } => 5,
+        }
+    }
+}
+
+/// Generates from `paths.spec` and writes or checks `paths.out`.
+pub fn run(paths: &Paths, mode: Mode) -> Result<Outcome, Failure> {
+    let fresh = generate(paths)?;
+    let current = match fs::read_to_string(&paths.out) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(Failure::ReadOut {
+                out: paths.out_name(),
+                source,
+            });
+        }
+    };
+    if current.as_deref() == Some(fresh.as_str()) {
+        return Ok(Outcome::Unchanged);
+    }
+    match mode {
+        Mode::Check => Ok(Outcome::Stale {
+            diff: unified_diff(current.as_deref().unwrap_or(""), &fresh, &paths.out_name()),
+        }),
+        Mode::Write => {
+            write_atomically(&paths.out, &fresh).map_err(|source| Failure::WriteOut {
+                out: paths.out_name(),
+                source,
+            })?;
+            Ok(Outcome::Written)
+        }
+    }
+}
+
+/// The fresh output for `paths.spec`, named in its header as the user named it
+/// (relative to the workspace when it lies inside it).
+pub fn generate(paths: &Paths) -> Result<String, Failure> {
+    let text = fs::read_to_string(&paths.spec).map_err(|source| Failure::ReadSpec {
+        spec: paths.spec_name(),
+        source,
+    })?;
+    let command = command_for(paths);
+    Ok(quietly(|| {
+        codegen::generate_with_command(&text, &paths.spec_name(), &command)
+    })?)
+}
+
+/// codegen turns progenitor's panics into errors; this keeps the default
+/// panic hook from also printing them as traces on stderr.
+fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let value = f();
+    std::panic::set_hook(previous);
+    value
+}
+
+/// The command that makes `paths.out` fresh again.
+pub fn command_for(paths: &Paths) -> String {
+    if paths.is_default() {
+        REGENERATE_COMMAND.to_owned()
+    } else {
+        format!(
+            "{REGENERATE_COMMAND} --spec {} --out {}",
+            paths.spec.display(),
+            paths.out.display()
+        )
+    }
+}
+
+pub fn unified_diff(old: &str, new: &str, name: &str) -> String {
+    TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(
+            &format!("a/{name} (on disk)"),
+            &format!("b/{name} (generated)"),
+        )
+        .to_string()
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`, so
+/// a reader never sees half a file and a failure leaves the old one intact.
+fn write_atomically(path: &Path, content: &str) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".codegen-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(content.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// `path` relative to the workspace root when it lies inside it, so headers
+/// and messages read the same on every machine.
+fn display_name(path: &Path) -> String {
+    let root = workspace_root();
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let shown = match (absolute.canonicalize(), root.canonicalize()) {
+        (Ok(abs), Ok(root)) => abs.strip_prefix(&root).map(Path::to_path_buf).ok(),
+        _ => None,
+    }
+    .or_else(|| absolute.strip_prefix(&root).map(Path::to_path_buf).ok())
+    .unwrap_or_else(|| path.to_path_buf());
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+    }
+}
