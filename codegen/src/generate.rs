@@ -59,7 +59,7 @@ fn explain_panic(text: &str) -> String {
     } else {
         ""
     };
-    format!("progenitor panicked: {text}{hint}")
+    format!("progenitor stopped: {text}{hint}")
 }
 
 fn diagnose(spec: &OpenAPI, whole: String) -> Vec<FailedOperation> {

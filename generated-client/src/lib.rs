@@ -29,3 +29,9 @@ mod generated;
 
 pub use auth::InvalidClientConfig;
 pub use generated::*;
+
+/// The README's Rust examples, compiled as doctests so they cannot drift
+/// from the real API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

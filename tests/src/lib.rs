@@ -1,0 +1,61 @@
+//! Helpers for the tests beside this crate: read the checked-in generated
+//! code and the spec, and render them as small texts to assert on or snapshot.
+
+pub mod surface;
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root, wherever cargo runs the tests from.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// The generated code consumers compile, as checked in. (A separate test
+/// proves it equals what the spec generates today.)
+pub fn generated_file() -> syn::File {
+    let path = workspace_root().join("generated-client/src/generated.rs");
+    let text = std::fs::read_to_string(&path).expect("read the generated client");
+    syn::parse_file(&text).expect("the generated client parses as Rust")
+}
+
+/// The spec, parsed.
+pub fn spec() -> openapiv3::OpenAPI {
+    let text = std::fs::read_to_string(workspace_root().join("openapi/tokens.yaml"))
+        .expect("read openapi/tokens.yaml");
+    serde_yaml::from_str(&text).expect("openapi/tokens.yaml is an OpenAPI document")
+}
+
+/// The items of the generated `types` module.
+pub fn type_items(file: &syn::File) -> &[syn::Item] {
+    file.items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "types" => {
+                m.content.as_ref().map(|(_, items)| &items[..])
+            }
+            _ => None,
+        })
+        .expect("the generated code has a `types` module")
+}
+
+/// The definition of one generated type (struct or enum), formatted, without
+/// its impls: what a snapshot of "the Rust type of schema X" should show.
+pub fn type_definition(file: &syn::File, name: &str) -> String {
+    let item = type_items(file)
+        .iter()
+        .find(|item| match item {
+            syn::Item::Struct(s) => s.ident == name,
+            syn::Item::Enum(e) => e.ident == name,
+            _ => false,
+        })
+        .unwrap_or_else(|| panic!("no generated type named {name}"))
+        .clone();
+    prettyplease::unparse(&syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: vec![item],
+    })
+}

@@ -1,0 +1,284 @@
+//! The real `xtask` binary, run the way a maintainer runs
+//! `cargo xtask codegen`: exit codes, messages, and files left alone.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn xtask(args: &[&str], cwd: &Path) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("codegen")
+        .args(args)
+        .current_dir(cwd)
+        // A panic trace must not appear even when a user asked for backtraces.
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("run xtask");
+    Run {
+        code: status.code().expect("exited normally"),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+fn assert_one_clean_error_line(run: &Run) {
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "expected one error line, got:\n{}",
+        run.stderr
+    );
+    assert!(lines[0].starts_with("error: "), "{}", run.stderr);
+    for noise in ["panicked at", "backtrace", "RUST_BACKTRACE", "stack"] {
+        assert!(!run.stderr.contains(noise), "{noise} in: {}", run.stderr);
+    }
+}
+
+struct Scratch {
+    dir: TempDir,
+}
+
+impl Scratch {
+    fn new() -> Self {
+        Scratch {
+            dir: TempDir::new().unwrap(),
+        }
+    }
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        fs::write(&path, text).unwrap();
+        path
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+/// Runs a failing case twice: with no output file, and with one that must
+/// come out byte-identical.
+fn assert_fails_without_touching_output(spec_name: &str, spec: &str, code: i32) -> Run {
+    let s = Scratch::new();
+    s.write(spec_name, spec);
+    let run = xtask(&["--spec", spec_name, "--out", "out.rs"], s.dir.path());
+    assert_eq!(run.code, code, "{}", run.stderr);
+    assert!(!s.path("out.rs").exists(), "an output file was written");
+    assert_one_clean_error_line(&run);
+
+    let previous = "// the checked-in file\n";
+    s.write("out.rs", previous);
+    let again = xtask(&["--spec", spec_name, "--out", "out.rs"], s.dir.path());
+    assert_eq!(again.code, code);
+    assert_eq!(fs::read_to_string(s.path("out.rs")).unwrap(), previous);
+    let leftovers: Vec<_> = fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "temporary files left behind: {leftovers:?}"
+    );
+    run
+}
+
+#[test]
+fn a_missing_spec_is_one_error_line_and_exit_3() {
+    let s = Scratch::new();
+    let run = xtask(&["--spec", "nowhere.yaml", "--out", "out.rs"], s.dir.path());
+    assert_eq!(run.code, 3);
+    assert_one_clean_error_line(&run);
+    assert!(
+        run.stderr.contains("cannot read spec nowhere.yaml"),
+        "{}",
+        run.stderr
+    );
+    assert!(!s.path("out.rs").exists());
+}
+
+#[test]
+fn a_yaml_syntax_error_names_file_line_and_column() {
+    let broken = "openapi: 3.0.3\ninfo:\n  title: x\n  version: [1\npaths: {}\n";
+    let run = assert_fails_without_touching_output("broken.yaml", broken, 3);
+    assert!(run.stderr.contains("broken.yaml:5:"), "{}", run.stderr);
+}
+
+#[test]
+fn a_json_syntax_error_names_file_line_and_column() {
+    let broken =
+        "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"x\" \"version\": \"1\"}\n}\n";
+    let run = assert_fails_without_touching_output("broken.json", broken, 3);
+    assert!(run.stderr.contains("broken.json:3:"), "{}", run.stderr);
+}
+
+#[test]
+fn other_openapi_versions_are_refused_by_name() {
+    let run = assert_fails_without_touching_output(
+        "old.yaml",
+        "swagger: '2.0'\ninfo: {}\npaths: {}\n",
+        3,
+    );
+    assert!(
+        run.stderr
+            .contains("unsupported OpenAPI version swagger 2.0"),
+        "{}",
+        run.stderr
+    );
+    let run = assert_fails_without_touching_output(
+        "new.yaml",
+        "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
+        3,
+    );
+    assert!(
+        run.stderr.contains("unsupported OpenAPI version 3.1.0"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// progenitor 0.15.1 panics (`assertion failed: response_types.len() <= 1`)
+/// when one operation answers 200 with a body and 202 without one.
+#[test]
+fn a_progenitor_panic_is_an_error_naming_the_operation() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /jobs:
+    post:
+      operationId: start_job
+      responses:
+        '200':
+          description: done
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: integer}}}
+        '202':
+          description: accepted, no body
+  /health:
+    get:
+      operationId: health
+      responses:
+        '200': {description: ok}
+"#;
+    let run = assert_fails_without_touching_output("panics.yaml", spec, 4);
+    assert!(run.stderr.contains("panics.yaml"), "{}", run.stderr);
+    assert!(run.stderr.contains("operation start_job"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("health"),
+        "blamed a good operation: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("response_types.len() <= 1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_bad_x_enum_varnames_is_refused_with_its_location() {
+    let spec = TOKENS_SPEC.replace("        - Days365\n", "        - Days 365\n");
+    let run = assert_fails_without_touching_output("tokens.yaml", &spec, 3);
+    assert!(
+        run.stderr.contains(
+            "components.schemas.ExpiresIn.x-enum-varnames: `Days 365` is not a Rust identifier"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The maintainer's loop: change one description, `--check` fails with a
+/// diff, regenerate, `--check` passes, regenerating again changes nothing.
+#[test]
+fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
+    let s = Scratch::new();
+    s.write("tokens.yaml", TOKENS_SPEC);
+    let args = ["--spec", "tokens.yaml", "--out", "client.rs"];
+    let check = ["--check", "--spec", "tokens.yaml", "--out", "client.rs"];
+
+    let first = xtask(&args, s.dir.path());
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(
+        first.stdout.starts_with("wrote client.rs"),
+        "{}",
+        first.stdout
+    );
+    assert_eq!(xtask(&check, s.dir.path()).code, 0);
+
+    let changed = TOKENS_SPEC.replace(
+        "description: Name for the token",
+        "description: A name people recognise",
+    );
+    assert_ne!(changed, TOKENS_SPEC);
+    s.write("tokens.yaml", &changed);
+    let before = fs::read_to_string(s.path("client.rs")).unwrap();
+    let stale = xtask(&check, s.dir.path());
+    assert_eq!(stale.code, 1);
+    assert!(
+        stale.stdout.contains("-        ///Name for the token"),
+        "{}",
+        stale.stdout
+    );
+    assert!(
+        stale.stdout.contains("+        ///A name people recognise"),
+        "{}",
+        stale.stdout
+    );
+    assert!(
+        stale
+            .stderr
+            .contains("run `cargo xtask codegen --spec tokens.yaml --out client.rs`"),
+        "{}",
+        stale.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(s.path("client.rs")).unwrap(),
+        before,
+        "--check wrote"
+    );
+
+    assert_eq!(xtask(&args, s.dir.path()).code, 0);
+    assert_eq!(xtask(&check, s.dir.path()).code, 0);
+    let written = fs::metadata(s.path("client.rs"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    let again = xtask(&args, s.dir.path());
+    assert_eq!(again.code, 0);
+    assert!(again.stdout.contains("is up to date"), "{}", again.stdout);
+    assert_eq!(
+        fs::metadata(s.path("client.rs"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        written
+    );
+}
+
+#[test]
+fn check_on_a_missing_output_file_is_stale_not_an_error() {
+    let s = Scratch::new();
+    s.write("tokens.yaml", TOKENS_SPEC);
+    let run = xtask(
+        &["--check", "--spec", "tokens.yaml", "--out", "absent.rs"],
+        s.dir.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!s.path("absent.rs").exists());
+}
