@@ -1,8 +1,10 @@
 //! Spec text in, formatted Rust out.
 //!
 //! [`generate`] parses an OpenAPI 3.0.x document (YAML or JSON), runs
-//! progenitor's builder-style generator on it, applies the few spec
-//! extensions we support on top of progenitor (see [`enum_varnames`]), and
+//! progenitor's builder-style generator on it, applies what we add on top of
+//! progenitor (the `x-enum-varnames` extension, and path parameters that
+//! cannot escape their segment: see the `enum_varnames` and `path_segments`
+//! modules), and
 //! formats the result with prettyplease behind a header that says how to
 //! regenerate it. It does no file I/O, so tests and benchmarks call it
 //! directly; `xtask` owns reading and writing files.
@@ -11,6 +13,7 @@ mod enum_varnames;
 mod error;
 mod generate;
 mod parse;
+mod path_segments;
 mod prune;
 
 pub use error::{CodegenError, FailedOperation};
@@ -44,6 +47,7 @@ pub fn generate_with_command(
         message: e.to_string(),
     })?;
     enum_varnames::apply(&spec, &mut file, spec_name)?;
+    path_segments::apply(&mut file);
     Ok(format!(
         "{}{}",
         header(spec_name, command),

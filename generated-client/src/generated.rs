@@ -831,8 +831,8 @@ pub mod builder {
             let Self { client, organization } = self;
             let organization = organization.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v2/organizations/{}/tokens", client.baseurl, encode_path(&
-                organization.to_string()),
+                "{}/api/v2/organizations/{}/tokens", client.baseurl,
+                super::encode_path_segment(& organization.to_string()) ?,
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -937,8 +937,8 @@ pub mod builder {
                 })
                 .map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v2/organizations/{}/tokens", client.baseurl, encode_path(&
-                organization.to_string()),
+                "{}/api/v2/organizations/{}/tokens", client.baseurl,
+                super::encode_path_segment(& organization.to_string()) ?,
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -1039,8 +1039,9 @@ pub mod builder {
             let organization = organization.map_err(Error::InvalidRequest)?;
             let token_id = token_id.map_err(Error::InvalidRequest)?;
             let url = format!(
-                "{}/api/v2/organizations/{}/tokens/{}", client.baseurl, encode_path(&
-                organization.to_string()), encode_path(& token_id.to_string()),
+                "{}/api/v2/organizations/{}/tokens/{}", client.baseurl,
+                super::encode_path_segment(& organization.to_string()) ?,
+                super::encode_path_segment(& token_id.to_string()) ?,
             );
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             header_map
@@ -1091,4 +1092,22 @@ pub mod builder {
 /// Items consumers will typically use such as the Client.
 pub mod prelude {
     pub use self::super::Client;
+}
+/// Percent-encodes one path segment, refusing the values that URL
+/// normalisation would turn into another path (`.`, `..`, empty).
+/// Added by this workspace's codegen on top of progenitor's
+/// `encode_path`.
+fn encode_path_segment<E>(value: &str) -> Result<String, Error<E>> {
+    match value {
+        "" | "." | ".." => {
+            Err(
+                Error::InvalidRequest(
+                    format!(
+                        "the path parameter {value:?} would change the request's path"
+                    ),
+                ),
+            )
+        }
+        segment => Ok(encode_path(segment)),
+    }
 }

@@ -23,11 +23,13 @@
 //! ```
 
 mod auth;
+mod errors;
 #[rustfmt::skip]
 #[allow(clippy::all, unused_imports, dead_code)]
 mod generated;
 
-pub use auth::InvalidClientConfig;
+pub use auth::{ClientBuilder, InvalidClientConfig, bearer_headers};
+pub use errors::ApiErrorExt;
 pub use generated::*;
 
 /// The README's Rust examples, compiled as doctests so they cannot drift

@@ -1,6 +1,9 @@
 //! Helpers for the tests beside this crate: read the checked-in generated
 //! code and the spec, and render them as small texts to assert on or snapshot.
 
+pub mod npm_tools;
+pub mod prism;
+pub mod raw_http;
 pub mod surface;
 
 use std::path::{Path, PathBuf};

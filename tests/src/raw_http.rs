@@ -1,0 +1,151 @@
+//! A deliberately crude HTTP/1.1 server on 127.0.0.1 for what a well-behaved
+//! mock server cannot do: record the exact request line, answer with bytes
+//! that break the protocol, close a connection mid-body, or never answer.
+
+use std::io::{Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// One request as it arrived: the request line, the headers and the body.
+#[derive(Debug, Clone)]
+pub struct RawRequest {
+    pub method: String,
+    /// The request target exactly as sent, e.g. `/api/v2/organizations/a%2Fb/tokens`.
+    pub target: String,
+    pub head: String,
+    pub body: Vec<u8>,
+}
+
+/// What the server does with a connection once it has read the request.
+pub enum Reply {
+    /// Write these bytes, then close.
+    Bytes(Vec<u8>),
+    /// Write nothing and keep the connection open until the server stops.
+    Silence,
+}
+
+pub struct RawServer {
+    addr: SocketAddr,
+    requests: Arc<Mutex<Vec<RawRequest>>>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl RawServer {
+    pub fn start(reply: impl Fn(&RawRequest) -> Reply + Send + 'static) -> RawServer {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).expect("bind loopback");
+        let addr = listener.local_addr().unwrap();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let thread = {
+            let (requests, stop) = (requests.clone(), stop.clone());
+            std::thread::spawn(move || {
+                for stream in listener.incoming() {
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(mut stream) = stream else { continue };
+                    let Some(request) = read_request(&mut stream) else {
+                        continue;
+                    };
+                    requests.lock().unwrap().push(request.clone());
+                    match reply(&request) {
+                        Reply::Bytes(bytes) => {
+                            let _ = stream.write_all(&bytes);
+                            let _ = stream.flush();
+                        }
+                        Reply::Silence => {
+                            while !stop.load(Ordering::SeqCst) {
+                                std::thread::sleep(Duration::from_millis(20));
+                            }
+                        }
+                    }
+                }
+            })
+        };
+        RawServer {
+            addr,
+            requests,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn requests(&self) -> Vec<RawRequest> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Drop for RawServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop.
+        let _ = TcpStream::connect(self.addr);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn read_request(stream: &mut TcpStream) -> Option<RawRequest> {
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        let n = stream.read(&mut chunk).ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+    let length = head
+        .lines()
+        .find_map(|l| {
+            let (name, value) = l.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length")
+                .then(|| value.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    let mut body = buf[head_end..].to_vec();
+    while body.len() < length {
+        let n = stream.read(&mut chunk).ok()?;
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..n]);
+    }
+    let mut line = head.lines().next()?.split(' ');
+    Some(RawRequest {
+        method: line.next()?.to_owned(),
+        target: line.next()?.to_owned(),
+        head,
+        body,
+    })
+}
+
+/// An HTTP/1.1 response with a `Content-Length` that matches `body`, and the
+/// given `Content-Type` (none when `None`).
+pub fn response(status: u16, content_type: Option<&str>, body: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    if let Some(ct) = content_type {
+        out.push_str(&format!("Content-Type: {ct}\r\n"));
+    }
+    out.push_str("\r\n");
+    let mut bytes = out.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}
