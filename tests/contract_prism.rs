@@ -170,6 +170,23 @@ async fn invalid_requests_get_prisms_422_as_the_typed_error() {
         assert!(!typed.message.is_empty());
     }
 
+    // The documented nullable fields accept an explicit null.
+    let nulls =
+        json!({"name": "x", "preset": null, "scopes": null, "projects": null, "expires_in": null});
+    let response = http
+        .post(&url)
+        .bearer_auth(TOKEN)
+        .json(&nulls)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status().as_u16(),
+        201,
+        "{:?}",
+        response.headers().get("sl-violations")
+    );
+
     // Without a bearer token Prism answers 401, which the spec does not
     // document: the client reports it as an unexpected response.
     let anonymous = Client::new(&prism.base_url());
