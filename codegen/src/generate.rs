@@ -17,22 +17,40 @@ fn settings() -> GenerationSettings {
     settings
 }
 
+/// What progenitor generates from a spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// The client: `Client`, its builders and the `types` module.
+    Client,
+    /// httpmock helpers (`MockServerExt`) for the client, which must be
+    /// reachable as `crate::*` from where they are included.
+    Httpmock,
+}
+
 /// Runs progenitor on the whole spec. When it fails, runs it again on each
 /// operation alone, so the message names every operation that cannot be
 /// generated (progenitor's own errors and panics name none).
-pub(crate) fn client_tokens(spec: &OpenAPI, spec_name: &str) -> Result<TokenStream, CodegenError> {
-    run(spec).map_err(|whole| CodegenError::Generator {
+pub(crate) fn tokens(
+    spec: &OpenAPI,
+    spec_name: &str,
+    target: Target,
+) -> Result<TokenStream, CodegenError> {
+    run(spec, target).map_err(|whole| CodegenError::Generator {
         spec: spec_name.to_owned(),
-        failures: diagnose(spec, whole),
+        failures: diagnose(spec, target, whole),
     })
 }
 
 /// progenitor reports some unsupported constructs by panicking (for example
 /// `assertion failed: response_types.len() <= 1`); a panic here becomes an
 /// error message like any other.
-fn run(spec: &OpenAPI) -> Result<TokenStream, String> {
+fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        Generator::new(&settings()).generate_tokens(spec)
+        let mut generator = Generator::new(&settings());
+        match target {
+            Target::Client => generator.generate_tokens(spec),
+            Target::Httpmock => generator.httpmock(spec, "crate"),
+        }
     }));
     match outcome {
         Ok(Ok(tokens)) => Ok(tokens),
@@ -62,12 +80,12 @@ fn explain_panic(text: &str) -> String {
     format!("progenitor stopped: {text}{hint}")
 }
 
-fn diagnose(spec: &OpenAPI, whole: String) -> Vec<FailedOperation> {
+fn diagnose(spec: &OpenAPI, target: Target, whole: String) -> Vec<FailedOperation> {
     let document_only = OpenAPI {
         paths: Paths::default(),
         ..spec.clone()
     };
-    if let Err(message) = run(&document_only) {
+    if let Err(message) = run(&document_only, target) {
         return vec![FailedOperation {
             operation: None,
             message,
@@ -75,7 +93,7 @@ fn diagnose(spec: &OpenAPI, whole: String) -> Vec<FailedOperation> {
     }
     let failures: Vec<FailedOperation> = single_operation_specs(spec)
         .filter_map(|(name, alone)| {
-            run(&alone).err().map(|message| FailedOperation {
+            run(&alone, target).err().map(|message| FailedOperation {
                 operation: Some(name),
                 message,
             })

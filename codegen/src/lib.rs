@@ -19,9 +19,22 @@ mod prune;
 pub use error::{CodegenError, FailedOperation};
 pub use parse::parse_spec;
 
+use generate::Target;
+
 /// The command that regenerates the checked-in code; printed in the header of
 /// every generated file and in every "stale" message.
 pub const REGENERATE_COMMAND: &str = "cargo xtask codegen";
+
+/// Every file generated from one spec, each with its header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Generated {
+    /// The client: `Client`, its builders, and the `types` module.
+    pub client: String,
+    /// Typed httpmock helpers for the client (`MockServerExt`), for the
+    /// consumers' tests. It refers to the client as `crate::*`, so it is
+    /// included in the same crate.
+    pub httpmock: String,
+}
 
 /// Generates the client module for the spec in `spec_text`, with the default
 /// regenerate command in its header.
@@ -30,23 +43,39 @@ pub const REGENERATE_COMMAND: &str = "cargo xtask codegen";
 /// generated file (for example `openapi/tokens.yaml`); pass a path relative to
 /// the workspace so the output does not depend on where the workspace lives.
 pub fn generate(spec_text: &str, spec_name: &str) -> Result<String, CodegenError> {
-    generate_with_command(spec_text, spec_name, REGENERATE_COMMAND)
+    let spec = parse_spec(spec_text, spec_name)?;
+    render(&spec, spec_name, REGENERATE_COMMAND, Target::Client)
 }
 
-/// [`generate`], naming `command` in the header as the way to regenerate the
-/// file (for output written with `--spec`/`--out`).
-pub fn generate_with_command(
+/// Every file for the spec in `spec_text`, naming `command` in their headers
+/// as the way to regenerate them.
+pub fn generate_all(
     spec_text: &str,
     spec_name: &str,
     command: &str,
-) -> Result<String, CodegenError> {
+) -> Result<Generated, CodegenError> {
     let spec = parse_spec(spec_text, spec_name)?;
-    let tokens = generate::client_tokens(&spec, spec_name)?;
+    Ok(Generated {
+        client: render(&spec, spec_name, command, Target::Client)?,
+        httpmock: render(&spec, spec_name, command, Target::Httpmock)?,
+    })
+}
+
+fn render(
+    spec: &openapiv3::OpenAPI,
+    spec_name: &str,
+    command: &str,
+    target: Target,
+) -> Result<String, CodegenError> {
+    let tokens = generate::tokens(spec, spec_name, target)?;
     let mut file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::Unparsable {
         spec: spec_name.to_owned(),
         message: e.to_string(),
     })?;
-    enum_varnames::apply(&spec, &mut file, spec_name)?;
+    if target == Target::Client {
+        // The mocks name types, never enum variants; the client defines them.
+        enum_varnames::apply(spec, &mut file, spec_name)?;
+    }
     path_segments::apply(&mut file);
     Ok(format!(
         "{}{}",

@@ -1,7 +1,7 @@
 //! The library contract: same spec, same bytes; a header that says how to
 //! regenerate; the `x-enum-varnames` extension; errors that name the place.
 
-use codegen::{CodegenError, generate, generate_with_command};
+use codegen::{CodegenError, generate, generate_all};
 
 const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
 
@@ -14,26 +14,30 @@ fn the_same_spec_gives_byte_identical_output() {
 }
 
 #[test]
-fn the_header_names_the_spec_and_the_command() {
-    let out = generate_with_command(
+fn every_file_has_a_header_naming_the_spec_and_the_command() {
+    let out = generate_all(
         TOKENS_SPEC,
         "specs/x.yaml",
         "cargo xtask codegen --spec specs/x.yaml",
     )
     .unwrap();
-    let header: Vec<&str> = out.lines().take_while(|l| l.starts_with("//")).collect();
-    assert!(
-        header[0].starts_with("// @generated from specs/x.yaml"),
-        "{header:?}"
-    );
-    assert!(
-        header
-            .join("\n")
-            .contains("run `cargo xtask codegen --spec specs/x.yaml`"),
-        "{header:?}"
-    );
-    assert!(header.join("\n").contains("rustfmt"), "{header:?}");
-    syn::parse_file(&out).expect("the output is Rust");
+    for file in [&out.client, &out.httpmock] {
+        let header: Vec<&str> = file.lines().take_while(|l| l.starts_with("//")).collect();
+        assert!(
+            header[0].starts_with("// @generated from specs/x.yaml"),
+            "{header:?}"
+        );
+        assert!(
+            header
+                .join("\n")
+                .contains("run `cargo xtask codegen --spec specs/x.yaml`"),
+            "{header:?}"
+        );
+        assert!(header.join("\n").contains("rustfmt"), "{header:?}");
+        syn::parse_file(file).expect("the output is Rust");
+    }
+    assert!(out.httpmock.contains("pub trait MockServerExt"));
+    assert!(out.httpmock.contains("fn tokens_create<F>"));
 }
 
 #[test]

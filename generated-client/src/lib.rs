@@ -28,6 +28,16 @@ mod errors;
 #[allow(clippy::all, unused_imports, dead_code)]
 mod generated;
 
+/// Typed [httpmock](https://docs.rs/httpmock) helpers for tests of code that
+/// uses this client (feature `mock`), generated from the same spec:
+/// `use quantcdn_tokens::mock::MockServerExt;` then
+/// `server.tokens_create(|when, then| { .. })`.
+#[cfg(feature = "mock")]
+#[rustfmt::skip]
+#[allow(clippy::all, unused_imports, dead_code)]
+#[path = "generated_httpmock.rs"]
+pub mod mock;
+
 pub use auth::{ClientBuilder, InvalidClientConfig, bearer_headers};
 pub use errors::ApiErrorExt;
 pub use generated::*;

@@ -87,47 +87,84 @@ impl Failure {
     }
 }
 
-/// Generates from `paths.spec` and writes or checks `paths.out`.
+/// One generated file and where it goes.
+#[derive(Debug)]
+pub struct Output {
+    pub path: PathBuf,
+    pub content: String,
+}
+
+impl Paths {
+    /// The httpmock helpers go beside the client: `generated.rs` →
+    /// `generated_httpmock.rs`.
+    pub fn httpmock_out(&self) -> PathBuf {
+        let stem = self.out.file_stem().unwrap_or_default().to_string_lossy();
+        self.out.with_file_name(format!("{stem}_httpmock.rs"))
+    }
+}
+
+/// Generates from `paths.spec` and writes or checks every output file.
 pub fn run(paths: &Paths, mode: Mode) -> Result<Outcome, Failure> {
-    let fresh = generate(paths)?;
-    let current = match fs::read_to_string(&paths.out) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(source) => {
-            return Err(Failure::ReadOut {
-                out: paths.out_name(),
-                source,
-            });
+    let outputs = generate(paths)?;
+    let mut stale = Vec::new();
+    for output in &outputs {
+        let current = match fs::read_to_string(&output.path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(source) => {
+                return Err(Failure::ReadOut {
+                    out: display_name(&output.path),
+                    source,
+                });
+            }
+        };
+        if current.as_deref() != Some(output.content.as_str()) {
+            stale.push((output, current));
         }
-    };
-    if current.as_deref() == Some(fresh.as_str()) {
+    }
+    if stale.is_empty() {
         return Ok(Outcome::Unchanged);
     }
     match mode {
         Mode::Check => Ok(Outcome::Stale {
-            diff: unified_diff(current.as_deref().unwrap_or(""), &fresh, &paths.out_name()),
+            diff: stale
+                .iter()
+                .map(|(output, current)| {
+                    unified_diff(
+                        current.as_deref().unwrap_or(""),
+                        &output.content,
+                        &display_name(&output.path),
+                    )
+                })
+                .collect(),
         }),
         Mode::Write => {
-            write_atomically(&paths.out, &fresh).map_err(|source| Failure::WriteOut {
-                out: paths.out_name(),
-                source,
-            })?;
+            let changed: Vec<&Output> = stale.iter().map(|(output, _)| *output).collect();
+            write_all_atomically(&changed)?;
             Ok(Outcome::Written)
         }
     }
 }
 
-/// The fresh output for `paths.spec`, named in its header as the user named it
-/// (relative to the workspace when it lies inside it).
-pub fn generate(paths: &Paths) -> Result<String, Failure> {
+/// The fresh outputs for `paths.spec`, named in their headers as the user
+/// named the spec (relative to the workspace when it lies inside it).
+pub fn generate(paths: &Paths) -> Result<Vec<Output>, Failure> {
     let text = fs::read_to_string(&paths.spec).map_err(|source| Failure::ReadSpec {
         spec: paths.spec_name(),
         source,
     })?;
     let command = command_for(paths);
-    Ok(quietly(|| {
-        codegen::generate_with_command(&text, &paths.spec_name(), &command)
-    })?)
+    let generated = quietly(|| codegen::generate_all(&text, &paths.spec_name(), &command))?;
+    Ok(vec![
+        Output {
+            path: paths.out.clone(),
+            content: generated.client,
+        },
+        Output {
+            path: paths.httpmock_out(),
+            content: generated.httpmock,
+        },
+    ])
 }
 
 /// codegen turns progenitor's panics into errors; this keeps the default
@@ -164,20 +201,33 @@ pub fn unified_diff(old: &str, new: &str, name: &str) -> String {
         .to_string()
 }
 
-/// Writes to a temporary file beside `path`, then renames it over `path`, so
-/// a reader never sees half a file and a failure leaves the old one intact.
-fn write_atomically(path: &Path, content: &str) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
+/// Writes each file to a temporary file beside it, and only when all are
+/// written renames them into place: a failure leaves every old file intact,
+/// and a reader never sees half a file.
+fn write_all_atomically(outputs: &[&Output]) -> Result<(), Failure> {
+    let fail = |path: &Path| {
+        let out = display_name(path);
+        move |source| Failure::WriteOut { out, source }
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".codegen-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(content.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    let mut written = Vec::new();
+    for output in outputs {
+        let dir = match output.path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".codegen-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(fail(&output.path))?;
+        tmp.write_all(output.content.as_bytes())
+            .and_then(|()| tmp.as_file().sync_all())
+            .map_err(fail(&output.path))?;
+        written.push((tmp, &output.path));
+    }
+    for (tmp, path) in written {
+        tmp.persist(path).map_err(|e| fail(path)(e.error))?;
+    }
     Ok(())
 }
 

@@ -55,14 +55,14 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Outcome::Written) => {
-            println!("wrote {} from {}", paths.out_name(), paths.spec_name());
+            println!("wrote {} from {}", outputs(&paths), paths.spec_name());
             ExitCode::SUCCESS
         }
         Ok(Outcome::Stale { diff }) => {
             print!("{diff}");
             eprintln!(
-                "error: {} is stale: it differs from what {} generates (diff above); run `{}`",
-                paths.out_name(),
+                "error: {} are stale: they differ from what {} generates (diff above); run `{}`",
+                outputs(&paths),
                 paths.spec_name(),
                 codegen_task::command_for(&paths),
             );
@@ -73,4 +73,10 @@ fn main() -> ExitCode {
             ExitCode::from(failure.exit_code())
         }
     }
+}
+
+fn outputs(paths: &Paths) -> String {
+    let mock = paths.httpmock_out();
+    let mock_name = mock.file_name().unwrap_or_default().to_string_lossy();
+    format!("{} (+ {mock_name})", paths.out_name())
 }
