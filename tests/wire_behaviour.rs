@@ -350,7 +350,8 @@ async fn a_10_mb_valid_body_parses() {
 #[tokio::test]
 async fn a_server_that_never_answers_times_out_after_the_configured_timeout() {
     let server = RawServer::start(|_| Reply::Silence);
-    let client = ClientBuilder::new(server.base_url(), TOKEN)
+    let client = ClientBuilder::new(TOKEN)
+        .base_url(server.base_url())
         .timeout(Duration::from_millis(300))
         .build()
         .unwrap();

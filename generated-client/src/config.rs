@@ -1,0 +1,316 @@
+//! Making a [`Client`]: the server, the bearer token, and the HTTP settings.
+
+use std::fmt;
+use std::time::Duration;
+
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+
+use crate::Client;
+
+/// The environment variable holding the API token (required by
+/// [`Client::from_env`]).
+pub const TOKEN_VAR: &str = "QUANT_API_TOKEN";
+/// The environment variable holding the base URL (optional; default
+/// [`Server::PublicCloud`]).
+pub const URL_VAR: &str = "QUANT_API_URL";
+
+/// progenitor's own default, kept for clients made here.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The servers QuantCDN documents for this API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Server {
+    /// QuantCDN Public Cloud, `https://dashboard.quantcdn.io`.
+    #[default]
+    PublicCloud,
+    /// QuantGov Cloud, `https://dash.quantgov.cloud`.
+    QuantGov,
+}
+
+impl Server {
+    /// The server's base URL.
+    pub const fn url(self) -> &'static str {
+        match self {
+            Server::PublicCloud => "https://dashboard.quantcdn.io",
+            Server::QuantGov => "https://dash.quantgov.cloud",
+        }
+    }
+}
+
+/// Why a client could not be made. No message ever contains the token.
+#[derive(Debug, thiserror::Error)]
+pub enum InvalidClientConfig {
+    /// The environment variable [`TOKEN_VAR`] is unset, empty or not UTF-8.
+    #[error(
+        "the environment variable {variable} is not set (it must hold your QuantCDN API token)"
+    )]
+    MissingToken {
+        /// The variable's name.
+        variable: &'static str,
+    },
+    /// The token is empty, or holds characters an HTTP header cannot carry
+    /// (a newline, another control character).
+    #[error("the API token is empty or holds characters that cannot be sent in an HTTP header")]
+    Token,
+    /// The base URL is not an absolute `http` or `https` URL.
+    #[error("the base URL {url:?} is not an absolute http(s) URL")]
+    BaseUrl {
+        /// The URL as given.
+        url: String,
+    },
+    /// The user agent cannot be sent in an HTTP header.
+    #[error("the user agent {0:?} cannot be sent in an HTTP header")]
+    UserAgent(String),
+    /// reqwest could not build its client.
+    #[error("cannot build the HTTP client: {0}")]
+    Http(#[source] reqwest::Error),
+}
+
+impl Client {
+    /// A client for `base_url` (for example [`Server::PublicCloud`]`.url()`)
+    /// that sends `Authorization: Bearer <token>` with every request and
+    /// gives up on a request after 15 seconds.
+    ///
+    /// The header value is marked sensitive, so neither `Debug` of the client
+    /// nor reqwest's logs show the token. [`ClientBuilder`] sets the rest.
+    pub fn with_token(base_url: &str, token: &str) -> Result<Self, InvalidClientConfig> {
+        ClientBuilder::new(token).base_url(base_url).build()
+    }
+
+    /// A client configured from the environment: the token from
+    /// `QUANT_API_TOKEN` (required), the base URL from `QUANT_API_URL`
+    /// (default: QuantCDN Public Cloud).
+    pub fn from_env() -> Result<Self, InvalidClientConfig> {
+        ClientBuilder::from_env()?.build()
+    }
+}
+
+/// Configures a [`Client`]: server, token, timeout, user agent.
+///
+/// ```
+/// # fn main() -> Result<(), quantcdn_tokens::InvalidClientConfig> {
+/// use std::time::Duration;
+/// use quantcdn_tokens::{ClientBuilder, Server};
+///
+/// let client = ClientBuilder::new("my-api-token")
+///     .server(Server::QuantGov)
+///     .timeout(Duration::from_secs(5))
+///     .build()?;
+/// # Ok(()) }
+/// ```
+pub struct ClientBuilder {
+    base_url: String,
+    token: String,
+    timeout: Duration,
+    user_agent: String,
+    http: Option<reqwest::ClientBuilder>,
+}
+
+impl ClientBuilder {
+    /// A builder for QuantCDN Public Cloud with this token.
+    pub fn new(token: impl Into<String>) -> Self {
+        ClientBuilder {
+            base_url: Server::default().url().to_owned(),
+            token: token.into(),
+            timeout: DEFAULT_TIMEOUT,
+            user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")).to_owned(),
+            http: None,
+        }
+    }
+
+    /// A builder from `QUANT_API_TOKEN` (required) and `QUANT_API_URL`
+    /// (optional).
+    pub fn from_env() -> Result<Self, InvalidClientConfig> {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Self, InvalidClientConfig> {
+        let token = var(TOKEN_VAR).filter(|t| !t.trim().is_empty()).ok_or(
+            InvalidClientConfig::MissingToken {
+                variable: TOKEN_VAR,
+            },
+        )?;
+        let builder = ClientBuilder::new(token);
+        Ok(match var(URL_VAR).filter(|u| !u.trim().is_empty()) {
+            Some(url) => builder.base_url(url),
+            None => builder,
+        })
+    }
+
+    /// One of the documented servers.
+    pub fn server(self, server: Server) -> Self {
+        self.base_url(server.url())
+    }
+
+    /// Any base URL, for example a proxy or a local mock server.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = base_url.into();
+        self
+    }
+
+    /// The longest a request may take, from connecting to the end of the
+    /// response body (default 15 s). Also the connect timeout.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The `User-Agent` header (default `quantcdn-tokens/<version>`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Start from this reqwest builder (proxies, TLS roots, connection
+    /// pools...). A builder rather than a built `reqwest::Client`, because
+    /// the bearer token, timeout and user agent are added to it here.
+    pub fn http_client(mut self, http: reqwest::ClientBuilder) -> Self {
+        self.http = Some(http);
+        self
+    }
+
+    /// The client, or why it cannot be made.
+    pub fn build(self) -> Result<Client, InvalidClientConfig> {
+        let base_url = checked_base_url(&self.base_url)?;
+        let user_agent = HeaderValue::from_str(&self.user_agent)
+            .map_err(|_| InvalidClientConfig::UserAgent(self.user_agent.clone()))?;
+        let http = self
+            .http
+            .unwrap_or_default()
+            .default_headers(bearer_headers(&self.token)?)
+            .user_agent(user_agent)
+            .connect_timeout(self.timeout)
+            .timeout(self.timeout)
+            .build()
+            .map_err(InvalidClientConfig::Http)?;
+        Ok(Client::new_with_client(base_url, http))
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("base_url", &self.base_url)
+            .field("token", &"<redacted>")
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("http", &self.http.as_ref().map(|_| "custom"))
+            .finish()
+    }
+}
+
+/// The `Authorization: Bearer <token>` header, marked sensitive, for a
+/// `reqwest::Client` you build yourself.
+pub fn bearer_headers(token: &str) -> Result<HeaderMap, InvalidClientConfig> {
+    if token.trim().is_empty() {
+        return Err(InvalidClientConfig::Token);
+    }
+    let mut value = HeaderValue::from_str(&format!("Bearer {token}"))
+        .map_err(|_| InvalidClientConfig::Token)?;
+    value.set_sensitive(true);
+    let mut headers = HeaderMap::new();
+    headers.insert(AUTHORIZATION, value);
+    Ok(headers)
+}
+
+/// progenitor appends paths starting with `/` to the base URL as text, so a
+/// trailing slash would double it.
+fn checked_base_url(base_url: &str) -> Result<&str, InvalidClientConfig> {
+    let invalid = || InvalidClientConfig::BaseUrl {
+        url: base_url.to_owned(),
+    };
+    let url = reqwest::Url::parse(base_url).map_err(|_| invalid())?;
+    if !matches!(url.scheme(), "http" | "https") || url.cannot_be_a_base() {
+        return Err(invalid());
+    }
+    Ok(base_url.trim_end_matches('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "env-secret-token-31b";
+
+    fn vars(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        }
+    }
+
+    #[test]
+    fn the_token_variable_is_required_and_named_when_missing() {
+        for env in [vec![], vec![(TOKEN_VAR, "")], vec![(TOKEN_VAR, "  ")]] {
+            let err = ClientBuilder::from_vars(vars(&env)).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                "the environment variable QUANT_API_TOKEN is not set (it must hold your QuantCDN API token)"
+            );
+        }
+    }
+
+    #[test]
+    fn the_url_defaults_to_public_cloud_and_can_be_overridden() {
+        let default = ClientBuilder::from_vars(vars(&[(TOKEN_VAR, SECRET)])).unwrap();
+        assert_eq!(default.base_url, "https://dashboard.quantcdn.io");
+        let gov = ClientBuilder::from_vars(vars(&[
+            (TOKEN_VAR, SECRET),
+            (URL_VAR, Server::QuantGov.url()),
+        ]))
+        .unwrap();
+        assert_eq!(gov.base_url, "https://dash.quantgov.cloud");
+        let local = ClientBuilder::from_vars(vars(&[
+            (TOKEN_VAR, SECRET),
+            (URL_VAR, "http://127.0.0.1:9"),
+        ]))
+        .unwrap();
+        assert_eq!(local.base_url, "http://127.0.0.1:9");
+    }
+
+    #[test]
+    fn a_token_that_cannot_be_a_header_is_an_error_without_the_token() {
+        for bad in [
+            "line\nbreak-env-secret",
+            "bell\u{7}env-secret",
+            "del\u{7f}env-secret",
+        ] {
+            let builder = ClientBuilder::from_vars(vars(&[(TOKEN_VAR, bad)])).unwrap();
+            let err = builder.build().unwrap_err();
+            assert!(matches!(err, InvalidClientConfig::Token), "{err:?}");
+            assert!(!format!("{err} {err:?}").contains("env-secret"));
+        }
+    }
+
+    #[test]
+    fn debug_of_the_builder_and_the_client_hides_the_token() {
+        let builder = ClientBuilder::new(SECRET).server(Server::QuantGov);
+        let shown = format!("{builder:?} {builder:#?}");
+        assert!(
+            shown.contains("dash.quantgov.cloud") && shown.contains("<redacted>"),
+            "{shown}"
+        );
+        assert!(!shown.contains(SECRET), "{shown}");
+        let client = builder.build().unwrap();
+        let shown = format!("{client:?} {client:#?}");
+        assert!(
+            shown.contains("Sensitive") && !shown.contains(SECRET),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_bad_user_agent_is_an_error() {
+        let err = ClientBuilder::new(SECRET)
+            .user_agent("a\nb")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err, InvalidClientConfig::UserAgent(_)), "{err:?}");
+    }
+}
