@@ -1,6 +1,7 @@
 //! Helpers for the tests beside this crate: read the checked-in generated
 //! code and the spec, and render them as small texts to assert on or snapshot.
 
+pub mod binaries;
 pub mod npm_tools;
 pub mod prism;
 pub mod raw_http;
