@@ -25,21 +25,41 @@ use crate::CodegenError;
 
 const EXTENSION: &str = "x-enum-varnames";
 
+/// The variant renames one enum gets: its type name, old → new identifiers.
+pub(crate) struct Renames {
+    type_name: String,
+    renames: BTreeMap<String, syn::Ident>,
+}
+
+/// Finds the renames the spec asks for in `client` (the file that defines
+/// the types) and applies them there.
 pub(crate) fn apply(
     spec: &OpenAPI,
-    file: &mut syn::File,
+    client: &mut syn::File,
     spec_name: &str,
-) -> Result<(), CodegenError> {
+) -> Result<Vec<Renames>, CodegenError> {
+    let mut all = Vec::new();
     for request in requests(spec, spec_name)? {
-        let renames = renames_for(file, &request, spec_name)?;
+        all.push(Renames {
+            renames: renames_for(client, &request, spec_name)?,
+            type_name: request.type_name,
+        });
+    }
+    rename(client, &all);
+    Ok(all)
+}
+
+/// Applies renames found in the client to a file that uses its types (the
+/// CLI names `types::ExpiresIn::X30d`, for example).
+pub(crate) fn rename(file: &mut syn::File, all: &[Renames]) {
+    for renames in all {
         Renamer {
-            type_name: &request.type_name,
-            renames: &renames,
+            type_name: &renames.type_name,
+            renames: &renames.renames,
             in_own_impl: false,
         }
         .visit_file_mut(file);
     }
-    Ok(())
 }
 
 struct Request {

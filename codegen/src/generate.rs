@@ -4,7 +4,7 @@ use openapiv3::{OpenAPI, Paths, ReferenceOr};
 use proc_macro2::TokenStream;
 use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
 
-use crate::{CodegenError, FailedOperation, prune};
+use crate::{CodegenError, FailedOperation, json_schema, prune};
 
 /// Builder-style methods (`client.tokens_create().organization(..).body(..)`)
 /// with one `Client` for all tags: the shape oxide.rs uses, and the one that
@@ -13,7 +13,9 @@ fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
-        .with_tag(TagStyle::Merged);
+        .with_tag(TagStyle::Merged)
+        // progenitor's CLI needs it; `json_schema` puts it behind a feature.
+        .with_derive(json_schema::DERIVE);
     settings
 }
 
@@ -25,6 +27,9 @@ pub(crate) enum Target {
     /// httpmock helpers (`MockServerExt`) for the client, which must be
     /// reachable as `crate::*` from where they are included.
     Httpmock,
+    /// A clap command-line interface (`Cli`, `CliCommand`, `CliConfig`) over
+    /// the client, also included in the client's crate.
+    Cli,
 }
 
 /// Runs progenitor on the whole spec. When it fails, runs it again on each
@@ -50,6 +55,7 @@ fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
         match target {
             Target::Client => generator.generate_tokens(spec),
             Target::Httpmock => generator.httpmock(spec, "crate"),
+            Target::Cli => generator.cli(spec, "crate"),
         }
     }));
     match outcome {

@@ -12,6 +12,7 @@
 mod enum_varnames;
 mod error;
 mod generate;
+mod json_schema;
 mod parse;
 mod path_segments;
 mod prune;
@@ -34,6 +35,10 @@ pub struct Generated {
     /// consumers' tests. It refers to the client as `crate::*`, so it is
     /// included in the same crate.
     pub httpmock: String,
+    /// A clap command-line interface over the client (`Cli`, `CliCommand`,
+    /// `CliConfig`), also included in the client's crate, behind its `cli`
+    /// feature (the client's types derive `schemars::JsonSchema` only there).
+    pub cli: String,
 }
 
 /// Generates the client module for the spec in `spec_text`, with the default
@@ -43,8 +48,7 @@ pub struct Generated {
 /// generated file (for example `openapi/tokens.yaml`); pass a path relative to
 /// the workspace so the output does not depend on where the workspace lives.
 pub fn generate(spec_text: &str, spec_name: &str) -> Result<String, CodegenError> {
-    let spec = parse_spec(spec_text, spec_name)?;
-    render(&spec, spec_name, REGENERATE_COMMAND, Target::Client)
+    Ok(generate_all(spec_text, spec_name, REGENERATE_COMMAND)?.client)
 }
 
 /// Every file for the spec in `spec_text`, naming `command` in their headers
@@ -55,33 +59,42 @@ pub fn generate_all(
     command: &str,
 ) -> Result<Generated, CodegenError> {
     let spec = parse_spec(spec_text, spec_name)?;
+    let mut client = tokens_to_file(&spec, spec_name, Target::Client)?;
+    let renames = enum_varnames::apply(&spec, &mut client, spec_name)?;
+    json_schema::apply(&mut client);
+    let companion = |target| {
+        let mut file = tokens_to_file(&spec, spec_name, target)?;
+        enum_varnames::rename(&mut file, &renames);
+        Ok::<_, CodegenError>(finish(file, spec_name, command))
+    };
     Ok(Generated {
-        client: render(&spec, spec_name, command, Target::Client)?,
-        httpmock: render(&spec, spec_name, command, Target::Httpmock)?,
+        httpmock: companion(Target::Httpmock)?,
+        cli: companion(Target::Cli)?,
+        client: finish(client, spec_name, command),
     })
 }
 
-fn render(
+fn tokens_to_file(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
-    command: &str,
     target: Target,
-) -> Result<String, CodegenError> {
+) -> Result<syn::File, CodegenError> {
     let tokens = generate::tokens(spec, spec_name, target)?;
-    let mut file: syn::File = syn::parse2(tokens).map_err(|e| CodegenError::Unparsable {
+    syn::parse2(tokens).map_err(|e| CodegenError::Unparsable {
         spec: spec_name.to_owned(),
         message: e.to_string(),
-    })?;
-    if target == Target::Client {
-        // The mocks name types, never enum variants; the client defines them.
-        enum_varnames::apply(spec, &mut file, spec_name)?;
-    }
+    })
+}
+
+/// What every file gets: path parameters kept in their segment, formatting,
+/// and the header.
+fn finish(mut file: syn::File, spec_name: &str, command: &str) -> String {
     path_segments::apply(&mut file);
-    Ok(format!(
+    format!(
         "{}{}",
         header(spec_name, command),
         prettyplease::unparse(&file)
-    ))
+    )
 }
 
 /// The first lines of a generated file: where it comes from, how to

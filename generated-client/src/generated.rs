@@ -12,6 +12,7 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 pub mod types {
     ///The error body of every Tokens API error response. Named `ApiError` so it does not collide with the client's `Error`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
     pub struct ApiError {
         ///Error flag
         pub error: bool,
@@ -25,6 +26,7 @@ pub mod types {
     }
     ///The body of a create-token request.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
     pub struct CreateTokenRequest {
         ///Token expiration period
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -48,6 +50,7 @@ pub mod types {
     }
     ///A newly created token. The plain token is returned once and cannot be retrieved again.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
     pub struct CreatedToken {
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
         #[serde(deserialize_with = "::std::option::Option::deserialize")]
@@ -82,6 +85,7 @@ pub mod types {
         PartialEq,
         PartialOrd
     )]
+    #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
     pub enum ExpiresIn {
         #[serde(rename = "30d")]
         Days30,
@@ -134,6 +138,7 @@ pub mod types {
     }
     ///The confirmation that a token was revoked.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
     pub struct RevokedToken {
         pub message: ::std::string::String,
     }
@@ -144,6 +149,7 @@ pub mod types {
     }
     ///One token of the organization, as listed (the plain token is never listed).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
     pub struct TokenSummary {
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
         pub id: i64,

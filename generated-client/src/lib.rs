@@ -79,6 +79,14 @@ mod generated;
 #[path = "generated_httpmock.rs"]
 pub mod mock;
 
+/// The clap command-line interface generated from the spec (feature `cli`):
+/// one subcommand per operation, used by the `quant-tokens` binary.
+#[cfg(feature = "cli")]
+#[rustfmt::skip]
+#[allow(clippy::all, unused_imports, unused_variables, dead_code, missing_docs)]
+#[path = "generated_cli.rs"]
+pub mod cli;
+
 pub use config::{ClientBuilder, InvalidClientConfig, Server, TOKEN_VAR, URL_VAR, bearer_headers};
 pub use errors::ApiErrorExt;
 pub use generated::*;

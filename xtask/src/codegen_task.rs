@@ -98,8 +98,17 @@ impl Paths {
     /// The httpmock helpers go beside the client: `generated.rs` →
     /// `generated_httpmock.rs`.
     pub fn httpmock_out(&self) -> PathBuf {
+        self.beside_out("httpmock")
+    }
+
+    /// The CLI goes beside the client: `generated.rs` → `generated_cli.rs`.
+    pub fn cli_out(&self) -> PathBuf {
+        self.beside_out("cli")
+    }
+
+    fn beside_out(&self, suffix: &str) -> PathBuf {
         let stem = self.out.file_stem().unwrap_or_default().to_string_lossy();
-        self.out.with_file_name(format!("{stem}_httpmock.rs"))
+        self.out.with_file_name(format!("{stem}_{suffix}.rs"))
     }
 }
 
@@ -163,6 +172,10 @@ pub fn generate(paths: &Paths) -> Result<Vec<Output>, Failure> {
         Output {
             path: paths.httpmock_out(),
             content: generated.httpmock,
+        },
+        Output {
+            path: paths.cli_out(),
+            content: generated.cli,
         },
     ])
 }

@@ -76,7 +76,16 @@ fn main() -> ExitCode {
 }
 
 fn outputs(paths: &Paths) -> String {
-    let mock = paths.httpmock_out();
-    let mock_name = mock.file_name().unwrap_or_default().to_string_lossy();
-    format!("{} (+ {mock_name})", paths.out_name())
+    let name = |p: PathBuf| {
+        p.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
+    format!(
+        "{} (+ {}, {})",
+        paths.out_name(),
+        name(paths.httpmock_out()),
+        name(paths.cli_out())
+    )
 }

@@ -1,0 +1,157 @@
+//! `quant-tokens`: QuantCDN's Tokens API from the command line.
+//!
+//! The subcommands and their flags are generated from the spec (progenitor's
+//! `Generator::cli`); this file adds the configuration (the same environment
+//! variables as `Client::from_env`) and the output: the API's answer as JSON
+//! on stdout, errors on stderr with a non-zero exit code.
+
+use std::process::ExitCode;
+
+use clap::{ArgMatches, Command};
+use quantcdn_tokens::cli::{Cli, CliCommand, CliConfig};
+use quantcdn_tokens::{Client, Error, ResponseValue};
+
+/// What `--help` says about configuration.
+const ENVIRONMENT: &str = "Environment:\n  \
+    QUANT_API_TOKEN  the API token (required; made in the QuantCDN dashboard under Profile > API Tokens)\n  \
+    QUANT_API_URL    the server (default https://dashboard.quantcdn.io; QuantGov Cloud: https://dash.quantgov.cloud)";
+
+fn command() -> Command {
+    let mut command = Command::new("quant-tokens")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about("Create, list and revoke QuantCDN API tokens")
+        .after_help(ENVIRONMENT)
+        .subcommand_required(true)
+        .arg_required_else_help(true);
+    for operation in CliCommand::iter() {
+        let sub = Cli::<Output>::get_command(operation)
+            .name(subcommand_name(operation))
+            .after_help(ENVIRONMENT);
+        // progenitor adds this flag with the help text "XXX" and no
+        // behaviour; hide it rather than show it.
+        let sub = if sub
+            .get_arguments()
+            .any(|a| a.get_id() == "json-body-template")
+        {
+            sub.mut_arg("json-body-template", |a| a.hide(true))
+        } else {
+            sub
+        };
+        command = command.subcommand(sub);
+    }
+    command
+}
+
+/// `tokens_create` → `tokens-create`.
+fn subcommand_name(operation: CliCommand) -> String {
+    operation.operation_id().replace('_', "-")
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let matches = command().get_matches();
+    let Some((name, sub_matches)) = matches.subcommand() else {
+        unreachable!("clap requires a subcommand")
+    };
+    let operation = CliCommand::iter()
+        .find(|op| subcommand_name(*op) == name)
+        .expect("clap accepts only the subcommands it was given");
+    match run(operation, sub_matches).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Config(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        // The error was printed by `Output::error`, where it is typed.
+        Err(Failure::Api) => ExitCode::from(1),
+    }
+}
+
+enum Failure {
+    Config(String),
+    Api,
+}
+
+async fn run(operation: CliCommand, matches: &ArgMatches) -> Result<(), Failure> {
+    let client = Client::from_env().map_err(|e| Failure::Config(e.to_string()))?;
+    Cli::new(client, Output)
+        .execute(operation, matches)
+        .await
+        .map_err(
+            |e| match e.downcast_ref::<Error<quantcdn_tokens::types::ApiError>>() {
+                Some(_) => Failure::Api,
+                // A body file that cannot be read, and the like.
+                None => Failure::Config(format!("{e:#}")),
+            },
+        )
+}
+
+/// Prints what the generated CLI hands over.
+struct Output;
+
+impl CliConfig for Output {
+    fn success_item<T>(&self, value: &ResponseValue<T>)
+    where
+        T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
+    {
+        match serde_json::to_string_pretty(value.as_ref()) {
+            Ok(json) => println!("{json}"),
+            Err(e) => eprintln!("error: cannot print the response as JSON: {e}"),
+        }
+    }
+
+    fn success_no_item(&self, _: &ResponseValue<()>) {}
+
+    fn error<T>(&self, error: &Error<T>)
+    where
+        T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
+    {
+        eprintln!("error: {}", describe(error));
+    }
+
+    fn list_start<T>(&self)
+    where
+        T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
+    {
+    }
+
+    fn list_item<T>(&self, value: &T)
+    where
+        T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
+    {
+        if let Ok(json) = serde_json::to_string(value) {
+            println!("{json}");
+        }
+    }
+
+    fn list_end_success<T>(&self)
+    where
+        T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
+    {
+    }
+
+    fn list_end_error<T>(&self, error: &Error<T>)
+    where
+        T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
+    {
+        eprintln!("error: {}", describe(error));
+    }
+}
+
+/// `422 Unprocessable Entity: The name field is required.` for an API
+/// error; progenitor's own message otherwise. The CLI's errors are typed
+/// by the generated code as `Error<T>` with `T` the error schema's type.
+fn describe<T: serde::Serialize + std::fmt::Debug>(error: &Error<T>) -> String {
+    match error {
+        Error::ErrorResponse(body) => {
+            let message = serde_json::to_value(body.as_ref())
+                .ok()
+                .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_owned));
+            match message {
+                Some(message) => format!("{}: {message}", body.status()),
+                None => format!("{}: {:?}", body.status(), body.as_ref()),
+            }
+        }
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,159 @@
+//! The `quant-tokens` binary, run as a user runs it: its help texts
+//! (snapshots), and a success and a 422 against a mock server on 127.0.0.1.
+
+use std::process::{Command, Output};
+
+use serde_json::{Value, json};
+use wiremock::matchers::{body_json, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "cli-secret-token-4e1f";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn quant_tokens(args: &[&str], url: &str) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_quant-tokens"))
+        .args(args)
+        .env("QUANT_API_TOKEN", TOKEN)
+        .env("QUANT_API_URL", url)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run quant-tokens");
+    Run {
+        code: status.code().expect("exited"),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+fn help(args: &[&str]) -> String {
+    let run = quant_tokens(args, "http://127.0.0.1:9");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+}
+
+#[test]
+fn help_of_the_tool() {
+    insta::assert_snapshot!(help(&["--help"]));
+}
+
+#[test]
+fn help_of_tokens_create() {
+    insta::assert_snapshot!(help(&["tokens-create", "--help"]));
+}
+
+#[test]
+fn help_of_tokens_list() {
+    insta::assert_snapshot!(help(&["tokens-list", "--help"]));
+}
+
+#[test]
+fn help_of_tokens_revoke() {
+    insta::assert_snapshot!(help(&["tokens-revoke", "--help"]));
+}
+
+async fn server_answering(status: u16, body: Value) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/api/v2/organizations/test-org/tokens"))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .and(body_json(
+            json!({"name": "My CI token", "expires_in": "30d"}),
+        ))
+        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+        .expect(1)
+        .mount(&server)
+        .await;
+    server
+}
+
+const CREATE: &[&str] = &[
+    "tokens-create",
+    "--organization",
+    "test-org",
+    "--name",
+    "My CI token",
+    "--expires-in",
+    "30d",
+];
+
+#[tokio::test]
+async fn tokens_create_prints_the_created_token_as_json() {
+    let created = json!({
+        "token": "qct_plain_once", "id": 42, "name": "My CI token", "scopes": null,
+        "projects": null, "preset": null, "expires_at": "2026-12-28T00:00:00Z",
+        "created_at": "2026-11-28T00:00:00Z"
+    });
+    let server = server_answering(201, created.clone()).await;
+    let run = quant_tokens(CREATE, &server.uri());
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let printed: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    assert_eq!(printed, created);
+}
+
+#[tokio::test]
+async fn a_422_prints_the_apis_message_on_stderr_and_exits_1() {
+    let server = server_answering(
+        422,
+        json!({"message": "The name has already been taken.", "error": true}),
+    )
+    .await;
+    let run = quant_tokens(CREATE, &server.uri());
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: 422 Unprocessable Entity: The name has already been taken.\n"
+    );
+}
+
+#[test]
+fn a_missing_token_is_a_configuration_error_naming_the_variable() {
+    let output = Command::new(env!("CARGO_BIN_EXE_quant-tokens"))
+        .args(["tokens-list", "--organization", "o"])
+        .env_remove("QUANT_API_TOKEN")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: the environment variable QUANT_API_TOKEN is not set"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_invalid_expires_in_is_refused_before_any_request() {
+    let run = quant_tokens(
+        &[
+            "tokens-create",
+            "--organization",
+            "o",
+            "--name",
+            "n",
+            "--expires-in",
+            "7d",
+        ],
+        "http://127.0.0.1:9",
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("invalid value '7d' for '--expires-in"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("[possible values: 30d, 90d, 365d, never]"),
+        "{}",
+        run.stderr
+    );
+}
