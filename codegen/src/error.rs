@@ -16,6 +16,10 @@ pub enum CodegenError {
     /// A syntax error for which the parser gave no position.
     #[error("{spec}: {message}")]
     Invalid { spec: String, message: String },
+    /// The document is OpenAPI, but wrong in ways progenitor would report
+    /// badly or not at all (see `check`): every problem, each with its place.
+    #[error("{spec}: {}", .problems.join("; "))]
+    Problems { spec: String, problems: Vec<String> },
     /// Not OpenAPI 3.0.x (Swagger 2.0, OpenAPI 3.1, no version field).
     #[error("{spec}: unsupported OpenAPI version {found}: progenitor reads OpenAPI 3.0.x only")]
     UnsupportedVersion { spec: String, found: String },

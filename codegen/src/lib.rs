@@ -9,6 +9,7 @@
 //! regenerate it. It does no file I/O, so tests and benchmarks call it
 //! directly; `xtask` owns reading and writing files.
 
+mod check;
 mod enum_varnames;
 mod error;
 mod generate;
@@ -59,6 +60,14 @@ pub fn generate_all(
     command: &str,
 ) -> Result<Generated, CodegenError> {
     let spec = parse_spec(spec_text, spec_name)?;
+    let problems = check::problems(&parse::parse_raw(spec_text, spec_name)?);
+    if !problems.is_empty() {
+        return Err(CodegenError::Problems {
+            spec: spec_name.to_owned(),
+            problems,
+        });
+    }
+    let spec = parse::canonical(&spec, spec_name)?;
     let mut client = tokens_to_file(&spec, spec_name, Target::Client)?;
     let renames = enum_varnames::apply(&spec, &mut client, spec_name)?;
     json_schema::apply(&mut client);

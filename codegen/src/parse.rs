@@ -15,8 +15,18 @@ struct Version {
 /// Parses YAML or JSON (JSON is read as YAML, which keeps line:column in
 /// every message) into an OpenAPI 3.0.x document.
 pub fn parse_spec(text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> {
+    if text.trim().is_empty() {
+        return Err(CodegenError::Invalid {
+            spec: spec_name.to_owned(),
+            message: "the file is empty".to_owned(),
+        });
+    }
     let version: Version = serde_yaml::from_str(text).map_err(|e| syntax_error(e, spec_name))?;
     let found = match (&version.openapi, &version.swagger) {
+        (Some(v @ serde_yaml::Value::Number(_)), _) => format!(
+            "{} (a number: quote it, as in `openapi: \"3.0.3\"`)",
+            scalar_text(v)
+        ),
         (Some(v), _) => scalar_text(v),
         (None, Some(v)) => format!("swagger {}", scalar_text(v)),
         (None, None) => "(none: the document has no `openapi` field)".to_owned(),
@@ -42,7 +52,7 @@ fn scalar_text(value: &serde_yaml::Value) -> String {
 }
 
 fn syntax_error(error: serde_yaml::Error, spec_name: &str) -> CodegenError {
-    let message = strip_location(&error.to_string());
+    let message = explain(strip_location(&error.to_string()));
     match error.location() {
         Some(at) => CodegenError::Syntax {
             spec: spec_name.to_owned(),
@@ -54,6 +64,18 @@ fn syntax_error(error: serde_yaml::Error, spec_name: &str) -> CodegenError {
             spec: spec_name.to_owned(),
             message,
         },
+    }
+}
+
+/// Words for the messages that name our internals or the parser's limits.
+fn explain(message: String) -> String {
+    if message.contains("expected struct Version") {
+        "the document is not a mapping: an OpenAPI document starts with `openapi`, `info` and `paths`"
+            .to_owned()
+    } else if message.contains("recursion limit exceeded") {
+        format!("{message}: the document nests deeper than the parser's limit of 128 levels")
+    } else {
+        message
     }
 }
 
@@ -110,4 +132,27 @@ mod tests {
         let spec = parse_spec(doc, "s.json").unwrap();
         assert_eq!(spec.info.title, "t");
     }
+}
+
+/// The document as plain JSON values, for the checks that walk it.
+pub(crate) fn parse_raw(text: &str, spec_name: &str) -> Result<serde_json::Value, CodegenError> {
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| syntax_error(e, spec_name))?;
+    serde_json::to_value(yaml).map_err(|e| CodegenError::Invalid {
+        spec: spec_name.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// The same document with every map in a canonical (sorted) order, so that
+/// reordering the keys of `paths`, `properties`, `responses` and the like
+/// changes nothing in the output. (serde_json's map is sorted here: nothing
+/// in the build turns on its `preserve_order` feature; a test would notice.)
+pub(crate) fn canonical(spec: &OpenAPI, spec_name: &str) -> Result<OpenAPI, CodegenError> {
+    serde_json::to_value(spec)
+        .and_then(serde_json::from_value)
+        .map_err(|e| CodegenError::Invalid {
+            spec: spec_name.to_owned(),
+            message: format!("cannot put the document in canonical order: {e}"),
+        })
 }

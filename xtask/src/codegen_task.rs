@@ -67,6 +67,12 @@ pub enum Outcome {
 pub enum Failure {
     #[error("cannot read spec {spec}: {source}")]
     ReadSpec { spec: String, source: io::Error },
+    #[error("{spec}:{line}:{column}: not UTF-8 text (a binary file?)")]
+    NotText {
+        spec: String,
+        line: usize,
+        column: usize,
+    },
     #[error("{0}")]
     Codegen(#[from] CodegenError),
     #[error("cannot read {out}: {source}")]
@@ -79,7 +85,7 @@ impl Failure {
     /// The documented exit code of each failure (see `main.rs` and the README).
     pub fn exit_code(&self) -> u8 {
         match self {
-            Failure::ReadSpec { .. } => 3,
+            Failure::ReadSpec { .. } | Failure::NotText { .. } => 3,
             Failure::Codegen(CodegenError::Generator { .. } | CodegenError::Unparsable { .. }) => 4,
             Failure::Codegen(_) => 3,
             Failure::ReadOut { .. } | Failure::WriteOut { .. } => 5,
@@ -158,9 +164,19 @@ pub fn run(paths: &Paths, mode: Mode) -> Result<Outcome, Failure> {
 /// The fresh outputs for `paths.spec`, named in their headers as the user
 /// named the spec (relative to the workspace when it lies inside it).
 pub fn generate(paths: &Paths) -> Result<Vec<Output>, Failure> {
-    let text = fs::read_to_string(&paths.spec).map_err(|source| Failure::ReadSpec {
+    let bytes = fs::read(&paths.spec).map_err(|source| Failure::ReadSpec {
         spec: paths.spec_name(),
         source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+        Failure::NotText {
+            spec: paths.spec_name(),
+            line,
+            column,
+        }
     })?;
     let command = command_for(paths);
     let generated = quietly(|| codegen::generate_all(&text, &paths.spec_name(), &command))?;

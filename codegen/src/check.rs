@@ -1,0 +1,235 @@
+//! Problems in a spec that progenitor reports badly or not at all, found
+//! before it runs: every one in the document, each named by operation or
+//! JSON pointer.
+//!
+//! - an operation without an `operationId`, or two with the same one
+//!   (progenitor names neither the method nor the path);
+//! - a `$ref` that points to nothing, or outside the document;
+//! - schemas that are aliases of each other in a cycle (`A: $ref B`,
+//!   `B: $ref A`): typify generates types for them that compile, but have no
+//!   base case, so deserializing any value recurses until the stack overflows;
+//! - a `{name}` in a path with no path parameter, or a path parameter that is
+//!   not in its path.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// Every problem found, in document order, each a short sentence that
+/// starts with where it is.
+pub(crate) fn problems(doc: &Value) -> Vec<String> {
+    let mut found = Vec::new();
+    operation_ids(doc, &mut found);
+    references(doc, &mut found);
+    schema_types(doc, &mut found);
+    alias_cycles(doc, &mut found);
+    path_parameters(doc, &mut found);
+    found
+}
+
+fn operations(doc: &Value) -> impl Iterator<Item = (&str, &str, &Value, &Value)> {
+    doc.get("paths")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .flat_map(|(path, item)| {
+            METHODS
+                .iter()
+                .filter_map(move |m| item.get(*m).map(|op| (path.as_str(), *m, op, item)))
+        })
+}
+
+fn operation_ids(doc: &Value, found: &mut Vec<String>) {
+    let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+    for (path, method, op, _) in operations(doc) {
+        let place = format!("{} {path}", method.to_uppercase());
+        match op.get("operationId").and_then(Value::as_str) {
+            None => found.push(format!(
+                "{place}: has no operationId (progenitor names methods after it)"
+            )),
+            Some(id) => {
+                if let Some(first) = seen.get(id) {
+                    found.push(format!("{place}: operationId {id} is also used by {first}"));
+                } else {
+                    seen.insert(id, place);
+                }
+            }
+        }
+    }
+}
+
+/// `#/a/b~1c` → the value there.
+fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
+    doc.pointer(reference.strip_prefix('#')?)
+}
+
+fn references(doc: &Value, found: &mut Vec<String>) {
+    // An explicit stack: specs may nest deeper than the thread's stack.
+    let mut stack = vec![(String::new(), doc)];
+    while let Some((pointer, value)) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(target)) = map.get("$ref") {
+                    if !target.starts_with('#') {
+                        found.push(format!(
+                            "#{pointer}: $ref {target} points outside the document (not supported)"
+                        ));
+                    } else if resolve(doc, target).is_none() {
+                        found.push(format!("#{pointer}: $ref {target} points to nothing"));
+                    }
+                }
+                for (key, child) in map.iter().rev() {
+                    let key = key.replace('~', "~0").replace('/', "~1");
+                    stack.push((format!("{pointer}/{key}"), child));
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate().rev() {
+                    stack.push((format!("{pointer}/{i}"), child));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A schema `type` outside OpenAPI 3.0's six (progenitor stops with
+/// `not yet implemented`, naming no schema).
+fn schema_types(doc: &Value, found: &mut Vec<String>) {
+    const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
+    let mut stack = vec![(String::new(), doc)];
+    while let Some((pointer, value)) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                let in_schema = pointer.starts_with("/components/schemas/")
+                    || pointer.contains("/schema")
+                    || pointer.contains("/items")
+                    || pointer.contains("/properties/");
+                if in_schema
+                    && let Some(Value::String(t)) = map.get("type")
+                    && !TYPES.contains(&t.as_str())
+                {
+                    found.push(format!(
+                        "#{pointer}: unknown schema type {t:?} (OpenAPI 3.0 has {})",
+                        TYPES.join(", ")
+                    ));
+                }
+                for (key, child) in map.iter().rev() {
+                    // Extensions and values (defaults, examples) are data, not schemas.
+                    if key.starts_with("x-")
+                        || matches!(
+                            key.as_str(),
+                            "securitySchemes" | "example" | "examples" | "default" | "enum"
+                        )
+                    {
+                        continue;
+                    }
+                    let key = key.replace('~', "~0").replace('/', "~1");
+                    stack.push((format!("{pointer}/{key}"), child));
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate().rev() {
+                    stack.push((format!("{pointer}/{i}"), child));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The schemas a schema *is* (not *contains*): its `$ref`, and the `$ref`s
+/// of its `allOf`.
+fn aliases(schema: &Value) -> Vec<&str> {
+    let own = schema.get("$ref").and_then(Value::as_str);
+    let all_of = schema
+        .get("allOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.get("$ref").and_then(Value::as_str));
+    own.into_iter()
+        .chain(all_of)
+        .filter_map(|r| r.strip_prefix("#/components/schemas/"))
+        .collect()
+}
+
+fn alias_cycles(doc: &Value, found: &mut Vec<String>) {
+    let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
+    let mut reported = BTreeSet::new();
+    for start in schemas.keys() {
+        // Depth-first search for a way back to `start`.
+        let mut stack = vec![vec![start.as_str()]];
+        let mut visited = BTreeSet::new();
+        while let Some(trail) = stack.pop() {
+            let last = *trail.last().unwrap();
+            for next in schemas.get(last).map(aliases).unwrap_or_default() {
+                if next == start {
+                    let mut cycle = trail.clone();
+                    let members: BTreeSet<&str> = cycle.iter().copied().collect();
+                    if reported.insert(members) {
+                        cycle.push(start);
+                        found.push(format!(
+                            "#/components/schemas/{start}: the schemas {} are aliases of each other in a cycle; \
+                             such a type has no base case (put the reference inside a property or an array)",
+                            cycle.join(" → ")
+                        ));
+                    }
+                } else if visited.insert(next) {
+                    let mut longer = trail.clone();
+                    longer.push(next);
+                    stack.push(longer);
+                }
+            }
+        }
+    }
+}
+
+fn path_parameters(doc: &Value, found: &mut Vec<String>) {
+    for (path, method, op, item) in operations(doc) {
+        let in_template: BTreeSet<&str> = path
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        let declared: BTreeSet<String> = [item.get("parameters"), op.get("parameters")]
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_array)
+            .flatten()
+            .map(|p| match p.get("$ref").and_then(Value::as_str) {
+                Some(r) => resolve(doc, r).unwrap_or(&Value::Null),
+                None => p,
+            })
+            .filter(|p| p.get("in").and_then(Value::as_str) == Some("path"))
+            .filter_map(|p| p.get("name").and_then(Value::as_str).map(str::to_owned))
+            .collect();
+        let place = match op.get("operationId").and_then(Value::as_str) {
+            Some(id) => format!("operation {id}"),
+            None => format!("{} {path}", method.to_uppercase()),
+        };
+        for name in &in_template {
+            if !declared.contains(*name) {
+                found.push(format!(
+                    "{place}: the path has {{{name}}} but no path parameter {name}"
+                ));
+            }
+        }
+        for name in &declared {
+            if !in_template.contains(name.as_str()) {
+                found.push(format!(
+                    "{place}: path parameter {name} does not appear in {path}"
+                ));
+            }
+        }
+    }
+}
