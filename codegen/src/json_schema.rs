@@ -5,7 +5,12 @@
 //! library itself never uses it; this pass moves the derive behind the
 //! crate's `cli` feature, so library users do not compile schemars:
 //! `#[derive(.., schemars::JsonSchema)]` becomes
-//! `#[derive(..)] #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]`.
+//! `#[derive(..)] #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]`,
+//! and the `impl schemars::JsonSchema for ..` blocks typify writes by hand
+//! for constrained types get `#[cfg(feature = "cli")]`.
+//!
+//! Those impls name their parameter `gen`, a reserved keyword since edition
+//! 2024; it becomes `r#gen`, so the code compiles in every edition.
 
 use syn::punctuated::Punctuated;
 use syn::visit_mut::{self, VisitMut};
@@ -24,6 +29,25 @@ pub(crate) fn apply(file: &mut syn::File) {
 struct GateDerive;
 
 impl VisitMut for GateDerive {
+    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
+        let for_json_schema = item
+            .trait_
+            .as_ref()
+            .and_then(|(_, path, _)| path.segments.last())
+            .is_some_and(|s| s.ident == "JsonSchema");
+        if for_json_schema {
+            item.attrs
+                .push(syn::parse_quote!(#[cfg(feature = #CLI_FEATURE)]));
+        }
+        visit_mut::visit_item_impl_mut(self, item);
+    }
+
+    fn visit_ident_mut(&mut self, ident: &mut proc_macro2::Ident) {
+        if ident == "gen" {
+            *ident = proc_macro2::Ident::new_raw("gen", ident.span());
+        }
+    }
+
     fn visit_attributes_mut(&mut self, attrs: &mut Vec<Attribute>) {
         let mut gated = Vec::new();
         for attr in attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {

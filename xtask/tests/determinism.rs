@@ -1,0 +1,49 @@
+//! The checked-in generated files are what `cargo xtask codegen` produces
+//! from any working directory, with any `HOME`, in any locale.
+
+use std::process::Command;
+
+use tempfile::TempDir;
+
+#[test]
+fn check_passes_from_other_directories_homes_and_locales() {
+    let elsewhere = TempDir::new().unwrap();
+    let home = TempDir::new().unwrap();
+    let cases: [(&str, &std::path::Path, &[(&str, &str)]); 4] = [
+        (
+            "the workspace",
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
+            &[],
+        ),
+        ("a temporary directory", elsewhere.path(), &[]),
+        ("another HOME", elsewhere.path(), &[("HOME", "")]),
+        (
+            "other locales",
+            elsewhere.path(),
+            &[
+                ("LANG", "tr_TR.UTF-8"),
+                ("LC_ALL", "de_DE.UTF-8"),
+                ("TZ", "Pacific/Kiritimati"),
+            ],
+        ),
+    ];
+    for (name, cwd, env) in cases {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+        command.args(["codegen", "--check"]).current_dir(cwd);
+        for (key, value) in env {
+            let value = if *key == "HOME" {
+                home.path().to_str().unwrap()
+            } else {
+                value
+            };
+            command.env(key, value);
+        }
+        let output = command.output().unwrap();
+        assert!(
+            output.status.success(),
+            "{name}: --check failed:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
