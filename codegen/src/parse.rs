@@ -93,6 +93,29 @@ fn strip_location(message: &str) -> String {
     }
 }
 
+/// The document as plain JSON values, for the checks that walk it.
+pub(crate) fn parse_raw(text: &str, spec_name: &str) -> Result<serde_json::Value, CodegenError> {
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| syntax_error(e, spec_name))?;
+    serde_json::to_value(yaml).map_err(|e| CodegenError::Invalid {
+        spec: spec_name.to_owned(),
+        message: e.to_string(),
+    })
+}
+
+/// The same document with every map in a canonical (sorted) order, so that
+/// reordering the keys of `paths`, `properties`, `responses` and the like
+/// changes nothing in the output. (serde_json's map is sorted here: nothing
+/// in the build turns on its `preserve_order` feature; a test would notice.)
+pub(crate) fn canonical(spec: &OpenAPI, spec_name: &str) -> Result<OpenAPI, CodegenError> {
+    serde_json::to_value(spec)
+        .and_then(serde_json::from_value)
+        .map_err(|e| CodegenError::Invalid {
+            spec: spec_name.to_owned(),
+            message: format!("cannot put the document in canonical order: {e}"),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,27 +155,4 @@ mod tests {
         let spec = parse_spec(doc, "s.json").unwrap();
         assert_eq!(spec.info.title, "t");
     }
-}
-
-/// The document as plain JSON values, for the checks that walk it.
-pub(crate) fn parse_raw(text: &str, spec_name: &str) -> Result<serde_json::Value, CodegenError> {
-    let yaml: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| syntax_error(e, spec_name))?;
-    serde_json::to_value(yaml).map_err(|e| CodegenError::Invalid {
-        spec: spec_name.to_owned(),
-        message: e.to_string(),
-    })
-}
-
-/// The same document with every map in a canonical (sorted) order, so that
-/// reordering the keys of `paths`, `properties`, `responses` and the like
-/// changes nothing in the output. (serde_json's map is sorted here: nothing
-/// in the build turns on its `preserve_order` feature; a test would notice.)
-pub(crate) fn canonical(spec: &OpenAPI, spec_name: &str) -> Result<OpenAPI, CodegenError> {
-    serde_json::to_value(spec)
-        .and_then(serde_json::from_value)
-        .map_err(|e| CodegenError::Invalid {
-            spec: spec_name.to_owned(),
-            message: format!("cannot put the document in canonical order: {e}"),
-        })
 }
