@@ -5,11 +5,14 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+/// (what varies, the working directory, extra environment)
+type Case<'a> = (&'a str, &'a std::path::Path, &'a [(&'a str, &'a str)]);
+
 #[test]
 fn check_passes_from_other_directories_homes_and_locales() {
     let elsewhere = TempDir::new().unwrap();
     let home = TempDir::new().unwrap();
-    let cases: [(&str, &std::path::Path, &[(&str, &str)]); 4] = [
+    let cases: [Case; 4] = [
         (
             "the workspace",
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")),
