@@ -6,7 +6,7 @@ use xtask::codegen_task::{self, Mode, Outcome, Paths};
 #[test]
 fn generated_client_is_in_sync_with_the_spec() {
     let paths = Paths::workspace_default();
-    match codegen_task::run(&paths, Mode::Check) {
+    match codegen_task::run(&paths, Mode::Check, false) {
         Ok(Outcome::Unchanged) => {}
         Ok(Outcome::Stale { diff }) => panic!(
             "{} is stale; run `{}`. Diff from the file on disk to the fresh output:\n{diff}",

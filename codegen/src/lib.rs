@@ -14,6 +14,7 @@ mod enum_varnames;
 mod error;
 mod generate;
 mod json_schema;
+mod normalize;
 mod parse;
 mod path_segments;
 mod prune;
@@ -59,6 +60,38 @@ pub fn generate_all(
     spec_name: &str,
     command: &str,
 ) -> Result<Generated, CodegenError> {
+    let spec = read(spec_text, spec_name)?;
+    let files = generate_files(&spec, spec_name)?;
+    Ok(format_files(files, spec_name, command))
+}
+
+/// [`generate_all`] after rewriting what progenitor cannot generate (see
+/// the `normalize` module): for specs we do not own. Returns the files and
+/// one line per change made.
+pub fn generate_all_normalized(
+    spec_text: &str,
+    spec_name: &str,
+    command: &str,
+) -> Result<(Generated, Vec<String>), CodegenError> {
+    let mut spec = read(spec_text, spec_name)?;
+    let changes = normalize::normalize(&mut spec);
+    let files = generate_files(&spec, spec_name)?;
+    Ok((format_files(files, spec_name, command), changes))
+}
+
+/// The changes [`generate_all_normalized`] would make to a spec, without
+/// generating anything.
+pub fn normalization_changes(
+    spec_text: &str,
+    spec_name: &str,
+) -> Result<Vec<String>, CodegenError> {
+    let mut spec = read(spec_text, spec_name)?;
+    Ok(normalize::normalize(&mut spec))
+}
+
+/// Stage 1: parse the text, check it (see `check`), and put its maps in
+/// canonical order. The document progenitor will see.
+pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, CodegenError> {
     let spec = parse_spec(spec_text, spec_name)?;
     let problems = check::problems(&parse::parse_raw(spec_text, spec_name)?);
     if !problems.is_empty() {
@@ -67,20 +100,51 @@ pub fn generate_all(
             problems,
         });
     }
-    let spec = parse::canonical(&spec, spec_name)?;
-    let mut client = tokens_to_file(&spec, spec_name, Target::Client)?;
-    let renames = enum_varnames::apply(&spec, &mut client, spec_name)?;
+    parse::canonical(&spec, spec_name)
+}
+
+/// The generated files as syntax trees, before formatting.
+pub struct Files {
+    pub client: syn::File,
+    pub httpmock: syn::File,
+    pub cli: syn::File,
+}
+
+/// Stage 2: progenitor, then our passes over its output.
+pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Files, CodegenError> {
+    let mut client = tokens_to_file(spec, spec_name, Target::Client)?;
+    let renames = enum_varnames::apply(spec, &mut client, spec_name)?;
     json_schema::apply(&mut client);
     let companion = |target| {
-        let mut file = tokens_to_file(&spec, spec_name, target)?;
+        let mut file = tokens_to_file(spec, spec_name, target)?;
         enum_varnames::rename(&mut file, &renames);
-        Ok::<_, CodegenError>(finish(file, spec_name, command))
+        path_segments::apply(&mut file);
+        Ok::<_, CodegenError>(file)
     };
-    Ok(Generated {
-        httpmock: companion(Target::Httpmock)?,
-        cli: companion(Target::Cli)?,
-        client: finish(client, spec_name, command),
+    let httpmock = companion(Target::Httpmock)?;
+    let cli = companion(Target::Cli)?;
+    path_segments::apply(&mut client);
+    Ok(Files {
+        client,
+        httpmock,
+        cli,
     })
+}
+
+/// Stage 3: prettyplease, behind the header.
+pub fn format_files(files: Files, spec_name: &str, command: &str) -> Generated {
+    let format = |file: &syn::File| {
+        format!(
+            "{}{}",
+            header(spec_name, command),
+            prettyplease::unparse(file)
+        )
+    };
+    Generated {
+        client: format(&files.client),
+        httpmock: format(&files.httpmock),
+        cli: format(&files.cli),
+    }
 }
 
 fn tokens_to_file(
@@ -93,17 +157,6 @@ fn tokens_to_file(
         spec: spec_name.to_owned(),
         message: e.to_string(),
     })
-}
-
-/// What every file gets: path parameters kept in their segment, formatting,
-/// and the header.
-fn finish(mut file: syn::File, spec_name: &str, command: &str) -> String {
-    path_segments::apply(&mut file);
-    format!(
-        "{}{}",
-        header(spec_name, command),
-        prettyplease::unparse(&file)
-    )
 }
 
 /// The first lines of a generated file: where it comes from, how to

@@ -119,8 +119,8 @@ impl Paths {
 }
 
 /// Generates from `paths.spec` and writes or checks every output file.
-pub fn run(paths: &Paths, mode: Mode) -> Result<Outcome, Failure> {
-    let outputs = generate(paths)?;
+pub fn run(paths: &Paths, mode: Mode, normalize: bool) -> Result<Outcome, Failure> {
+    let outputs = generate(paths, normalize)?;
     let mut stale = Vec::new();
     for output in &outputs {
         let current = match fs::read_to_string(&output.path) {
@@ -163,7 +163,7 @@ pub fn run(paths: &Paths, mode: Mode) -> Result<Outcome, Failure> {
 
 /// The fresh outputs for `paths.spec`, named in their headers as the user
 /// named the spec (relative to the workspace when it lies inside it).
-pub fn generate(paths: &Paths) -> Result<Vec<Output>, Failure> {
+pub fn generate(paths: &Paths, normalize: bool) -> Result<Vec<Output>, Failure> {
     let bytes = fs::read(&paths.spec).map_err(|source| Failure::ReadSpec {
         spec: paths.spec_name(),
         source,
@@ -178,8 +178,22 @@ pub fn generate(paths: &Paths) -> Result<Vec<Output>, Failure> {
             column,
         }
     })?;
-    let command = command_for(paths);
-    let generated = quietly(|| codegen::generate_all(&text, &paths.spec_name(), &command))?;
+    let command = match normalize {
+        true => format!("{} --normalize", command_for(paths)),
+        false => command_for(paths),
+    };
+    let generated = quietly(|| {
+        if normalize {
+            let (generated, changes) =
+                codegen::generate_all_normalized(&text, &paths.spec_name(), &command)?;
+            for change in changes {
+                eprintln!("normalized: {change}");
+            }
+            Ok(generated)
+        } else {
+            codegen::generate_all(&text, &paths.spec_name(), &command)
+        }
+    })?;
     Ok(vec![
         Output {
             path: paths.out.clone(),

@@ -34,18 +34,27 @@ enum Task {
         /// The file to write or check [default: generated-client/src/generated.rs].
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Rewrite what progenitor cannot generate (for specs we do not own),
+        /// printing each change on stderr.
+        #[arg(long)]
+        normalize: bool,
     },
 }
 
 fn main() -> ExitCode {
-    let Task::Codegen { check, spec, out } = Cli::parse().task;
+    let Task::Codegen {
+        check,
+        spec,
+        out,
+        normalize,
+    } = Cli::parse().task;
     let defaults = Paths::workspace_default();
     let paths = Paths {
         spec: spec.unwrap_or(defaults.spec),
         out: out.unwrap_or(defaults.out),
     };
     let mode = if check { Mode::Check } else { Mode::Write };
-    match codegen_task::run(&paths, mode) {
+    match codegen_task::run(&paths, mode, normalize) {
         Ok(Outcome::Unchanged) => {
             println!(
                 "{} is up to date with {}",
@@ -64,7 +73,7 @@ fn main() -> ExitCode {
                 "error: {} are stale: they differ from what {} generates (diff above); run `{}`",
                 outputs(&paths),
                 paths.spec_name(),
-                codegen_task::command_for(&paths),
+                codegen_task::command_for(&paths) + if normalize { " --normalize" } else { "" },
             );
             ExitCode::from(1)
         }

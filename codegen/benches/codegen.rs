@@ -1,0 +1,130 @@
+//! `cargo bench -p codegen`: where generation spends its time, and how its
+//! cost grows with the number of operations.
+//!
+//! - `tokens/{read,generate,format,all}`: our spec, stage by stage. `read`
+//!   (parse, check, canonical order) is the floor generation is compared to.
+//! - `scaling/{10,100,1000}`: synthetic specs built here, each operation with
+//!   a request body, a response and an error schema of its own.
+//! - Peak heap per size is measured first with a counting allocator and
+//!   printed as a table (criterion measures time only).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+
+const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
+const SIZES: [usize; 3] = [10, 100, 1000];
+
+/// The system allocator, counting bytes in use and their peak.
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// A spec with `operations` operations, each `POST /things{i}` with its own
+/// request schema, response schema and error schema.
+fn synthetic_spec(operations: usize) -> String {
+    let mut spec = String::from("openapi: 3.0.3\ninfo: {title: Synthetic, version: '1'}\npaths:\n");
+    let mut schemas = String::from("components:\n  schemas:\n");
+    for i in 0..operations {
+        spec.push_str(&format!(
+            "  /things{i}/{{id}}:\n    post:\n      operationId: create_thing{i}\n      parameters:\n        - {{name: id, in: path, required: true, schema: {{type: string}}}}\n      requestBody:\n        required: true\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/Request{i}'}}\n      responses:\n        '201':\n          description: created\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Response{i}'}}\n        '422':\n          description: invalid\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Error{i}'}}\n"
+        ));
+        schemas.push_str(&format!(
+            "    Request{i}:\n      type: object\n      required: [name]\n      properties:\n        name: {{type: string}}\n        tags: {{type: array, nullable: true, items: {{type: string}}}}\n        size: {{type: string, enum: [small, large]}}\n    Response{i}:\n      type: object\n      required: [id, created_at]\n      properties:\n        id: {{type: integer}}\n        created_at: {{type: string, format: date-time}}\n        note: {{type: string, nullable: true}}\n    Error{i}:\n      type: object\n      required: [message]\n      properties:\n        message: {{type: string}}\n        code: {{type: integer}}\n"
+        ));
+    }
+    spec + &schemas
+}
+
+fn generate_all(spec: &str) -> codegen::Generated {
+    codegen::generate_all(spec, "bench.yaml", "cargo bench").expect("the synthetic spec generates")
+}
+
+/// Peak heap and one timed run per size, before criterion starts.
+fn memory_and_time_table() {
+    println!("\noperations | one run | per operation | peak heap | peak heap per operation");
+    println!("---|---|---|---|---");
+    for ops in SIZES {
+        let spec = synthetic_spec(ops);
+        let base = IN_USE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let start = Instant::now();
+        black_box(generate_all(&spec));
+        let took = start.elapsed();
+        let peak = PEAK.load(Ordering::Relaxed) - base;
+        println!(
+            "{ops} | {took:.2?} | {:.2?} | {:.1} MiB | {:.1} KiB",
+            took / ops as u32,
+            peak as f64 / (1024.0 * 1024.0),
+            peak as f64 / 1024.0 / ops as f64
+        );
+    }
+    println!();
+}
+
+fn tokens_stages(c: &mut Criterion) {
+    let mut group = c.benchmark_group("tokens");
+    group.bench_function("read", |b| {
+        b.iter(|| codegen::read(black_box(TOKENS_SPEC), "tokens.yaml").unwrap())
+    });
+    let spec = codegen::read(TOKENS_SPEC, "tokens.yaml").unwrap();
+    group.bench_function("generate", |b| {
+        b.iter(|| codegen::generate_files(black_box(&spec), "tokens.yaml").unwrap())
+    });
+    group.bench_function("format", |b| {
+        b.iter_batched(
+            || codegen::generate_files(&spec, "tokens.yaml").unwrap(),
+            |files| codegen::format_files(files, "tokens.yaml", "cargo xtask codegen"),
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    group.bench_function("all", |b| b.iter(|| generate_all(black_box(TOKENS_SPEC))));
+    group.finish();
+}
+
+fn scaling(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for ops in SIZES {
+        let spec = synthetic_spec(ops);
+        group.throughput(Throughput::Elements(ops as u64));
+        group.bench_with_input(BenchmarkId::new("read", ops), &spec, |b, spec| {
+            b.iter(|| codegen::read(black_box(spec), "bench.yaml").unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("all", ops), &spec, |b, spec| {
+            b.iter(|| generate_all(black_box(spec)))
+        });
+    }
+    group.finish();
+}
+
+fn main() {
+    memory_and_time_table();
+    let mut criterion = Criterion::default().configure_from_args();
+    tokens_stages(&mut criterion);
+    scaling(&mut criterion);
+    criterion.final_summary();
+}

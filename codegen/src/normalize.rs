@@ -1,0 +1,169 @@
+//! Optional rewriting of constructs progenitor cannot generate, for specs we
+//! do not own (`cargo xtask codegen --normalize`). Each change is reported;
+//! our own spec needs none (a test says so).
+//!
+//! progenitor gives all success responses of an operation one Rust type, and
+//! all error responses one type (`default` counts as both). Where an
+//! operation's responses in one of those groups have different bodies (a
+//! JSON body beside none, two different schemas), progenitor stops with
+//! `assertion failed: response_types.len() <= 1`. Normalising keeps, in each
+//! group, the responses whose body is that of the group's first response
+//! with a JSON body (or its first response) and removes the others: at run
+//! time the removed statuses arrive as `Error::UnexpectedResponse`, with the
+//! raw response, instead of stopping generation of the whole client.
+
+use openapiv3::{OpenAPI, ReferenceOr, Response, StatusCode};
+
+/// Rewrites `spec` in place; returns one line per change.
+pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
+    let components = spec.components.clone();
+    let resolve = |r: &ReferenceOr<Response>| -> Option<Response> {
+        match r {
+            ReferenceOr::Item(response) => Some(response.clone()),
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/responses/")?;
+                components.as_ref()?.responses.get(name)?.as_item().cloned()
+            }
+        }
+    };
+    let mut changes = Vec::new();
+    for (path, item) in spec.paths.paths.iter_mut() {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        for (method, operation) in item.iter_mut_operations() {
+            let name = operation
+                .operation_id
+                .clone()
+                .unwrap_or_else(|| format!("{} {path}", method.to_uppercase()));
+            let body = |r: &ReferenceOr<Response>| resolve(r).map(|r| body_signature(&r));
+            let responses = &mut operation.responses;
+
+            let success: Vec<(StatusCode, String)> = responses
+                .responses
+                .iter()
+                .filter(|(code, _)| is_success(code))
+                .filter_map(|(code, r)| Some((code.clone(), body(r)?)))
+                .collect();
+            let error: Vec<(StatusCode, String)> = responses
+                .responses
+                .iter()
+                .filter(|(code, _)| is_error(code))
+                .filter_map(|(code, r)| Some((code.clone(), body(r)?)))
+                .collect();
+            let winners = [winner(&success), winner(&error)];
+
+            for (code, signature) in success.iter().chain(&error) {
+                let group_winner = if is_success(code) {
+                    &winners[0]
+                } else {
+                    &winners[1]
+                };
+                if let Some((won_code, won)) = group_winner
+                    && signature != won
+                {
+                    responses.responses.shift_remove(code);
+                    changes.push(format!(
+                        "operation {name}: removed response {code} ({}) beside {won_code} ({})",
+                        describe(signature),
+                        describe(won)
+                    ));
+                }
+            }
+            if let Some(default) = responses.default.as_ref().and_then(body) {
+                let clashes: Vec<String> = winners
+                    .iter()
+                    .flatten()
+                    .filter(|(_, won)| *won != default)
+                    .map(|(code, won)| format!("{code} ({})", describe(won)))
+                    .collect();
+                if !clashes.is_empty() {
+                    responses.default = None;
+                    changes.push(format!(
+                        "operation {name}: removed response default ({}) beside {}",
+                        describe(&default),
+                        clashes.join(" and ")
+                    ));
+                }
+            }
+        }
+    }
+    changes
+}
+
+trait OperationsMut {
+    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)>;
+}
+
+impl OperationsMut for openapiv3::PathItem {
+    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)> {
+        [
+            ("get", self.get.as_mut()),
+            ("put", self.put.as_mut()),
+            ("post", self.post.as_mut()),
+            ("delete", self.delete.as_mut()),
+            ("options", self.options.as_mut()),
+            ("head", self.head.as_mut()),
+            ("patch", self.patch.as_mut()),
+            ("trace", self.trace.as_mut()),
+        ]
+        .into_iter()
+        .filter_map(|(m, op)| op.map(|op| (m, op)))
+        .collect()
+    }
+}
+
+fn is_success(code: &StatusCode) -> bool {
+    match code {
+        StatusCode::Code(c) => *c == 101 || (200..300).contains(c),
+        StatusCode::Range(r) => *r == 2,
+    }
+}
+
+fn is_error(code: &StatusCode) -> bool {
+    match code {
+        StatusCode::Code(c) => (400..600).contains(c),
+        StatusCode::Range(r) => (4..=5).contains(r),
+    }
+}
+
+/// The body a response gives the operation's Rust type: none, a JSON
+/// schema, or raw bytes of some other content type.
+fn body_signature(response: &Response) -> String {
+    if response.content.is_empty() {
+        return "none".to_owned();
+    }
+    match response
+        .content
+        .iter()
+        .find(|(ty, _)| *ty == "application/json" || ty.ends_with("+json"))
+    {
+        Some((_, media)) => format!(
+            "json {}",
+            serde_json::to_string(&media.schema).unwrap_or_default()
+        ),
+        None => format!("raw {}", response.content.keys().next().unwrap()),
+    }
+}
+
+/// The group's first response with a JSON body, else its first response.
+fn winner(group: &[(StatusCode, String)]) -> Option<(StatusCode, String)> {
+    group
+        .iter()
+        .find(|(_, s)| s.starts_with("json"))
+        .or(group.first())
+        .cloned()
+}
+
+fn describe(signature: &str) -> String {
+    match signature {
+        "none" => "no body".to_owned(),
+        s if s.starts_with("json {\"$ref\":\"#/components/schemas/") => format!(
+            "JSON {}",
+            s.trim_start_matches("json {\"$ref\":\"#/components/schemas/")
+                .trim_end_matches("\"}")
+        ),
+        s if s.starts_with("json") => "an inline JSON schema".to_owned(),
+        s => s.replacen("raw ", "a ", 1) + " body",
+    }
+}
