@@ -2,3 +2,4 @@
 //! can run the same check as `cargo xtask codegen --check`.
 
 pub mod codegen_task;
+pub mod diff;

@@ -1,6 +1,10 @@
-//! `cargo xtask codegen [--check] [--spec PATH] [--out PATH]`
+//! `cargo xtask codegen [--check] [--spec PATH] [--out PATH] [--normalize]`
+//! `cargo xtask diff [--base REV] [--format text|markdown|json] [--spec PATH]`
 //!
-//! Exit codes (also in the README):
+//! Exit codes of `diff`: 0 no breaking change; 1 breaking changes found;
+//! 3 a spec cannot be read (at the base revision or in the working tree).
+//!
+//! Exit codes of `codegen` (also in the README):
 //! 0 done, or in sync with `--check`; 1 stale (`--check`); 2 usage;
 //! 3 the spec cannot be read or is not a valid OpenAPI 3.0.x document;
 //! 4 progenitor cannot generate a client from it; 5 the output cannot be written.
@@ -39,15 +43,39 @@ enum Task {
         #[arg(long)]
         normalize: bool,
     },
+    /// Report what the spec's changes since a git revision mean for consumers
+    /// of the generated crate. Exit 1 when something is breaking.
+    Diff {
+        /// The revision to compare with [default: the merge base with main,
+        /// or HEAD on main].
+        #[arg(long, value_name = "REV")]
+        base: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The spec, relative to the current directory [default: openapi/tokens.yaml
+        /// in the workspace].
+        #[arg(long, value_name = "PATH")]
+        spec: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
 }
 
 fn main() -> ExitCode {
-    let Task::Codegen {
-        check,
-        spec,
-        out,
-        normalize,
-    } = Cli::parse().task;
+    let (check, spec, out, normalize) = match Cli::parse().task {
+        Task::Codegen {
+            check,
+            spec,
+            out,
+            normalize,
+        } => (check, spec, out, normalize),
+        Task::Diff { base, format, spec } => return diff(base, format, spec),
+    };
     let defaults = Paths::workspace_default();
     let paths = Paths {
         spec: spec.unwrap_or(defaults.spec),
@@ -97,4 +125,46 @@ fn outputs(paths: &Paths) -> String {
         name(paths.httpmock_out()),
         name(paths.cli_out())
     )
+}
+
+fn diff(base: Option<String>, format: Format, spec: Option<String>) -> ExitCode {
+    use xtask::diff;
+    let (dir, path) = match spec {
+        Some(path) => (PathBuf::from("."), path),
+        None => (
+            codegen_task::workspace_root(),
+            codegen_task::DEFAULT_SPEC.to_owned(),
+        ),
+    };
+    let base = base.unwrap_or_else(|| diff::default_base(&dir));
+    let read = || -> Result<(diff::Api, diff::Api), String> {
+        let old_text = diff::spec_at(&base, &dir, &path)?;
+        let new_text = std::fs::read_to_string(dir.join(&path))
+            .map_err(|e| format!("cannot read spec {path}: {e}"))?;
+        let old = diff::api(&old_text, &format!("{path} at {base}")).map_err(|e| e.to_string())?;
+        let new = diff::api(&new_text, &path).map_err(|e| e.to_string())?;
+        Ok((old, new))
+    };
+    let (old, new) = match read() {
+        Ok(models) => models,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(3);
+        }
+    };
+    let changes = diff::compare(&old, &new);
+    let title = format!("{path}, {base} → working tree");
+    print!(
+        "{}",
+        match format {
+            Format::Text => diff::render::text(&changes, &title),
+            Format::Markdown => diff::render::markdown(&changes, &title),
+            Format::Json => diff::render::json(&changes, &title),
+        }
+    );
+    if changes.iter().any(|c| c.class == diff::Class::Breaking) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
