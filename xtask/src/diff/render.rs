@@ -40,7 +40,7 @@ pub fn markdown(changes: &[Change], title: &str) -> String {
             out.push_str(&format!(
                 "| {} | {} | {} |\n",
                 c.subject,
-                c.what.replace('|', "\\|"),
+                markdown_text(&c.what),
                 c.why
             ));
         }
@@ -78,4 +78,12 @@ fn summary(changes: &[Change]) -> String {
         plural(breaking, "breaking change"),
         plural(compatible, "compatible change")
     )
+}
+
+/// Table-cell text: `|` escaped, and `<`/`>` too, so `Option<String>` is not
+/// taken for an HTML tag.
+fn markdown_text(text: &str) -> String {
+    text.replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
