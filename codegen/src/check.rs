@@ -67,22 +67,20 @@ fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
     doc.pointer(reference.strip_prefix('#')?)
 }
 
-fn references(doc: &Value, found: &mut Vec<String>) {
-    // An explicit stack: specs may nest deeper than the thread's stack.
+/// Calls `visit` with every object of the document and its JSON pointer, in
+/// document order, not descending into the keys `skip` refuses. An explicit
+/// stack: specs may nest deeper than the thread's stack.
+fn walk_objects<'a>(
+    doc: &'a Value,
+    skip: impl Fn(&str) -> bool,
+    mut visit: impl FnMut(&str, &'a serde_json::Map<String, Value>),
+) {
     let mut stack = vec![(String::new(), doc)];
     while let Some((pointer, value)) = stack.pop() {
         match value {
             Value::Object(map) => {
-                if let Some(Value::String(target)) = map.get("$ref") {
-                    if !target.starts_with('#') {
-                        found.push(format!(
-                            "#{pointer}: $ref {target} points outside the document (not supported)"
-                        ));
-                    } else if resolve(doc, target).is_none() {
-                        found.push(format!("#{pointer}: $ref {target} points to nothing"));
-                    }
-                }
-                for (key, child) in map.iter().rev() {
+                visit(&pointer, map);
+                for (key, child) in map.iter().rev().filter(|(key, _)| !skip(key)) {
                     let key = key.replace('~', "~0").replace('/', "~1");
                     stack.push((format!("{pointer}/{key}"), child));
                 }
@@ -97,49 +95,51 @@ fn references(doc: &Value, found: &mut Vec<String>) {
     }
 }
 
+fn references(doc: &Value, found: &mut Vec<String>) {
+    walk_objects(
+        doc,
+        |_| false,
+        |pointer, map| {
+            if let Some(Value::String(target)) = map.get("$ref") {
+                if !target.starts_with('#') {
+                    found.push(format!(
+                        "#{pointer}: $ref {target} points outside the document (not supported)"
+                    ));
+                } else if resolve(doc, target).is_none() {
+                    found.push(format!("#{pointer}: $ref {target} points to nothing"));
+                }
+            }
+        },
+    );
+}
+
 /// A schema `type` outside OpenAPI 3.0's six (progenitor stops with
 /// `not yet implemented`, naming no schema).
 fn schema_types(doc: &Value, found: &mut Vec<String>) {
     const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
-    let mut stack = vec![(String::new(), doc)];
-    while let Some((pointer, value)) = stack.pop() {
-        match value {
-            Value::Object(map) => {
-                let in_schema = pointer.starts_with("/components/schemas/")
-                    || pointer.contains("/schema")
-                    || pointer.contains("/items")
-                    || pointer.contains("/properties/");
-                if in_schema
-                    && let Some(Value::String(t)) = map.get("type")
-                    && !TYPES.contains(&t.as_str())
-                {
-                    found.push(format!(
-                        "#{pointer}: unknown schema type {t:?} (OpenAPI 3.0 has {})",
-                        TYPES.join(", ")
-                    ));
-                }
-                for (key, child) in map.iter().rev() {
-                    // Extensions and values (defaults, examples) are data, not schemas.
-                    if key.starts_with("x-")
-                        || matches!(
-                            key.as_str(),
-                            "securitySchemes" | "example" | "examples" | "default" | "enum"
-                        )
-                    {
-                        continue;
-                    }
-                    let key = key.replace('~', "~0").replace('/', "~1");
-                    stack.push((format!("{pointer}/{key}"), child));
-                }
-            }
-            Value::Array(items) => {
-                for (i, child) in items.iter().enumerate().rev() {
-                    stack.push((format!("{pointer}/{i}"), child));
-                }
-            }
-            _ => {}
+    // Extensions and values (defaults, examples) are data, not schemas.
+    let data = |key: &str| {
+        key.starts_with("x-")
+            || matches!(
+                key,
+                "securitySchemes" | "example" | "examples" | "default" | "enum"
+            )
+    };
+    walk_objects(doc, data, |pointer, map| {
+        let in_schema = pointer.starts_with("/components/schemas/")
+            || pointer.contains("/schema")
+            || pointer.contains("/items")
+            || pointer.contains("/properties/");
+        if in_schema
+            && let Some(Value::String(t)) = map.get("type")
+            && !TYPES.contains(&t.as_str())
+        {
+            found.push(format!(
+                "#{pointer}: unknown schema type {t:?} (OpenAPI 3.0 has {})",
+                TYPES.join(", ")
+            ));
         }
-    }
+    });
 }
 
 /// The schemas a schema *is* (not *contains*): its `$ref`, and the `$ref`s
