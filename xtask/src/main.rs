@@ -85,8 +85,8 @@ fn main() -> ExitCode {
     match codegen_task::run(&paths, mode, normalize) {
         Ok(Outcome::Unchanged) => {
             println!(
-                "{} is up to date with {}",
-                paths.out_name(),
+                "{} are up to date with {}",
+                outputs(&paths),
                 paths.spec_name()
             );
             ExitCode::SUCCESS

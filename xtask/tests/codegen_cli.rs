@@ -261,7 +261,7 @@ fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
         .unwrap();
     let again = xtask(&args, s.dir.path());
     assert_eq!(again.code, 0);
-    assert!(again.stdout.contains("is up to date"), "{}", again.stdout);
+    assert!(again.stdout.contains("are up to date"), "{}", again.stdout);
     assert_eq!(
         fs::metadata(s.path("client.rs"))
             .unwrap()
