@@ -15,6 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
+use crate::json_walk::walk_objects;
+
 const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
@@ -65,34 +67,6 @@ fn operation_ids(doc: &Value, found: &mut Vec<String>) {
 /// `#/a/b~1c` → the value there.
 fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
     doc.pointer(reference.strip_prefix('#')?)
-}
-
-/// Calls `visit` with every object of the document and its JSON pointer, in
-/// document order, not descending into the keys `skip` refuses. An explicit
-/// stack: specs may nest deeper than the thread's stack.
-fn walk_objects<'a>(
-    doc: &'a Value,
-    skip: impl Fn(&str) -> bool,
-    mut visit: impl FnMut(&str, &'a serde_json::Map<String, Value>),
-) {
-    let mut stack = vec![(String::new(), doc)];
-    while let Some((pointer, value)) = stack.pop() {
-        match value {
-            Value::Object(map) => {
-                visit(&pointer, map);
-                for (key, child) in map.iter().rev().filter(|(key, _)| !skip(key)) {
-                    let key = key.replace('~', "~0").replace('/', "~1");
-                    stack.push((format!("{pointer}/{key}"), child));
-                }
-            }
-            Value::Array(items) => {
-                for (i, child) in items.iter().enumerate().rev() {
-                    stack.push((format!("{pointer}/{i}"), child));
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 fn references(doc: &Value, found: &mut Vec<String>) {

@@ -14,6 +14,7 @@ mod enum_varnames;
 mod error;
 mod generate;
 mod json_schema;
+mod json_walk;
 mod normalize;
 mod parse;
 mod path_segments;

@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 use openapiv3::{OpenAPI, Paths};
 use serde_json::Value;
 
+use crate::json_walk::walk_objects;
+
 const SCHEMA_REF: &str = "#/components/schemas/";
 
 /// `spec` with only `paths`, and only the component schemas reachable from
@@ -50,20 +52,15 @@ pub(crate) fn with_paths(spec: &OpenAPI, paths: Paths) -> OpenAPI {
 }
 
 fn collect_schema_refs(value: &Value, into: &mut Vec<String>) {
-    // An explicit stack: specs can nest deeper than the thread's stack allows.
-    let mut stack = vec![value];
-    while let Some(value) = stack.pop() {
-        match value {
-            Value::Object(map) => {
-                if let Some(Value::String(r)) = map.get("$ref")
-                    && let Some(name) = r.strip_prefix(SCHEMA_REF)
-                {
-                    into.push(name.to_owned());
-                }
-                stack.extend(map.values());
+    walk_objects(
+        value,
+        |_| false,
+        |_, map| {
+            if let Some(Value::String(r)) = map.get("$ref")
+                && let Some(name) = r.strip_prefix(SCHEMA_REF)
+            {
+                into.push(name.to_owned());
             }
-            Value::Array(items) => stack.extend(items),
-            _ => {}
-        }
-    }
+        },
+    );
 }
