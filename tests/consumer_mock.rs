@@ -68,10 +68,14 @@ async fn issue_ci_token_reports_the_apis_validation_message() {
     let server = MockServer::start_async().await;
     let mock = server.tokens_create(|when, then| {
         when.organization("test-org");
-        then.unprocessable_entity(&ApiError {
-            message: "The preset is unknown.".to_owned(),
-            error: true,
-        });
+        // The generated types are #[non_exhaustive]: built through their
+        // builders, they stay compatible when the API adds fields.
+        let refusal: ApiError = ApiError::builder()
+            .message("The preset is unknown.")
+            .error(true)
+            .try_into()
+            .unwrap();
+        then.unprocessable_entity(&refusal);
     });
     let client = Client::with_token(&server.base_url(), "test-token").unwrap();
     assert_eq!(

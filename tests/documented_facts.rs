@@ -4,12 +4,13 @@
 
 use std::collections::BTreeMap;
 
+use codegen::surface::TypeKind;
 use openapiv3::{ReferenceOr, SchemaKind, Type};
 use quantcdn_tokens::types::{
     ApiError, CreateTokenRequest, CreatedToken, ExpiresIn, RevokedToken, TokenSummary,
 };
 use serde_json::{Value, json};
-use tokens_tests::{generated_file, spec, surface::short_type, type_items};
+use tokens_tests::{spec, surface};
 
 /// The documented request of the page's curl sample.
 const DOCUMENTED_REQUEST: &str = r#"{ "name": "My CI token", "preset": "content_management", "scopes": [ "projects:read", "content:write" ], "projects": [ 1 ], "expires_in": "30d" }"#;
@@ -36,19 +37,16 @@ const DOCUMENTED_ERROR: &str = r#"{
 "error": true
 }"#;
 
-/// Field name → Rust type (shortened), of one generated struct.
+/// Field name → Rust type (shortened), of one generated struct, as the
+/// API surface reads it.
 fn fields(type_name: &str) -> BTreeMap<String, String> {
-    let file = generated_file();
-    let item = type_items(&file)
+    let surface = surface();
+    let Some(TypeKind::Struct { fields }) = surface.types.get(type_name).map(|t| &t.kind) else {
+        panic!("no generated struct {type_name}")
+    };
+    fields
         .iter()
-        .find_map(|item| match item {
-            syn::Item::Struct(s) if s.ident == type_name => Some(s.clone()),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no generated struct {type_name}"));
-    item.fields
-        .iter()
-        .map(|f| (f.ident.as_ref().unwrap().to_string(), short_type(&f.ty)))
+        .map(|f| (f.name.clone(), f.ty.clone()))
         .collect()
 }
 
@@ -175,13 +173,14 @@ fn expires_in_rejects_anything_else() {
 
 #[test]
 fn unset_optional_fields_are_omitted_from_the_request_json() {
-    let request = CreateTokenRequest {
-        name: "My CI token".into(),
-        preset: None,
-        scopes: None,
-        projects: None,
-        expires_in: None,
-    };
+    let request: CreateTokenRequest = CreateTokenRequest::builder()
+        .name("My CI token")
+        .preset(None::<String>)
+        .scopes(None::<Vec<String>>)
+        .projects(None::<Vec<i64>>)
+        .expires_in(None::<ExpiresIn>)
+        .try_into()
+        .unwrap();
     assert_eq!(
         serde_json::to_value(&request).unwrap(),
         json!({"name": "My CI token"})

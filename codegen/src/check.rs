@@ -15,11 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use crate::json_walk::walk_objects;
-
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+use crate::spec_walk::{operations, resolve, walk_objects};
 
 /// Every problem found, in document order, each a short sentence that
 /// starts with where it is.
@@ -33,23 +29,11 @@ pub(crate) fn problems(doc: &Value) -> Vec<String> {
     found
 }
 
-fn operations(doc: &Value) -> impl Iterator<Item = (&str, &str, &Value, &Value)> {
-    doc.get("paths")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .flat_map(|(path, item)| {
-            METHODS
-                .iter()
-                .filter_map(move |m| item.get(*m).map(|op| (path.as_str(), *m, op, item)))
-        })
-}
-
 fn operation_ids(doc: &Value, found: &mut Vec<String>) {
     let mut seen: BTreeMap<&str, String> = BTreeMap::new();
-    for (path, method, op, _) in operations(doc) {
-        let place = format!("{} {path}", method.to_uppercase());
-        match op.get("operationId").and_then(Value::as_str) {
+    for op in operations(doc) {
+        let place = op.route();
+        match op.operation_id() {
             None => found.push(format!(
                 "{place}: has no operationId (progenitor names methods after it)"
             )),
@@ -62,11 +46,6 @@ fn operation_ids(doc: &Value, found: &mut Vec<String>) {
             }
         }
     }
-}
-
-/// `#/a/b~1c` → the value there.
-fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
-    doc.pointer(reference.strip_prefix('#')?)
 }
 
 fn references(doc: &Value, found: &mut Vec<String>) {
@@ -169,27 +148,21 @@ fn alias_cycles(doc: &Value, found: &mut Vec<String>) {
 }
 
 fn path_parameters(doc: &Value, found: &mut Vec<String>) {
-    for (path, method, op, item) in operations(doc) {
+    for op in operations(doc) {
+        let path = op.path;
         let in_template: BTreeSet<&str> = path
             .split('{')
             .skip(1)
             .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
             .collect();
-        let declared: BTreeSet<String> = [item.get("parameters"), op.get("parameters")]
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_array)
-            .flatten()
-            .map(|p| match p.get("$ref").and_then(Value::as_str) {
-                Some(r) => resolve(doc, r).unwrap_or(&Value::Null),
-                None => p,
-            })
+        let declared: BTreeSet<String> = op
+            .parameters(doc)
             .filter(|p| p.get("in").and_then(Value::as_str) == Some("path"))
             .filter_map(|p| p.get("name").and_then(Value::as_str).map(str::to_owned))
             .collect();
-        let place = match op.get("operationId").and_then(Value::as_str) {
+        let place = match op.operation_id() {
             Some(id) => format!("operation {id}"),
-            None => format!("{} {path}", method.to_uppercase()),
+            None => op.route(),
         };
         for name in &in_template {
             if !declared.contains(*name) {

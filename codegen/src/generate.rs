@@ -4,6 +4,7 @@ use openapiv3::{OpenAPI, Paths, ReferenceOr};
 use proc_macro2::TokenStream;
 use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
 
+use crate::spec_walk::operation_name;
 use crate::{CodegenError, FailedOperation, json_schema, prune};
 
 /// Builder-style methods (`client.tokens_create().organization(..).body(..)`)
@@ -126,10 +127,7 @@ fn single_operation_specs(spec: &OpenAPI) -> impl Iterator<Item = (String, OpenA
         };
         item.iter()
             .map(|(method, operation)| {
-                let name = operation
-                    .operation_id
-                    .clone()
-                    .unwrap_or_else(|| format!("{} {path}", method.to_uppercase()));
+                let name = operation_name(operation.operation_id.as_deref(), method, path);
                 let mut item_alone = item.clone();
                 for (other, slot) in [
                     ("get", &mut item_alone.get),

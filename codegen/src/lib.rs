@@ -14,14 +14,17 @@ mod enum_varnames;
 mod error;
 mod generate;
 mod json_schema;
-mod json_walk;
+mod non_exhaustive;
 mod normalize;
 mod parse;
 mod path_segments;
 mod prune;
+pub mod spec_walk;
+pub mod surface;
 
 pub use error::{CodegenError, FailedOperation};
 pub use parse::parse_spec;
+pub use surface::Surface;
 
 use generate::Target;
 
@@ -113,9 +116,7 @@ pub struct Files {
 
 /// Stage 2: progenitor, then our passes over its output.
 pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Files, CodegenError> {
-    let mut client = tokens_to_file(spec, spec_name, Target::Client)?;
-    let renames = enum_varnames::apply(spec, &mut client, spec_name)?;
-    json_schema::apply(&mut client);
+    let (client, renames) = client_file(spec, spec_name)?;
     let companion = |target| {
         let mut file = tokens_to_file(spec, spec_name, target)?;
         enum_varnames::rename(&mut file, &renames);
@@ -124,12 +125,32 @@ pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<File
     };
     let httpmock = companion(Target::Httpmock)?;
     let cli = companion(Target::Cli)?;
-    path_segments::apply(&mut client);
     Ok(Files {
         client,
         httpmock,
         cli,
     })
+}
+
+/// The client with every pass applied, and the variant renames the other
+/// targets must follow.
+fn client_file(
+    spec: &openapiv3::OpenAPI,
+    spec_name: &str,
+) -> Result<(syn::File, Vec<enum_varnames::Renames>), CodegenError> {
+    let mut client = tokens_to_file(spec, spec_name, Target::Client)?;
+    let renames = enum_varnames::apply(spec, &mut client, spec_name)?;
+    json_schema::apply(&mut client);
+    non_exhaustive::apply(&mut client);
+    path_segments::apply(&mut client);
+    Ok((client, renames))
+}
+
+/// What consumers of the client generated from a spec (as [`read`] gives
+/// it) see: see [`Surface`]. The client alone is generated, in memory.
+pub fn surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, CodegenError> {
+    let (client, _) = client_file(spec, spec_name)?;
+    Ok(Surface::of(&client))
 }
 
 /// Stage 3: prettyplease, behind the header.

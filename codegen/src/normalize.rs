@@ -14,6 +14,8 @@
 
 use openapiv3::{OpenAPI, ReferenceOr, Response, StatusCode};
 
+use crate::spec_walk::{is_json_media_type, operation_name};
+
 /// Rewrites `spec` in place; returns one line per change.
 pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
     let components = spec.components.clone();
@@ -32,10 +34,7 @@ pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
             continue;
         };
         for (method, operation) in item.iter_mut_operations() {
-            let name = operation
-                .operation_id
-                .clone()
-                .unwrap_or_else(|| format!("{} {path}", method.to_uppercase()));
+            let name = operation_name(operation.operation_id.as_deref(), method, path);
             let body = |r: &ReferenceOr<Response>| resolve(r).map(|r| body_signature(&r));
             let responses = &mut operation.responses;
 
@@ -136,7 +135,7 @@ fn body_signature(response: &Response) -> String {
     match response
         .content
         .iter()
-        .find(|(ty, _)| *ty == "application/json" || ty.ends_with("+json"))
+        .find(|(media_type, _)| is_json_media_type(media_type))
     {
         Some((_, media)) => format!(
             "json {}",

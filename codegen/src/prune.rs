@@ -4,12 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::spec_walk::schema_refs;
 use openapiv3::{OpenAPI, Paths};
-use serde_json::Value;
-
-use crate::json_walk::walk_objects;
-
-const SCHEMA_REF: &str = "#/components/schemas/";
 
 /// `spec` with only `paths`, and only the component schemas reachable from
 /// them (through the paths and through every other kind of component).
@@ -21,17 +17,12 @@ pub(crate) fn with_paths(spec: &OpenAPI, paths: Paths) -> OpenAPI {
     let Some(components) = out.components.as_mut() else {
         return out;
     };
-    let mut pending = Vec::new();
-    collect_schema_refs(
-        &serde_json::to_value(&out.paths).unwrap_or_default(),
-        &mut pending,
-    );
+    let mut pending = schema_refs(&serde_json::to_value(&out.paths).unwrap_or_default());
     let mut others = components.clone();
     others.schemas.clear();
-    collect_schema_refs(
+    pending.extend(schema_refs(
         &serde_json::to_value(&others).unwrap_or_default(),
-        &mut pending,
-    );
+    ));
 
     let mut reachable = BTreeSet::new();
     while let Some(name) = pending.pop() {
@@ -39,28 +30,13 @@ pub(crate) fn with_paths(spec: &OpenAPI, paths: Paths) -> OpenAPI {
             continue;
         }
         if let Some(schema) = components.schemas.get(&name) {
-            collect_schema_refs(
+            pending.extend(schema_refs(
                 &serde_json::to_value(schema).unwrap_or_default(),
-                &mut pending,
-            );
+            ));
         }
     }
     components
         .schemas
         .retain(|name, _| reachable.contains(name));
     out
-}
-
-fn collect_schema_refs(value: &Value, into: &mut Vec<String>) {
-    walk_objects(
-        value,
-        |_| false,
-        |_, map| {
-            if let Some(Value::String(r)) = map.get("$ref")
-                && let Some(name) = r.strip_prefix(SCHEMA_REF)
-            {
-                into.push(name.to_owned());
-            }
-        },
-    );
 }

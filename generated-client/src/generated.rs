@@ -13,6 +13,7 @@ pub mod types {
     ///The error body of every Tokens API error response. Named `ApiError` so it does not collide with the client's `Error`.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
+    #[non_exhaustive]
     pub struct ApiError {
         ///Error flag
         pub error: bool,
@@ -27,6 +28,7 @@ pub mod types {
     ///The body of a create-token request.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
+    #[non_exhaustive]
     pub struct CreateTokenRequest {
         ///Token expiration period
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -51,6 +53,7 @@ pub mod types {
     ///A newly created token. The plain token is returned once and cannot be retrieved again.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
+    #[non_exhaustive]
     pub struct CreatedToken {
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
         #[serde(deserialize_with = "::std::option::Option::deserialize")]
@@ -86,6 +89,7 @@ pub mod types {
         PartialOrd
     )]
     #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
+    #[non_exhaustive]
     pub enum ExpiresIn {
         #[serde(rename = "30d")]
         Days30,
@@ -139,6 +143,7 @@ pub mod types {
     ///The confirmation that a token was revoked.
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
+    #[non_exhaustive]
     pub struct RevokedToken {
         pub message: ::std::string::String,
     }
@@ -150,6 +155,7 @@ pub mod types {
     ///One token of the organization, as listed (the plain token is never listed).
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]
+    #[non_exhaustive]
     pub struct TokenSummary {
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
         pub id: i64,

@@ -212,7 +212,7 @@ pub fn generate(paths: &Paths, normalize: bool) -> Result<Vec<Output>, Failure> 
 
 /// codegen turns progenitor's panics into errors; this keeps the default
 /// panic hook from also printing them as traces on stderr.
-fn quietly<T>(f: impl FnOnce() -> T) -> T {
+pub fn quietly<T>(f: impl FnOnce() -> T) -> T {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let value = f();

@@ -128,7 +128,7 @@ fn outputs(paths: &Paths) -> String {
 }
 
 fn diff(base: Option<String>, format: Format, spec: Option<String>) -> ExitCode {
-    use xtask::diff;
+    use xtask::diff::{self, Report};
     let (dir, path) = match spec {
         Some(path) => (PathBuf::from("."), path),
         None => (
@@ -137,32 +137,35 @@ fn diff(base: Option<String>, format: Format, spec: Option<String>) -> ExitCode 
         ),
     };
     let base = base.unwrap_or_else(|| diff::default_base(&dir));
-    let read = || -> Result<(diff::Api, diff::Api), String> {
+    // Both revisions are generated in memory; codegen turns progenitor's
+    // panics into errors, so keep the panic hook from printing them too.
+    let read = || -> Result<Report, String> {
         let old_text = diff::spec_at(&base, &dir, &path)?;
         let new_text = std::fs::read_to_string(dir.join(&path))
             .map_err(|e| format!("cannot read spec {path}: {e}"))?;
-        let old = diff::api(&old_text, &format!("{path} at {base}")).map_err(|e| e.to_string())?;
-        let new = diff::api(&new_text, &path).map_err(|e| e.to_string())?;
-        Ok((old, new))
+        let old = codegen_task::quietly(|| diff::revision(&old_text, &format!("{path} at {base}")))
+            .map_err(|e| e.to_string())?;
+        let new = codegen_task::quietly(|| diff::revision(&new_text, &path))
+            .map_err(|e| e.to_string())?;
+        Ok(Report::new(&old, &new))
     };
-    let (old, new) = match read() {
-        Ok(models) => models,
+    let report = match read() {
+        Ok(report) => report,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(3);
         }
     };
-    let changes = diff::compare(&old, &new);
     let title = format!("{path}, {base} → working tree");
     print!(
         "{}",
         match format {
-            Format::Text => diff::render::text(&changes, &title),
-            Format::Markdown => diff::render::markdown(&changes, &title),
-            Format::Json => diff::render::json(&changes, &title),
+            Format::Text => diff::render::text(&report, &title),
+            Format::Markdown => diff::render::markdown(&report, &title),
+            Format::Json => diff::render::json(&report, &title),
         }
     );
-    if changes.iter().any(|c| c.class == diff::Class::Breaking) {
+    if report.is_breaking() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

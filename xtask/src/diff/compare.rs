@@ -1,434 +1,915 @@
-//! Two API models in, a list of changes out, each classified for consumers
-//! of the generated Rust crate with the reason in a few words.
+//! Two surfaces in, a list of changes out, each classified for consumers of
+//! the generated crate with the reason in a few words.
+//!
+//! The class follows from what the surfaces say, never from a guess about
+//! what typify does with a schema: a field whose Rust type differs is a
+//! type change, a new variant of an enum the old surface marks
+//! `#[non_exhaustive]` breaks no `match`, a parameter whose builder starts
+//! unset fails the call until it is set.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use codegen::surface::{
+    BuilderStart, Direction, Field, Method, Outcome, Surface, TypeDef, TypeKind, Variant,
+};
 use serde::Serialize;
 
-use super::model::{Api, Field, Operation, Schema};
-
+/// How a change reaches a consumer who follows the README (builders for
+/// structs, `_` arms in `match`es on enums).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Class {
+    /// Code that compiled against the old crate no longer compiles.
     Breaking,
+    /// The code still compiles, but calls that worked can now fail.
+    BreakingAtRunTime,
+    /// The code compiles and works as before (what goes over the wire may
+    /// differ, as the spec now says it should).
     Compatible,
+}
+
+impl Class {
+    pub fn is_breaking(self) -> bool {
+        self != Class::Compatible
+    }
+}
+
+/// Where in the API a change is: a type, a field, a method, a parameter.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Place {
+    Type {
+        name: String,
+    },
+    Field {
+        ty: String,
+        field: String,
+        wire: String,
+    },
+    Method {
+        name: String,
+    },
+    Param {
+        method: String,
+        param: String,
+    },
+    Status {
+        method: String,
+        status: String,
+    },
+    Header {
+        method: String,
+        header: String,
+    },
+}
+
+impl Place {
+    /// `type CreatedToken`, `field CreatedToken.token`, `method tokens_create`.
+    pub fn subject(&self) -> String {
+        match self {
+            Place::Type { name } => format!("type {name}"),
+            Place::Field { ty, field, .. } => format!("field {ty}.{field}"),
+            Place::Method { name } => format!("method {name}"),
+            Place::Param { method, param } => format!("method {method} .{param}()"),
+            Place::Status { method, status } => format!("method {method} status {status}"),
+            Place::Header { method, header } => format!("method {method} header {header}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Change {
     pub class: Class,
-    /// What changed: `operation tokens_create`, `schema CreatedToken`, ...
+    #[serde(skip)]
+    pub place: Place,
+    /// `field CreatedToken.token`, `method tokens_create`.
     pub subject: String,
     pub what: String,
     pub why: String,
+    /// JSON pointers of the spec changes that caused it, where found.
+    pub spec: Vec<String>,
 }
 
+#[derive(Default)]
 struct Changes(Vec<Change>);
 
 impl Changes {
     fn push(
         &mut self,
         class: Class,
-        subject: &str,
+        place: Place,
         what: impl Into<String>,
         why: impl Into<String>,
     ) {
         self.0.push(Change {
             class,
-            subject: subject.to_owned(),
+            subject: place.subject(),
+            place,
             what: what.into(),
             why: why.into(),
+            spec: Vec::new(),
         });
     }
 }
 
-use Class::{Breaking, Compatible};
+use Class::{Breaking, BreakingAtRunTime, Compatible};
 
-pub fn compare(old: &Api, new: &Api) -> Vec<Change> {
-    let mut out = Changes(Vec::new());
-    operations(old, new, &mut out);
-    schemas(old, new, &mut out);
-    for url in old.servers.difference(&new.servers) {
-        out.push(
-            Compatible,
-            "servers",
-            format!("server {url} removed"),
-            "the crate's hand-written `Server` choices do not follow the spec",
-        );
-    }
-    for url in new.servers.difference(&old.servers) {
-        out.push(
-            Compatible,
-            "servers",
-            format!("server {url} added"),
-            "the crate's hand-written `Server` choices do not follow the spec",
-        );
-    }
-    keyed(
-        &old.security_schemes,
-        &new.security_schemes,
-        |name, change| {
-            out.push(
-                Compatible,
-                "security",
-                format!("security scheme {name} {change}"),
-                "progenitor ignores security; `ClientBuilder` sends the bearer token",
-            );
-        },
-    );
+/// Every difference between the old and the new surface that a consumer
+/// can notice, sorted by class, then place.
+pub fn compare(old: &Surface, new: &Surface) -> Vec<Change> {
+    let mut out = Changes::default();
+    types(old, new, &mut out);
+    methods(old, new, &mut out);
     let mut changes = out.0;
     changes.sort();
     changes
 }
 
-fn keyed<V: PartialEq>(
-    old: &BTreeMap<String, V>,
-    new: &BTreeMap<String, V>,
-    mut f: impl FnMut(&str, &str),
-) {
-    for (k, v) in old {
-        match new.get(k) {
-            None => f(k, "removed"),
-            Some(n) if n != v => f(k, "changed"),
-            _ => {}
-        }
+fn types(old: &Surface, new: &Surface, out: &mut Changes) {
+    for (name, before) in &old.types {
+        let place = Place::Type { name: name.clone() };
+        let Some(after) = new.types.get(name) else {
+            out.push(
+                Breaking,
+                place,
+                format!("{} {name} removed", before.kind.word()),
+                format!("code that names `types::{name}` no longer compiles"),
+            );
+            continue;
+        };
+        type_def(before, after, new, out);
     }
-    for k in new.keys().filter(|k| !old.contains_key(*k)) {
-        f(k, "added");
+    for (name, after) in &new.types {
+        if !old.types.contains_key(name) {
+            out.push(
+                Compatible,
+                Place::Type { name: name.clone() },
+                format!("{} {name} added", after.kind.word()),
+                "a new type",
+            );
+        }
     }
 }
 
-fn operations(old: &Api, new: &Api, out: &mut Changes) {
-    let by_route = |api: &Api| -> BTreeMap<(String, String), String> {
-        api.operations
-            .iter()
-            .map(|(id, op)| ((op.method.clone(), op.path.clone()), id.clone()))
+fn type_def(before: &TypeDef, after: &TypeDef, surface: &Surface, out: &mut Changes) {
+    let name = &before.name;
+    let place = || Place::Type { name: name.clone() };
+    let direction = merged(before.direction, after.direction);
+    if before.kind.word() != after.kind.word() {
+        out.push(
+            Breaking,
+            place(),
+            format!(
+                "changed from a {} to a {}",
+                before.kind.word(),
+                after.kind.word()
+            ),
+            "code that builds, reads or matches it no longer compiles",
+        );
+        return;
+    }
+    match (before.non_exhaustive, after.non_exhaustive) {
+        (false, true) => out.push(
+            Breaking,
+            place(),
+            "made #[non_exhaustive]",
+            "struct literals and exhaustive `match`es outside the crate no longer compile",
+        ),
+        (true, false) => out.push(
+            Compatible,
+            place(),
+            "no longer #[non_exhaustive]",
+            "it can no longer grow without breaking code that uses it",
+        ),
+        _ => {}
+    }
+    let lost: Vec<&String> = before.traits.difference(&after.traits).collect();
+    if !lost.is_empty() {
+        out.push(
+            Breaking,
+            place(),
+            format!("no longer implements {}", list(&lost)),
+            "code that uses those traits no longer compiles",
+        );
+    }
+    let gained: Vec<&String> = after.traits.difference(&before.traits).collect();
+    if !gained.is_empty() {
+        out.push(
+            Compatible,
+            place(),
+            format!("now implements {}", list(&gained)),
+            "more traits",
+        );
+    }
+    let gone: Vec<&String> = before.functions.difference(&after.functions).collect();
+    if !gone.is_empty() {
+        out.push(
+            Breaking,
+            place(),
+            format!("function {} removed", list(&gone)),
+            "code that calls it no longer compiles",
+        );
+    }
+    keyed(&before.serde, &after.serde, |key, was, now| {
+        let (class, why) = if key == "deny_unknown_fields" && now.is_some() && direction.received {
+            (
+                BreakingAtRunTime,
+                "responses with a key the type does not know now fail to parse",
+            )
+        } else {
+            (
+                Compatible,
+                "a serde rule of the container: the JSON changes, not the Rust",
+            )
+        };
+        out.push(
+            class,
+            place(),
+            serde_change("serde rule", key, was, now),
+            why,
+        );
+    });
+
+    match (&before.kind, &after.kind) {
+        (TypeKind::Struct { fields: old }, TypeKind::Struct { fields: new }) => {
+            fields(before, direction, old, new, surface, out)
+        }
+        (TypeKind::Enum { variants: old }, TypeKind::Enum { variants: new }) => {
+            variants(before, direction, old, new, out)
+        }
+        (
+            TypeKind::Newtype {
+                inner: old,
+                constraints: was,
+            },
+            TypeKind::Newtype {
+                inner: new,
+                constraints: now,
+            },
+        ) => {
+            if old != new {
+                out.push(
+                    Breaking,
+                    place(),
+                    format!("inner type changed from {old} to {new}"),
+                    "code that reads the inner value no longer compiles",
+                );
+            }
+            let (paired, added, removed) = limits(was, now);
+            for (old, new, looser) in paired {
+                let what = format!("now refuses values {new} (was {old})");
+                if looser {
+                    out.push(
+                        Compatible,
+                        place(),
+                        what,
+                        "a looser limit: every value accepted before still is",
+                    );
+                } else if direction.sent {
+                    out.push(
+                        BreakingAtRunTime,
+                        place(),
+                        what,
+                        "a tighter limit: values accepted before may now be refused by `try_into`/`parse`, and requests with them by `send()`",
+                    );
+                } else {
+                    out.push(
+                        Compatible,
+                        place(),
+                        what,
+                        "a tighter limit on responses (the spec says the server keeps to it)",
+                    );
+                }
+            }
+            if !added.is_empty() {
+                let (class, why) = if direction.sent {
+                    (
+                        BreakingAtRunTime,
+                        "values accepted before may now be refused by `try_into`/`parse`, and requests with them by `send()`",
+                    )
+                } else {
+                    (
+                        Compatible,
+                        "responses that break it fail to parse (the spec says the server keeps to it)",
+                    )
+                };
+                out.push(
+                    class,
+                    place(),
+                    format!("now refuses values: {}", list(&added)),
+                    why,
+                );
+            }
+            if !removed.is_empty() {
+                out.push(
+                    Compatible,
+                    place(),
+                    format!("no longer refuses values: {}", list(&removed)),
+                    "more values are accepted",
+                );
+            }
+        }
+        (TypeKind::Alias { target: old }, TypeKind::Alias { target: new }) if old != new => out
+            .push(
+                Breaking,
+                place(),
+                format!("now an alias of {new} instead of {old}"),
+                "the type changes",
+            ),
+        _ => {}
+    }
+}
+
+fn fields(
+    def: &TypeDef,
+    direction: Direction,
+    old: &[Field],
+    new: &[Field],
+    surface: &Surface,
+    out: &mut Changes,
+) {
+    let ty = &def.name;
+    let place = |f: &Field| Place::Field {
+        ty: ty.clone(),
+        field: f.name.clone(),
+        wire: f.wire.clone(),
+    };
+    for before in old {
+        let Some(after) = new.iter().find(|f| f.name == before.name) else {
+            out.push(
+                Breaking,
+                place(before),
+                format!("field {}: {} removed", before.name, before.ty),
+                "code that reads or sets it no longer compiles",
+            );
+            continue;
+        };
+        if before.ty != after.ty {
+            let what = format!("type changed from {} to {}", before.ty, after.ty);
+            if !direction.received && setter_still_accepts(&before.ty, &after.ty, surface) {
+                out.push(
+                    Compatible,
+                    place(after),
+                    what,
+                    format!(
+                        "a request field: its builder setter takes the same values as before ({}), checked when the request is built",
+                        accepted(&before.ty)
+                    ),
+                );
+            } else {
+                out.push(
+                    Breaking,
+                    place(after),
+                    what,
+                    "code that reads it, or sets it with a value of the old type, no longer compiles",
+                );
+            }
+        }
+        if before.wire != after.wire {
+            out.push(
+                Compatible,
+                place(after),
+                format!(
+                    "JSON key changed from \"{}\" to \"{}\"",
+                    before.wire, after.wire
+                ),
+                "the crate sends and reads the new key; the Rust name stays",
+            );
+        }
+        keyed(&before.serde, &after.serde, |key, was, now| {
+            out.push(
+                Compatible,
+                place(after),
+                serde_change("serde rule", key, was, now),
+                "the JSON changes, not the Rust",
+            );
+        });
+        match (&before.builder, &after.builder) {
+            (Some(BuilderStart::Value(was)), Some(BuilderStart::MustBeSet)) => {
+                let (class, why) = if direction.sent {
+                    (
+                        BreakingAtRunTime,
+                        "builders that do not set it now fail, and so does `send()` (Error::InvalidRequest)",
+                    )
+                } else {
+                    (
+                        Compatible,
+                        "a response field; builders (for mocks) must now set it",
+                    )
+                };
+                out.push(
+                    class,
+                    place(after),
+                    format!("now must be set (was {was} when unset)"),
+                    why,
+                );
+            }
+            (Some(BuilderStart::MustBeSet), Some(BuilderStart::Value(now))) => out.push(
+                Compatible,
+                place(after),
+                format!("no longer must be set: unset it is {now}"),
+                "builders that set it still work",
+            ),
+            (Some(BuilderStart::Value(was)), Some(BuilderStart::Value(now))) if was != now => {
+                let why = if direction.sent {
+                    "the JSON changes: requests built without it now send this value"
+                } else {
+                    "builders (for mocks) start from another value"
+                };
+                out.push(
+                    Compatible,
+                    place(after),
+                    format!("unset it is now {now} instead of {was}"),
+                    why,
+                );
+            }
+            _ => {}
+        }
+    }
+    for after in new.iter().filter(|f| !old.iter().any(|o| o.name == f.name)) {
+        let what = format!("field {}: {} added", after.name, after.ty);
+        let must_be_set = after.builder == Some(BuilderStart::MustBeSet);
+        if !def.non_exhaustive {
+            out.push(
+                Breaking,
+                place(after),
+                what,
+                "struct literals of the type must now name it",
+            );
+        } else if must_be_set && direction.sent {
+            out.push(
+                BreakingAtRunTime,
+                place(after),
+                what,
+                "it must be set: builders without it fail, and so does `send()` (Error::InvalidRequest)",
+            );
+        } else if must_be_set {
+            out.push(
+                Compatible,
+                place(after),
+                what,
+                "a new response field; builders (for mocks) must set it",
+            );
+        } else {
+            out.push(
+                Compatible,
+                place(after),
+                what,
+                "builders need nothing new (the type is non_exhaustive)",
+            );
+        }
+    }
+}
+
+fn variants(
+    def: &TypeDef,
+    direction: Direction,
+    old: &[Variant],
+    new: &[Variant],
+    out: &mut Changes,
+) {
+    let place = || Place::Type {
+        name: def.name.clone(),
+    };
+    for before in old {
+        match new.iter().find(|v| v.name == before.name) {
+            None => out.push(
+                Breaking,
+                place(),
+                format!("variant {} (\"{}\") removed", before.name, before.wire),
+                "code that names it no longer compiles",
+            ),
+            Some(after) => {
+                if before.wire != after.wire {
+                    out.push(
+                        Compatible,
+                        place(),
+                        format!(
+                            "variant {} is now \"{}\" on the wire, was \"{}\"",
+                            after.name, after.wire, before.wire
+                        ),
+                        "the crate sends and reads the new value; the Rust name stays",
+                    );
+                }
+                if before.data != after.data {
+                    out.push(
+                        Breaking,
+                        place(),
+                        format!(
+                            "variant {} now carries {}",
+                            after.name,
+                            after.data.as_deref().unwrap_or("nothing")
+                        ),
+                        "code that builds or matches it no longer compiles",
+                    );
+                }
+            }
+        }
+    }
+    for after in new.iter().filter(|v| !old.iter().any(|o| o.name == v.name)) {
+        let what = format!("variant {} (\"{}\") added", after.name, after.wire);
+        if !def.non_exhaustive {
+            out.push(
+                Breaking,
+                place(),
+                what,
+                "exhaustive `match`es need a new arm",
+            );
+        } else if direction.received {
+            out.push(
+                Compatible,
+                place(),
+                what,
+                "`match`es have a `_` arm (non_exhaustive); releases before this one cannot parse responses that carry it",
+            );
+        } else {
+            out.push(
+                Compatible,
+                place(),
+                what,
+                "`match`es have a `_` arm (non_exhaustive)",
+            );
+        }
+    }
+}
+
+/// Whether a builder setter whose bound changes from `TryInto<old>` to
+/// `TryInto<new>` still accepts what callers passed: a value of `old`, and
+/// `&str` where `old` is `String`. Known only when `new` is a generated type
+/// that says which conversions it has, or `old` wrapped in `Option`
+/// (std's `From<T> for Option<T>`); otherwise assumed not.
+fn setter_still_accepts(old: &str, new: &str, surface: &Surface) -> bool {
+    if old == new {
+        return true;
+    }
+    if new == format!("Option<{old}>") {
+        return old != "String";
+    }
+    let Some(def) = surface.types.get(new) else {
+        return false;
+    };
+    let converts = |from: &str| {
+        def.traits.contains(&format!("TryFrom<{from}>"))
+            || def.traits.contains(&format!("From<{from}>"))
+    };
+    converts(old) && (old != "String" || converts("&str"))
+}
+
+/// What callers could pass for a value of type `ty`, in words.
+fn accepted(ty: &str) -> String {
+    if ty == "String" {
+        "&str or String".to_owned()
+    } else {
+        format!("a {ty}")
+    }
+}
+
+fn methods(old: &Surface, new: &Surface, out: &mut Changes) {
+    let by_route = |s: &Surface| -> BTreeMap<String, String> {
+        s.methods
+            .values()
+            .map(|m| (m.route(), m.name.clone()))
             .collect()
     };
     let (old_routes, new_routes) = (by_route(old), by_route(new));
-    for (id, op) in &old.operations {
-        let subject = format!("operation {id}");
-        match new.operations.get(id) {
-            Some(now) => operation(&subject, op, now, out),
-            None => match new_routes.get(&(op.method.clone(), op.path.clone())) {
-                Some(renamed) if !old.operations.contains_key(renamed) => {
-                    out.push(
-                        Breaking,
-                        &subject,
-                        format!("operationId renamed to {renamed}"),
-                        "the client method is renamed",
-                    );
-                    operation(&subject, op, &new.operations[renamed], out);
-                }
-                _ => out.push(
+    for (name, before) in &old.methods {
+        let place = Place::Method { name: name.clone() };
+        if let Some(after) = new.methods.get(name) {
+            method(before, after, new, out);
+            continue;
+        }
+        match new_routes.get(&before.route()) {
+            Some(renamed) if !old.methods.contains_key(renamed) => {
+                out.push(
                     Breaking,
-                    &subject,
-                    format!("removed ({} {})", op.method, op.path),
-                    "the client method is gone",
-                ),
-            },
+                    place,
+                    format!("renamed to {renamed} ({})", before.route()),
+                    "code that calls it no longer compiles",
+                );
+                method(before, &new.methods[renamed], new, out);
+            }
+            _ => out.push(
+                Breaking,
+                place,
+                format!("removed ({})", before.route()),
+                "code that calls it no longer compiles",
+            ),
         }
     }
-    for (id, op) in &new.operations {
+    for (name, after) in &new.methods {
         let renamed = old_routes
-            .get(&(op.method.clone(), op.path.clone()))
-            .is_some_and(|o| !new.operations.contains_key(o));
-        if !old.operations.contains_key(id) && !renamed {
+            .get(&after.route())
+            .is_some_and(|o| !new.methods.contains_key(o));
+        if !old.methods.contains_key(name) && !renamed {
             out.push(
                 Compatible,
-                &format!("operation {id}"),
-                format!("added ({} {})", op.method, op.path),
+                Place::Method { name: name.clone() },
+                format!("added ({})", after.route()),
                 "a new client method",
             );
         }
     }
 }
 
-fn operation(subject: &str, old: &Operation, new: &Operation, out: &mut Changes) {
-    if (old.method.as_str(), old.path.as_str()) != (new.method.as_str(), new.path.as_str()) {
+fn method(before: &Method, after: &Method, surface: &Surface, out: &mut Changes) {
+    let name = &before.name;
+    let place = || Place::Method { name: name.clone() };
+    if before.route() != after.route() {
         out.push(
-            Breaking,
-            subject,
+            Compatible,
+            place(),
             format!(
-                "route changed from {} {} to {} {}",
-                old.method, old.path, new.method, new.path
+                "requests now go to {} (were {})",
+                after.route(),
+                before.route()
             ),
-            "same method, another endpoint: servers of the old route no longer answer it",
+            "the call is unchanged; the request goes where the spec now says",
         );
     }
-    for (name, (location, required, ty)) in &old.parameters {
-        match new.parameters.get(name) {
-            None => out.push(
+    let param_place = |p: &str| Place::Param {
+        method: name.clone(),
+        param: p.to_owned(),
+    };
+    for p in &before.params {
+        let Some(now) = after.params.iter().find(|q| q.name == p.name) else {
+            out.push(
                 Breaking,
-                subject,
-                format!("{location} parameter {name} removed"),
-                "its builder setter is gone",
-            ),
-            Some((_, now_required, now_ty)) => {
-                if now_ty != ty {
-                    out.push(
-                        Breaking,
-                        subject,
-                        format!("parameter {name} type changed from {ty} to {now_ty}"),
-                        "the setter takes another type",
-                    );
-                }
-                if *now_required && !required {
-                    out.push(
-                        Breaking,
-                        subject,
-                        format!("parameter {name} made required"),
-                        "calls that do not set it now fail",
-                    );
-                }
-                if !now_required && *required {
-                    out.push(
-                        Compatible,
-                        subject,
-                        format!("parameter {name} made optional"),
-                        "calls that set it still work",
-                    );
-                }
-            }
-        }
-    }
-    for (name, (location, required, ty)) in &new.parameters {
-        if !old.parameters.contains_key(name) {
-            if *required {
+                param_place(&p.name),
+                format!("parameter {} ({}) removed", p.name, p.place),
+                "calls that set it no longer compile",
+            );
+            continue;
+        };
+        if p.ty != now.ty {
+            let what = format!("parameter type changed from {} to {}", p.ty, now.ty);
+            if setter_still_accepts(&p.ty, &now.ty, surface) {
                 out.push(
-                    Breaking,
-                    subject,
-                    format!("required {location} parameter {name} ({ty}) added"),
-                    "calls that do not set it fail",
+                    Compatible,
+                    param_place(&p.name),
+                    what,
+                    format!(
+                        "the setter takes the same values as before ({}), checked when the request is built",
+                        accepted(&p.ty)
+                    ),
                 );
             } else {
                 out.push(
-                    Compatible,
-                    subject,
-                    format!("optional {location} parameter {name} ({ty}) added"),
-                    "a new builder setter",
+                    Breaking,
+                    param_place(&p.name),
+                    what,
+                    "calls that set it with a value of the old type no longer compile",
                 );
             }
         }
+        match (p.required, now.required) {
+            (false, true) => out.push(
+                BreakingAtRunTime,
+                param_place(&p.name),
+                "parameter made required",
+                "calls that do not set it now fail (Error::InvalidRequest)",
+            ),
+            (true, false) => out.push(
+                Compatible,
+                param_place(&p.name),
+                "parameter made optional",
+                "calls that set it still work",
+            ),
+            _ => {}
+        }
+        if p.place != now.place {
+            out.push(
+                Compatible,
+                param_place(&p.name),
+                format!("sent as {} (was {})", now.place, p.place),
+                "the call is unchanged; the value goes where the spec now says",
+            );
+        }
     }
-    if old.request_body != new.request_body {
-        let show = |b: &Option<String>| b.clone().unwrap_or_else(|| "none".to_owned());
+    for p in after
+        .params
+        .iter()
+        .filter(|p| !before.params.iter().any(|o| o.name == p.name))
+    {
+        if p.required {
+            out.push(
+                BreakingAtRunTime,
+                param_place(&p.name),
+                format!(
+                    "required parameter {}: {} ({}) added",
+                    p.name, p.ty, p.place
+                ),
+                "calls that do not set it fail (Error::InvalidRequest)",
+            );
+        } else {
+            out.push(
+                Compatible,
+                param_place(&p.name),
+                format!(
+                    "optional parameter {}: {} ({}) added",
+                    p.name, p.ty, p.place
+                ),
+                "a new builder setter",
+            );
+        }
+    }
+    let body = |m: &Method| {
+        m.body
+            .as_ref()
+            .map(|b| b.ty.clone())
+            .unwrap_or_else(|| "none".to_owned())
+    };
+    if body(before) != body(after) {
         out.push(
             Breaking,
-            subject,
+            place(),
             format!(
                 "request body changed from {} to {}",
-                show(&old.request_body),
-                show(&new.request_body)
+                body(before),
+                body(after)
             ),
             "`.body(..)` takes another type",
         );
-    }
-    for (status, ty) in &old.responses {
-        match new.responses.get(status) {
-            None => out.push(
-                Compatible,
-                subject,
-                format!("response {status} removed"),
-                "that status now arrives as `Error::UnexpectedResponse`",
-            ),
-            Some(now) if now != ty => out.push(
-                Breaking,
-                subject,
-                format!("response {status} body changed from {ty} to {now}"),
-                if status.starts_with('2') {
-                    "`send()` returns another type"
-                } else {
-                    "the error type changes"
-                },
-            ),
-            _ => {}
-        }
-    }
-    for (status, ty) in &new.responses {
-        if !old.responses.contains_key(status) {
-            out.push(
-                Compatible,
-                subject,
-                format!("response {status} ({ty}) added"),
-                "that status is now typed instead of `UnexpectedResponse`",
-            );
-        }
-    }
-}
-
-fn schemas(old: &Api, new: &Api, out: &mut Changes) {
-    for (name, schema) in &old.schemas {
-        let subject = format!("schema {name}");
-        let Some(now) = new.schemas.get(name) else {
-            out.push(
-                Breaking,
-                &subject,
-                "removed",
-                "the Rust type `types::{name}` is gone",
-            );
-            continue;
-        };
-        let in_request = new.in_requests.contains(name) || old.in_requests.contains(name);
-        let in_response = new.in_responses.contains(name) || old.in_responses.contains(name);
-        match (schema, now) {
-            (Schema::Object(before), Schema::Object(after)) => {
-                fields(&subject, before, after, in_request, in_response, out)
-            }
-            (Schema::Enum(before), Schema::Enum(after)) => {
-                for value in before.iter().filter(|v| !after.contains(v)) {
-                    out.push(
-                        Breaking,
-                        &subject,
-                        format!("enum value {value:?} removed"),
-                        "its Rust variant is gone",
-                    );
-                }
-                for value in after.iter().filter(|v| !before.contains(v)) {
-                    let why = if in_response {
-                        "Rust enums are exhaustive: `match`es need a new arm, and older clients cannot parse responses that carry it (JSON clients can)"
-                    } else {
-                        "Rust enums are exhaustive: `match`es on it need a new arm (compatible for JSON clients)"
-                    };
-                    out.push(
-                        Breaking,
-                        &subject,
-                        format!("enum value {value:?} added"),
-                        why,
-                    );
-                }
-            }
-            (before, after) if before != after => out.push(
-                Breaking,
-                &subject,
-                format!("changed from {} to {}", kind(before), kind(after)),
-                "the Rust type changes",
-            ),
-            _ => {}
-        }
-    }
-    for name in new.schemas.keys().filter(|n| !old.schemas.contains_key(*n)) {
+    } else if let (Some(b), Some(a)) = (&before.body, &after.body)
+        && b.encoding != a.encoding
+    {
         out.push(
             Compatible,
-            &format!("schema {name}"),
-            "added",
-            "a new Rust type",
+            place(),
+            format!("body sent as {} (was {})", a.encoding, b.encoding),
+            "the call is unchanged; the encoding follows the spec",
         );
     }
-}
-
-fn kind(schema: &Schema) -> String {
-    match schema {
-        Schema::Object(_) => "an object".to_owned(),
-        Schema::Enum(_) => "an enum".to_owned(),
-        Schema::Other(ty) => ty.clone(),
+    if before.ok != after.ok {
+        out.push(
+            Breaking,
+            place(),
+            format!("success type changed from {} to {}", before.ok, after.ok),
+            "`send()` returns another type",
+        );
     }
+    if before.error != after.error {
+        out.push(
+            Breaking,
+            place(),
+            format!(
+                "error type changed from Error<{}> to Error<{}>",
+                before.error, after.error
+            ),
+            "code that reads the error body no longer compiles",
+        );
+    }
+    statuses(before, after, out);
+    keyed(&before.headers, &after.headers, |header, was, now| {
+        out.push(
+            Compatible,
+            Place::Header {
+                method: name.clone(),
+                header: header.to_owned(),
+            },
+            match (was, now) {
+                (Some(w), Some(n)) => format!("now sent as \"{n}\" (was \"{w}\")"),
+                (None, Some(n)) => format!("\"{n}\" now sent"),
+                (Some(w), None) => format!("\"{w}\" no longer sent"),
+                (None, None) => unreachable!(),
+            },
+            "sent with every request of this method",
+        );
+    });
 }
 
-fn fields(
-    subject: &str,
-    before: &BTreeMap<String, Field>,
-    after: &BTreeMap<String, Field>,
-    in_request: bool,
-    in_response: bool,
-    out: &mut Changes,
-) {
-    for (name, old) in before {
-        let Some(new) = after.get(name) else {
-            out.push(
-                Breaking,
-                subject,
-                format!("field {name} removed"),
-                "code that reads or sets it no longer compiles",
-            );
+fn statuses(before: &Method, after: &Method, out: &mut Changes) {
+    let all: BTreeSet<&str> = before
+        .statuses
+        .iter()
+        .chain(&after.statuses)
+        .map(|a| a.status.as_str())
+        .collect();
+    for status in all {
+        let was = Surface::outcome_of(before, status);
+        let now = Surface::outcome_of(after, status);
+        if was == now {
             continue;
-        };
-        if old.ty != new.ty {
-            out.push(
-                Breaking,
-                subject,
-                format!(
-                    "field {name} type changed from {} to {}",
-                    old.rust(),
-                    new.rust()
-                ),
-                "the Rust field type changes",
-            );
-        } else if old.is_option() != new.is_option() {
-            let what = match (old.required != new.required, new.required, new.nullable) {
-                (true, true, _) => format!("field {name} made required"),
-                (true, false, _) => format!("field {name} made optional"),
-                (false, _, true) => format!("field {name} made nullable"),
-                (false, _, false) => format!("field {name} made non-nullable"),
-            };
-            out.push(
-                Breaking,
-                subject,
-                format!("{what}: {} → {}", old.rust(), new.rust()),
-                "the Rust field type changes between `T` and `Option<T>`",
-            );
-        } else if old.required != new.required {
-            let what = if new.required { "required" } else { "optional" };
-            let (class, why) = if new.required && in_request {
-                (
-                    Breaking,
-                    "requests without it are refused; the Rust type stays Option",
-                )
-            } else {
-                (Compatible, "the Rust type stays Option")
-            };
-            out.push(class, subject, format!("field {name} made {what}"), why);
-        } else if old.nullable != new.nullable {
-            let what = if new.nullable {
-                "nullable"
-            } else {
-                "non-nullable"
-            };
-            out.push(
-                Compatible,
-                subject,
-                format!("field {name} made {what}"),
-                "the Rust type stays Option",
-            );
         }
-        if old.ty == new.ty && old.format != new.format {
-            let show = |f: &Option<String>| f.clone().unwrap_or_else(|| "none".to_owned());
-            out.push(
+        let place = Place::Status {
+            method: before.name.clone(),
+            status: status.to_owned(),
+        };
+        let what = format!("{status}: {} → {}", was.describe(), now.describe());
+        let (class, why) = match (was, now) {
+            (Outcome::Unexpected, _) => (Compatible, "a status the spec now documents is typed"),
+            (w, n) if w.is_success() && !n.is_success() => (
+                BreakingAtRunTime,
+                "calls that succeeded with this status now return an error",
+            ),
+            (w, n) if w.is_success() && n.is_success() => {
+                (Compatible, "still a success; the body is read another way")
+            }
+            (Outcome::ErrorResponse, Outcome::Unexpected) => (
                 Compatible,
-                subject,
-                format!(
-                    "field {name} format changed from {} to {}",
-                    show(&old.format),
-                    show(&new.format)
-                ),
-                format!("the Rust type stays {}", new.ty),
-            );
+                "still an error, no longer typed: `api_error()` is None for it",
+            ),
+            _ => (Compatible, "calls that failed with this status now succeed"),
+        };
+        out.push(class, place, what, why);
+    }
+}
+
+/// Pairs the changed constraint messages that say the same words about
+/// another number (`longer than 100 characters` → `longer than 255
+/// characters`), each with whether the limit only loosened; returns them,
+/// and the other messages added and removed.
+#[allow(clippy::type_complexity)]
+fn limits<'a>(
+    was: &'a BTreeSet<String>,
+    now: &'a BTreeSet<String>,
+) -> (
+    Vec<(&'a String, &'a String, bool)>,
+    Vec<&'a String>,
+    Vec<&'a String>,
+) {
+    // The message with each number replaced by `#`.
+    let words = |m: &str| {
+        let mut out = String::new();
+        for c in m.chars() {
+            if !c.is_ascii_digit() {
+                out.push(c);
+            } else if !out.ends_with('#') {
+                out.push('#');
+            }
+        }
+        out
+    };
+    let number = |m: &str| -> Option<u64> {
+        m.split(|c: char| !c.is_ascii_digit())
+            .find(|s| !s.is_empty())?
+            .parse()
+            .ok()
+    };
+    let mut added: Vec<&String> = now.difference(was).collect();
+    let mut removed: Vec<&String> = was.difference(now).collect();
+    let mut paired = Vec::new();
+    removed.retain(|old| {
+        let Some(i) = added.iter().position(|new| words(new) == words(old)) else {
+            return true;
+        };
+        let new = added.remove(i);
+        let upper = ["longer than", "greater than", "more than"]
+            .iter()
+            .any(|w| old.contains(w));
+        let lower = ["shorter than", "less than", "fewer than"]
+            .iter()
+            .any(|w| old.contains(w));
+        let looser = match (number(old), number(new)) {
+            (Some(a), Some(b)) => (upper && b > a) || (lower && b < a),
+            _ => false,
+        };
+        paired.push((*old, new, looser));
+        false
+    });
+    (paired, added, removed)
+}
+
+fn merged(a: Direction, b: Direction) -> Direction {
+    Direction {
+        sent: a.sent || b.sent,
+        received: a.received || b.received,
+    }
+}
+
+fn list(items: &[&String]) -> String {
+    items
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Calls `f(key, old value, new value)` for every key whose value differs.
+fn keyed(
+    old: &BTreeMap<String, String>,
+    new: &BTreeMap<String, String>,
+    mut f: impl FnMut(&str, Option<&str>, Option<&str>),
+) {
+    let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for key in keys {
+        let (was, now) = (old.get(key), new.get(key));
+        if was != now {
+            f(key, was.map(String::as_str), now.map(String::as_str));
         }
     }
-    for (name, new) in after.iter().filter(|(n, _)| !before.contains_key(*n)) {
-        let what = format!("field {name}: {} added", new.rust());
-        if new.required && !new.nullable && in_request {
-            out.push(
-                Breaking,
-                subject,
-                what,
-                "a new required request field: requests without it cannot be built",
-            );
-        } else if in_request {
-            out.push(
-                Compatible,
-                subject,
-                what,
-                "builders need nothing new; struct literals must name the field",
-            );
-        } else {
-            let _ = in_response;
-            out.push(
-                Compatible,
-                subject,
-                what,
-                "a new response field; older clients ignore it",
-            );
-        }
+}
+
+/// `serde rule "omitted when None" added`, in the surface's words.
+fn serde_change(what: &str, key: &str, was: Option<&str>, now: Option<&str>) -> String {
+    use codegen::surface::serde_words;
+    match (was, now) {
+        (None, Some(n)) => format!("{what} \"{}\" added", serde_words(key, n)),
+        (Some(w), None) => format!("{what} \"{}\" removed", serde_words(key, w)),
+        (Some(w), Some(n)) => format!(
+            "{what} \"{}\" changed to \"{}\"",
+            serde_words(key, w),
+            serde_words(key, n)
+        ),
+        (None, None) => unreachable!("keyed() calls only for differences"),
     }
 }

@@ -1,22 +1,61 @@
 //! `cargo xtask diff`: what a spec change means for consumers of the
 //! generated crate, breaking or not.
+//!
+//! Both revisions of the spec are generated in memory and read into
+//! [`codegen::Surface`]s, the model of what consumers see; [`compare`]
+//! lists their differences, and [`attribute`] points each at the spec
+//! change behind it.
 
+pub mod attribute;
 pub mod compare;
-pub mod model;
 pub mod render;
 
 use std::path::Path;
 use std::process::Command;
 
-pub use compare::{Change, Class, compare};
-pub use model::Api;
+use codegen::{CodegenError, Surface};
+use serde_json::Value;
 
-/// The API model of a spec's text (through codegen's own reading, so key
-/// order and unsupported specs are treated exactly as generation treats them).
-pub fn api(spec_text: &str, spec_name: &str) -> Result<Api, codegen::CodegenError> {
+pub use compare::{Change, Class, Place, compare};
+
+/// One revision of the spec: what its generated client offers, and the
+/// document it was generated from (canonical, as codegen reads it).
+pub struct Revision {
+    pub surface: Surface,
+    pub document: Value,
+}
+
+/// Reads and generates one revision, in memory.
+pub fn revision(spec_text: &str, spec_name: &str) -> Result<Revision, CodegenError> {
     let spec = codegen::read(spec_text, spec_name)?;
-    let doc = serde_json::to_value(&spec).expect("an OpenAPI document serializes");
-    Ok(Api::from_document(&doc))
+    Ok(Revision {
+        surface: codegen::surface(&spec, spec_name)?,
+        document: serde_json::to_value(&spec).expect("an OpenAPI document serializes"),
+    })
+}
+
+/// What a reviewer reads: the changes for consumers, each with its spec
+/// changes, and the spec changes that change nothing in the generated API
+/// (documentation aside).
+#[derive(Debug)]
+pub struct Report {
+    pub changes: Vec<Change>,
+    pub without_effect: Vec<String>,
+}
+
+impl Report {
+    pub fn new(old: &Revision, new: &Revision) -> Report {
+        let mut changes = compare(&old.surface, &new.surface);
+        let without_effect = attribute::attribute(&mut changes, &old.document, &new.document);
+        Report {
+            changes,
+            without_effect,
+        }
+    }
+
+    pub fn is_breaking(&self) -> bool {
+        self.changes.iter().any(|c| c.class.is_breaking())
+    }
 }
 
 /// The spec at a git revision: `git -C DIR show REV:./PATH`, PATH relative

@@ -1,88 +1,113 @@
 //! The report as text (terminal), markdown (a pull-request comment) or JSON.
 
-use super::{Change, Class};
+use super::{Change, Class, Report};
 
-pub fn text(changes: &[Change], title: &str) -> String {
-    if changes.is_empty() {
-        return format!("{title}: no API change\n");
+const CLASSES: [Class; 3] = [Class::Breaking, Class::BreakingAtRunTime, Class::Compatible];
+
+fn heading(class: Class) -> &'static str {
+    match class {
+        Class::Breaking => "Breaking: code that compiled no longer compiles",
+        Class::BreakingAtRunTime => {
+            "Breaking at run time: code compiles, but calls that worked can fail"
+        }
+        Class::Compatible => "Compatible",
     }
-    let mut out = format!("{title}: {}\n", summary(changes));
-    for class in [Class::Breaking, Class::Compatible] {
-        let group: Vec<&Change> = changes.iter().filter(|c| c.class == class).collect();
+}
+
+fn summary(report: &Report) -> String {
+    let count = |class| report.changes.iter().filter(|c| c.class == class).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {} at run time, {}",
+        plural(count(Class::Breaking), "breaking change"),
+        plural(count(Class::BreakingAtRunTime), "breaking change"),
+        plural(count(Class::Compatible), "compatible change")
+    )
+}
+
+fn pointers(change: &Change) -> Vec<String> {
+    change.spec.iter().map(|p| format!("#{p}")).collect()
+}
+
+pub fn text(report: &Report, title: &str) -> String {
+    let mut out = if report.changes.is_empty() {
+        format!("{title}: no API change\n")
+    } else {
+        format!("{title}: {}\n", summary(report))
+    };
+    for class in CLASSES {
+        let group: Vec<&Change> = report.changes.iter().filter(|c| c.class == class).collect();
         if group.is_empty() {
             continue;
         }
         out.push_str(&format!("\n{}:\n", heading(class)));
         for c in group {
             out.push_str(&format!("  {}: {} ({})\n", c.subject, c.what, c.why));
+            let spec = pointers(c);
+            if !spec.is_empty() {
+                out.push_str(&format!("    spec: {}\n", spec.join(", ")));
+            }
+        }
+    }
+    if !report.without_effect.is_empty() {
+        out.push_str("\nSpec changes that change nothing in the generated API:\n");
+        for p in &report.without_effect {
+            out.push_str(&format!("  #{p}\n"));
         }
     }
     out
 }
 
-pub fn markdown(changes: &[Change], title: &str) -> String {
+pub fn markdown(report: &Report, title: &str) -> String {
     let mut out = format!("### API changes: {title}\n\n");
-    if changes.is_empty() {
+    if report.changes.is_empty() {
         out.push_str("No API change: the generated crate's public API is unchanged.\n");
-        return out;
+    } else {
+        out.push_str(&format!("**{}**\n", summary(report)));
     }
-    out.push_str(&format!("**{}**\n", summary(changes)));
-    for class in [Class::Breaking, Class::Compatible] {
-        let group: Vec<&Change> = changes.iter().filter(|c| c.class == class).collect();
+    for class in CLASSES {
+        let group: Vec<&Change> = report.changes.iter().filter(|c| c.class == class).collect();
         if group.is_empty() {
             continue;
         }
         out.push_str(&format!(
-            "\n#### {}\n\n| where | change | for Rust consumers |\n|---|---|---|\n",
+            "\n#### {}\n\n| where | change | for Rust consumers | spec |\n|---|---|---|---|\n",
             heading(class)
         ));
         for c in group {
+            let spec: Vec<String> = pointers(c).iter().map(|p| format!("`{p}`")).collect();
             out.push_str(&format!(
-                "| {} | {} | {} |\n",
-                c.subject,
-                markdown_text(&c.what),
-                c.why
+                "| {} | {} | {} | {} |\n",
+                cell(&c.subject),
+                cell(&c.what),
+                cell(&c.why),
+                spec.join("<br>")
             ));
+        }
+    }
+    if !report.without_effect.is_empty() {
+        out.push_str("\n#### Spec changes that change nothing in the generated API\n\n");
+        for p in &report.without_effect {
+            out.push_str(&format!("- `#{p}`\n"));
         }
     }
     out
 }
 
-pub fn json(changes: &[Change], title: &str) -> String {
-    let breaking = changes.iter().any(|c| c.class == Class::Breaking);
+pub fn json(report: &Report, title: &str) -> String {
     serde_json::to_string_pretty(&serde_json::json!({
         "title": title,
-        "breaking": breaking,
-        "changes": changes,
+        "breaking": report.is_breaking(),
+        "changes": report.changes,
+        "spec_changes_without_effect": report.without_effect,
     }))
     .expect("the report serializes")
         + "\n"
 }
 
-fn heading(class: Class) -> &'static str {
-    match class {
-        Class::Breaking => "Breaking",
-        Class::Compatible => "Compatible",
-    }
-}
-
-fn summary(changes: &[Change]) -> String {
-    let breaking = changes
-        .iter()
-        .filter(|c| c.class == Class::Breaking)
-        .count();
-    let compatible = changes.len() - breaking;
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{}, {}",
-        plural(breaking, "breaking change"),
-        plural(compatible, "compatible change")
-    )
-}
-
 /// Table-cell text: `|` escaped, and `<`/`>` too, so `Option<String>` is not
 /// taken for an HTML tag.
-fn markdown_text(text: &str) -> String {
+fn cell(text: &str) -> String {
     text.replace('|', "\\|")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

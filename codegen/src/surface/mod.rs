@@ -1,0 +1,303 @@
+//! What consumers of the generated crate see, read from the generated
+//! syntax tree: the code the compiler will see, after every pass.
+//!
+//! [`Surface::of`] reads a generated client file into one model: every
+//! public type of the `types` module with its fields, their Rust types,
+//! serde wire names and the serde rules that change the wire, the traits it
+//! implements and whether it is `#[non_exhaustive]`; enums with variants and
+//! wire values; newtypes with their inner type and the constraints their
+//! constructors check; every client method with its route, parameters
+//! (type, place on the wire, required or not), body, result and error types
+//! and the statuses it types. Which types a consumer sends and which it
+//! receives is read from the methods that use them.
+//!
+//! Everything that reports on the API reads this model and nothing else:
+//! the API-surface snapshot renders it ([`Surface::render`]) and
+//! `cargo xtask diff` compares two of them. No rule of progenitor's or
+//! typify's is copied here; when they change what they generate, the model
+//! follows.
+
+mod methods;
+mod render;
+mod syntax;
+mod types;
+
+pub use render::serde_words;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The public API of one generated client.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Surface {
+    /// The public items of the `types` module, by name.
+    pub types: BTreeMap<String, TypeDef>,
+    /// The methods of `Client` that call the API, by name.
+    pub methods: BTreeMap<String, Method>,
+}
+
+/// One public type of the `types` module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeDef {
+    pub name: String,
+    pub kind: TypeKind,
+    /// `#[non_exhaustive]`: no struct literals and no exhaustive `match`es
+    /// outside the crate.
+    pub non_exhaustive: bool,
+    /// Traits it implements, derived or written out: `Clone`, `Display`,
+    /// `TryFrom<&str>`; impls for other types that name it as
+    /// `String: From<NewThingName>`; those behind a feature as
+    /// `JsonSchema (feature cli)`.
+    pub traits: BTreeSet<String>,
+    /// Container-level serde rules: `deny_unknown_fields`, `transparent`,
+    /// `untagged`, ...
+    pub serde: BTreeMap<String, String>,
+    /// Its public inherent functions (`builder`).
+    pub functions: BTreeSet<String>,
+    /// Which way it travels: in requests, in responses, or both.
+    pub direction: Direction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeKind {
+    Struct {
+        fields: Vec<Field>,
+    },
+    Enum {
+        variants: Vec<Variant>,
+    },
+    /// A tuple struct around one value, with the checks its constructors
+    /// make (the messages they refuse a value with).
+    Newtype {
+        inner: String,
+        constraints: BTreeSet<String>,
+    },
+    /// `pub type Name = Target;`
+    Alias {
+        target: String,
+    },
+}
+
+impl TypeKind {
+    pub fn word(&self) -> &'static str {
+        match self {
+            TypeKind::Struct { .. } => "struct",
+            TypeKind::Enum { .. } => "enum",
+            TypeKind::Newtype { .. } => "newtype",
+            TypeKind::Alias { .. } => "type alias",
+        }
+    }
+}
+
+/// Whether consumers send a type (a request body, a parameter, or inside
+/// one), receive it (a success or error body, or inside one), or both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Direction {
+    pub sent: bool,
+    pub received: bool,
+}
+
+/// One field of a generated struct.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The Rust name.
+    pub name: String,
+    /// The JSON key.
+    pub wire: String,
+    /// The Rust type, each path shortened to its last segment:
+    /// `Option<Vec<String>>`.
+    pub ty: String,
+    /// The field's serde rules other than its name, key → value
+    /// (`skip_serializing_if` → `Option::is_none`); a `default` function is
+    /// replaced by the value it returns.
+    pub serde: BTreeMap<String, String>,
+    /// What the type's builder holds before the field is set, when the type
+    /// has a builder.
+    pub builder: Option<BuilderStart>,
+}
+
+/// What a builder holds for a field (or an operation's parameter) before
+/// it is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuilderStart {
+    /// Nothing: building without it fails.
+    MustBeSet,
+    /// This value (`None`, `empty`, `"low"`, `10`).
+    Value(String),
+}
+
+/// One variant of a generated enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub name: String,
+    /// The JSON value of a unit variant (its serde name).
+    pub wire: String,
+    /// Its fields, for variants that carry data: `(String)`, `{ a: i64 }`.
+    pub data: Option<String>,
+}
+
+/// One method of `Client` and the request builder it returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Method {
+    pub name: String,
+    /// The first line of its documentation (the operation's summary).
+    pub summary: String,
+    /// `GET`, `POST`, ...
+    pub http_method: String,
+    /// The path, with each path parameter's Rust name in braces.
+    pub path: String,
+    pub params: Vec<Param>,
+    /// The type `.body(..)` takes, and how it is encoded.
+    pub body: Option<Body>,
+    /// `T` of `Result<ResponseValue<T>, Error<E>>`.
+    pub ok: String,
+    /// `E` of `Result<ResponseValue<T>, Error<E>>`.
+    pub error: String,
+    /// The arms of the `match` on the response status, in order.
+    pub statuses: Vec<StatusArm>,
+    /// Headers sent with every request, name → value.
+    pub headers: BTreeMap<String, String>,
+}
+
+impl Method {
+    /// `POST /api/v2/organizations/{organization}/tokens`.
+    pub fn route(&self) -> String {
+        format!("{} {}", self.http_method, self.path)
+    }
+}
+
+/// One parameter of an operation: a setter of its request builder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Param {
+    /// The setter's name.
+    pub name: String,
+    /// Where it goes: `path`, `query "wire-name"`, `header "X-Name"`.
+    pub place: String,
+    /// The type the setter's value must convert into.
+    pub ty: String,
+    /// `send()` fails with `Error::InvalidRequest` when it is not set.
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    pub ty: String,
+    /// `json`, `raw`, `form`.
+    pub encoding: String,
+}
+
+/// One arm of the `match` on the response status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusArm {
+    /// `201`, `200..=299`, or `other`.
+    pub status: String,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// `Ok(ResponseValue<T>)` with a parsed body.
+    Ok,
+    /// `Ok(ResponseValue<()>)`: no body is read.
+    OkEmpty,
+    /// `Ok(ResponseValue<ByteStream>)`: the body as bytes.
+    OkStream,
+    /// `Err(Error::ErrorResponse(ResponseValue<E>))`.
+    ErrorResponse,
+    /// `Err(Error::UnexpectedResponse(..))`: not typed.
+    Unexpected,
+}
+
+impl Outcome {
+    pub fn is_success(self) -> bool {
+        matches!(self, Outcome::Ok | Outcome::OkEmpty | Outcome::OkStream)
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Outcome::Ok => "Ok",
+            Outcome::OkEmpty => "Ok (no body)",
+            Outcome::OkStream => "Ok (bytes)",
+            Outcome::ErrorResponse => "Err(ErrorResponse)",
+            Outcome::Unexpected => "Err(UnexpectedResponse)",
+        }
+    }
+}
+
+impl Surface {
+    /// The surface of a generated client file.
+    pub fn of(file: &syn::File) -> Surface {
+        let mut surface = Surface {
+            types: types::read(file),
+            methods: methods::read(file),
+        };
+        surface.mark_directions();
+        surface
+    }
+
+    /// The outcome each status gets from a method: the first arm that
+    /// matches it, as the generated `match` decides.
+    pub fn outcome_of(method: &Method, status: &str) -> Outcome {
+        method
+            .statuses
+            .iter()
+            .find(|arm| arm.status == status || arm.status == "other")
+            .map_or(Outcome::Unexpected, |arm| arm.outcome)
+    }
+
+    fn mark_directions(&mut self) {
+        let mut sent: Vec<String> = Vec::new();
+        let mut received: Vec<String> = Vec::new();
+        for method in self.methods.values() {
+            sent.extend(method.body.iter().map(|b| b.ty.clone()));
+            sent.extend(method.params.iter().map(|p| p.ty.clone()));
+            received.push(method.ok.clone());
+            received.push(method.error.clone());
+        }
+        for (roots, sending) in [(sent, true), (received, false)] {
+            for name in self.reachable(roots) {
+                let direction = &mut self.types.get_mut(&name).expect("reachable").direction;
+                if sending {
+                    direction.sent = true;
+                } else {
+                    direction.received = true;
+                }
+            }
+        }
+    }
+
+    /// The types named in `roots`, and every type their fields, variants
+    /// and inner types name, transitively.
+    fn reachable(&self, roots: Vec<String>) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut pending: Vec<String> = roots.iter().flat_map(|ty| self.named_in(ty)).collect();
+        while let Some(name) = pending.pop() {
+            if !seen.insert(name.clone()) {
+                continue;
+            }
+            let Some(def) = self.types.get(&name) else {
+                continue;
+            };
+            let inner: Vec<&String> = match &def.kind {
+                TypeKind::Struct { fields } => fields.iter().map(|f| &f.ty).collect(),
+                TypeKind::Enum { variants } => {
+                    variants.iter().filter_map(|v| v.data.as_ref()).collect()
+                }
+                TypeKind::Newtype { inner, .. } => vec![inner],
+                TypeKind::Alias { target } => vec![target],
+            };
+            for ty in inner {
+                pending.extend(self.named_in(ty));
+            }
+        }
+        seen
+    }
+
+    /// The generated types a type expression names (`Option<Vec<Colour>>`
+    /// names `Colour`).
+    fn named_in(&self, ty: &str) -> Vec<String> {
+        ty.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|word| self.types.contains_key(*word))
+            .map(str::to_owned)
+            .collect()
+    }
+}

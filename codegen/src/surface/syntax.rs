@@ -1,0 +1,271 @@
+//! Small readings of syn's tree shared by the type and method readers.
+
+use std::collections::BTreeMap;
+
+use quote::ToTokens;
+
+/// A type with each path shortened to its last segment:
+/// `Option<Vec<String>>`, not
+/// `::std::option::Option<::std::vec::Vec<::std::string::String>>`.
+pub(super) fn short_type(ty: &syn::Type) -> String {
+    match ty {
+        syn::Type::Path(p) => short_path(&p.path),
+        syn::Type::Reference(r) => {
+            let mutability = if r.mutability.is_some() { "mut " } else { "" };
+            format!("&{mutability}{}", short_type(&r.elem))
+        }
+        syn::Type::Tuple(t) => format!(
+            "({})",
+            t.elems
+                .iter()
+                .map(short_type)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        syn::Type::Slice(s) => format!("[{}]", short_type(&s.elem)),
+        syn::Type::Array(a) => format!("[{}; {}]", short_type(&a.elem), a.len.to_token_stream()),
+        syn::Type::Paren(p) => short_type(&p.elem),
+        other => compact(other.to_token_stream()),
+    }
+}
+
+/// A path by its last segment, with its generic arguments shortened
+/// (lifetimes dropped).
+pub(super) fn short_path(path: &syn::Path) -> String {
+    let last = path.segments.last().expect("a path has a segment");
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => {
+            let args: Vec<String> = args
+                .args
+                .iter()
+                .filter_map(|arg| match arg {
+                    syn::GenericArgument::Type(t) => Some(short_type(t)),
+                    syn::GenericArgument::Lifetime(_) => None,
+                    syn::GenericArgument::AssocType(a) => {
+                        Some(format!("{} = {}", a.ident, short_type(&a.ty)))
+                    }
+                    other => Some(compact(other.to_token_stream())),
+                })
+                .collect();
+            if args.is_empty() {
+                last.ident.to_string()
+            } else {
+                format!("{}<{}>", last.ident, args.join(", "))
+            }
+        }
+        _ => last.ident.to_string(),
+    }
+}
+
+/// Tokens as text without the spaces `to_string` puts between them.
+pub(super) fn compact(tokens: proc_macro2::TokenStream) -> String {
+    let text = tokens.to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek().copied();
+            let word =
+                |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '"');
+            if word(prev) && word(next) {
+                out.push(' ');
+            }
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// The text of `#[doc = ".."]` attributes, line by line, trimmed.
+pub(super) fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .flat_map(|s| s.lines().map(|l| l.trim().to_owned()).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Every `#[serde(..)]` key of the attributes, with its value (a string
+/// literal's content, or the tokens), `""` for a bare key.
+pub(super) fn serde_rules(attrs: &[syn::Attribute]) -> BTreeMap<String, String> {
+    let mut rules = BTreeMap::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            let key = compact(meta.path.to_token_stream());
+            let value = match meta.value() {
+                Ok(v) => {
+                    let expr: syn::Expr = v.parse()?;
+                    match expr {
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(s),
+                            ..
+                        }) => s.value(),
+                        other => compact(other.to_token_stream()),
+                    }
+                }
+                Err(_) => {
+                    // `key(..)` forms: keep the tokens.
+                    String::new()
+                }
+            };
+            rules.insert(key, value);
+            Ok(())
+        });
+    }
+    rules
+}
+
+/// Whether the attributes say `#[non_exhaustive]`.
+pub(super) fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs.iter().any(|a| a.path().is_ident(name))
+}
+
+/// `Some("cli")` for `#[cfg(feature = "cli")]`.
+pub(super) fn cfg_feature(attrs: &[syn::Attribute]) -> Option<String> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("cfg"))
+        .find_map(|a| feature_of(&a.meta))
+}
+
+fn feature_of(meta: &syn::Meta) -> Option<String> {
+    let syn::Meta::List(list) = meta else {
+        return None;
+    };
+    let nv: syn::MetaNameValue = list.parse_args().ok()?;
+    match (&nv.path, &nv.value) {
+        (
+            path,
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }),
+        ) if path.is_ident("feature") => Some(s.value()),
+        _ => None,
+    }
+}
+
+/// The traits of `#[derive(..)]`, and of
+/// `#[cfg_attr(feature = "x", derive(..))]` as `Trait (feature x)`.
+pub(super) fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
+    use syn::punctuated::Punctuated;
+    let paths = |tokens: proc_macro2::TokenStream| -> Vec<String> {
+        syn::parse::Parser::parse2(
+            Punctuated::<syn::Path, syn::Token![,]>::parse_terminated,
+            tokens,
+        )
+        .map(|p| p.iter().map(short_path).collect())
+        .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident("derive") {
+            if let syn::Meta::List(list) = &attr.meta {
+                out.extend(paths(list.tokens.clone()));
+            }
+        } else if attr.path().is_ident("cfg_attr")
+            && let syn::Meta::List(list) = &attr.meta
+        {
+            // `feature = "cli", derive(A, B)`
+            let Ok(parts) =
+                list.parse_args_with(Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+            else {
+                continue;
+            };
+            let mut parts = parts.into_iter();
+            let Some(syn::Meta::NameValue(condition)) = parts.next() else {
+                continue;
+            };
+            let feature = match &condition.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) if condition.path.is_ident("feature") => s.value(),
+                _ => continue,
+            };
+            for part in parts {
+                if let syn::Meta::List(inner) = part
+                    && inner.path.is_ident("derive")
+                {
+                    out.extend(
+                        paths(inner.tokens)
+                            .into_iter()
+                            .map(|t| format!("{t} (feature {feature})")),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every string literal inside an expression tree's tokens, in order.
+pub(super) fn string_literals(tokens: proc_macro2::TokenStream) -> Vec<String> {
+    let mut out = Vec::new();
+    for tree in tokens {
+        match tree {
+            proc_macro2::TokenTree::Literal(lit) => {
+                if let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&lit.to_string()) {
+                    out.push(s.value());
+                }
+            }
+            proc_macro2::TokenTree::Group(group) => out.extend(string_literals(group.stream())),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether the tokens contain this identifier.
+pub(super) fn mentions(tokens: proc_macro2::TokenStream, ident: &str) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(i) => i == ident,
+        proc_macro2::TokenTree::Group(group) => mentions(group.stream(), ident),
+        _ => false,
+    })
+}
+
+/// The items of `mod name { .. }` directly in `items`.
+pub(super) fn module<'a>(items: &'a [syn::Item], name: &str) -> Option<&'a [syn::Item]> {
+    items.iter().find_map(|item| match item {
+        syn::Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, items)| &items[..]),
+        _ => None,
+    })
+}
+
+pub(super) fn is_pub(vis: &syn::Visibility) -> bool {
+    matches!(vis, syn::Visibility::Public(_))
+}
+
+/// The last segment's name of a type path (`Client` of `super::Client<'a>`).
+pub(super) fn type_ident(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        syn::Type::Reference(r) => type_ident(&r.elem),
+        _ => None,
+    }
+}
+
+/// `T` of `Wrapper<T>` (the first type argument of the last segment).
+pub(super) fn first_type_argument(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
+        return None;
+    };
+    args.args.iter().find_map(|a| match a {
+        syn::GenericArgument::Type(t) => Some(t),
+        _ => None,
+    })
+}

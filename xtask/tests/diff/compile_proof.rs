@@ -1,0 +1,230 @@
+//! The verdicts proven with the compiler: for every pair of the corpus that
+//! carries a consumer snippet, the snippet (written against the crate
+//! generated from the old spec) is compiled against the crate generated
+//! from the new spec, in a separate crate, as a consumer's code is. It
+//! must fail exactly when the report has a `Breaking` change, and it must
+//! compile against the old crate (else it proves nothing).
+//!
+//! The scratch workspace lives in `target/diff-compile-proof/` and has its
+//! own target directory (the test's own cargo holds the workspace's), with
+//! the workspace's `Cargo.lock`, so every dependency is one the workspace
+//! has already fetched; cargo runs `--offline`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use xtask::diff::{self, Class, Report};
+
+use crate::corpus::PAIRS;
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// What a crate generated from a spec depends on: the generated client's
+/// own dependencies, and `regress` for the `pattern`s some pairs add.
+const API_DEPENDENCIES: &str = r#"
+chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+progenitor-client = "=0.15.1"
+regress = "0.12"
+reqwest = { version = "0.13", default-features = false, features = ["json"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+
+[features]
+cli = []
+"#;
+
+/// Writes `contents` unless the file already holds it (so cargo's
+/// fingerprints stay fresh between runs).
+fn write(path: &Path, contents: &str) {
+    if fs::read_to_string(path).ok().as_deref() != Some(contents) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+}
+
+struct Scratch {
+    root: PathBuf,
+    members: Vec<String>,
+    /// Generated client text → the name of the crate holding it.
+    apis: BTreeMap<String, String>,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        let root = workspace_root().join("target/diff-compile-proof/ws");
+        // Crates of earlier runs that no pair names any more go.
+        let _ = fs::remove_file(root.join("Cargo.toml"));
+        Scratch {
+            root,
+            members: Vec::new(),
+            apis: BTreeMap::new(),
+        }
+    }
+
+    fn krate(&mut self, name: &str, dependencies: &str, lib: &str) {
+        let dir = self.root.join(name);
+        write(
+            &dir.join("Cargo.toml"),
+            &format!(
+                "[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n[lib]\npath = \"lib.rs\"\n\n[dependencies]\n{dependencies}"
+            ),
+        );
+        write(&dir.join("lib.rs"), lib);
+        self.members.push(name.to_owned());
+    }
+
+    /// The crate generated from `spec`, made once per distinct client.
+    fn api(&mut self, spec: &str) -> String {
+        let client = codegen::generate_all(spec, "spec.yaml", "the corpus")
+            .expect("the spec generates")
+            .client;
+        if let Some(name) = self.apis.get(&client) {
+            return name.clone();
+        }
+        let name = format!("api_{}", self.apis.len());
+        let dir = self.root.join(&name);
+        write(&dir.join("generated.rs"), &client);
+        self.krate(
+            &name,
+            API_DEPENDENCIES,
+            "#![allow(warnings)]\nmod generated;\npub use generated::*;\n",
+        );
+        self.apis.insert(client, name.clone());
+        name
+    }
+
+    /// `cargo check` of every crate; the crates with errors, each with its
+    /// first error's text.
+    fn check(&self) -> BTreeMap<String, String> {
+        let members: Vec<String> = self.members.iter().map(|m| format!("\"{m}\"")).collect();
+        write(
+            &self.root.join("Cargo.toml"),
+            &format!(
+                "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+                members.join(", ")
+            ),
+        );
+        fs::copy(
+            workspace_root().join("Cargo.lock"),
+            self.root.join("Cargo.lock"),
+        )
+        .unwrap();
+        let output = Command::new(env!("CARGO"))
+            .args([
+                "check",
+                "--workspace",
+                "--offline",
+                "--keep-going",
+                "--message-format=json",
+                "--quiet",
+            ])
+            .current_dir(&self.root)
+            .env(
+                "CARGO_TARGET_DIR",
+                self.root.parent().unwrap().join("target"),
+            )
+            .env_remove("RUSTFLAGS")
+            .output()
+            .expect("run cargo check");
+        let mut failed = BTreeMap::new();
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
+                continue;
+            }
+            let target = message["target"]["name"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            let text = message["message"]["rendered"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            failed.entry(target).or_insert(text);
+        }
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success() || !failed.is_empty(),
+            "cargo check failed without compiler errors:\n{stderr}"
+        );
+        failed
+    }
+}
+
+#[test]
+fn verdicts_match_what_the_compiler_says() {
+    let proven: Vec<_> = PAIRS.iter().filter(|p| p.consumer.is_some()).collect();
+    assert!(proven.len() >= 10, "only {} pairs are proven", proven.len());
+
+    let mut scratch = Scratch::new();
+    let mut old_consumer = String::from("#![allow(warnings)]\n");
+    let mut old_apis = BTreeSet::new();
+    let mut expected = BTreeMap::new();
+    for (i, pair) in proven.iter().enumerate() {
+        let snippet = pair.consumer.unwrap();
+        let (old_spec, new_spec) = (pair.old_spec(), pair.new_spec());
+        let report = Report::new(
+            &diff::revision(&old_spec, "old.yaml").unwrap(),
+            &diff::revision(&new_spec, "new.yaml").unwrap(),
+        );
+        let breaks_compilation = report.changes.iter().any(|c| c.class == Class::Breaking);
+        let (old_api, new_api) = (scratch.api(&old_spec), scratch.api(&new_spec));
+        old_apis.insert(old_api.clone());
+        writeln!(
+            old_consumer,
+            "pub mod pair_{i} {{\n    use {old_api} as api;\n{snippet}\n}}"
+        )
+        .unwrap();
+        let consumer = format!("consumer_{i}");
+        scratch.krate(
+            &consumer,
+            &format!(
+                "{new_api} = {{ path = \"../{new_api}\" }}\nchrono = {{ version = \"0.4\", default-features = false, features = [\"std\"] }}\n"
+            ),
+            &format!("#![allow(warnings)]\nuse {new_api} as api;\n{snippet}"),
+        );
+        expected.insert(consumer, (pair.name, breaks_compilation));
+    }
+    let dependencies: String = old_apis
+        .iter()
+        .map(|api| format!("{api} = {{ path = \"../{api}\" }}\n"))
+        .collect::<String>()
+        + "chrono = { version = \"0.4\", default-features = false, features = [\"std\"] }\n";
+    scratch.krate("consumers_of_the_old_crates", &dependencies, &old_consumer);
+
+    let failed = scratch.check();
+    assert!(
+        !failed.contains_key("consumers_of_the_old_crates"),
+        "the snippets must compile against the old crates:\n{}",
+        failed["consumers_of_the_old_crates"]
+    );
+    let mut wrong = Vec::new();
+    for (consumer, (pair, breaks)) in &expected {
+        let error = failed.get(consumer);
+        if error.is_some() != *breaks {
+            wrong.push(format!(
+                "pair {pair:?}: the report says {}, the compiler {}",
+                if *breaks {
+                    "it breaks compilation"
+                } else {
+                    "it compiles"
+                },
+                match error {
+                    Some(e) => format!("refuses it:\n{e}"),
+                    None => "accepts it".to_owned(),
+                }
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
