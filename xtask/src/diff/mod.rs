@@ -2,8 +2,8 @@
 //! generated crate, breaking or not.
 //!
 //! Both revisions of the spec are generated in memory and read into
-//! [`codegen::Surface`]s, the model of what consumers see; [`compare`]
-//! lists their differences, and [`attribute`] points each at the spec
+//! [`codegen::Surface`]s, the model of what consumers see; [`compare()`]
+//! lists their differences, and [`mod@attribute`] points each at the spec
 //! change behind it.
 
 pub mod attribute;
