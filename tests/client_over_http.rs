@@ -47,7 +47,7 @@ async fn create_sends_the_bearer_token_and_parses_the_201_body() {
         .await
         .unwrap();
     assert_eq!(created.status().as_u16(), 201);
-    assert_eq!(created.token, "plain-token-shown-once");
+    assert_eq!(created.token.expose_secret(), "plain-token-shown-once");
     assert_eq!(created.scopes, None);
 }
 

@@ -27,7 +27,7 @@ async fn issue_ci_token(client: &Client, organization: &str) -> Result<String, S
         .send()
         .await
     {
-        Ok(created) => Ok(created.into_inner().token),
+        Ok(created) => Ok(created.into_inner().token.expose_secret().to_owned()),
         Err(e) => Err(e.api_message().unwrap_or("request failed").to_owned()),
     }
 }

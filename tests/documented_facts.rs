@@ -78,7 +78,8 @@ fn created_token_fields_are_option_exactly_where_documented_nullable() {
     expect_fields(
         "CreatedToken",
         &[
-            ("token", "String"),
+            // The spec marks it `x-sensitive`: a `Secret`, never printed.
+            ("token", "Secret"),
             ("id", "i64"),
             ("name", "String"),
             ("scopes", "Option<Vec<String>>"),
@@ -232,7 +233,7 @@ fn the_documented_request_round_trips() {
 #[test]
 fn the_documented_201_response_round_trips() {
     let created: CreatedToken = round_trip(DOCUMENTED_CREATED);
-    assert_eq!(created.token, "example");
+    assert_eq!(created.token.expose_secret(), "example");
     assert_eq!(created.id, 1);
     assert_eq!(
         created.expires_at.unwrap().to_rfc3339(),
@@ -248,7 +249,7 @@ fn the_documented_error_round_trips() {
 }
 
 #[test]
-fn nullable_response_fields_accept_null_and_required_ones_must_be_present() {
+fn nullable_response_fields_accept_null_or_absence_and_required_ones_must_be_present() {
     let mut body: Value = serde_json::from_str(DOCUMENTED_CREATED).unwrap();
     for field in ["scopes", "projects", "preset", "expires_at"] {
         body[field] = Value::Null;
@@ -257,7 +258,15 @@ fn nullable_response_fields_accept_null_and_required_ones_must_be_present() {
     assert!(created.scopes.is_none() && created.projects.is_none());
     assert!(created.preset.is_none() && created.expires_at.is_none());
 
-    for required in ["token", "id", "name", "created_at", "expires_at"] {
+    // Decision: a nullable field may also be left out; it reads as None.
+    let mut without = body.clone();
+    for field in ["scopes", "projects", "preset", "expires_at"] {
+        without.as_object_mut().unwrap().remove(field);
+    }
+    let created: CreatedToken = serde_json::from_value(without).unwrap();
+    assert!(created.scopes.is_none() && created.expires_at.is_none());
+
+    for required in ["token", "id", "name", "created_at"] {
         let mut missing = body.clone();
         missing.as_object_mut().unwrap().remove(required);
         assert!(

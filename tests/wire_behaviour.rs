@@ -330,7 +330,7 @@ async fn a_wrong_or_missing_content_type_does_not_hide_a_good_body() {
         let created = create(&client, "o")
             .await
             .unwrap_or_else(|e| panic!("{content_type:?}: {e}"));
-        assert_eq!(created.token, "plain");
+        assert_eq!(created.token.expose_secret(), "plain");
     }
 }
 
@@ -344,7 +344,7 @@ async fn a_10_mb_valid_body_parses() {
         RawServer::start(move |_| Reply::Bytes(response(201, Some("application/json"), &bytes)));
     let client = Client::with_token(&server.base_url(), TOKEN).unwrap();
     let created = create(&client, "o").await.unwrap();
-    assert_eq!(created.token.len(), 10 * 1024 * 1024);
+    assert_eq!(created.token.expose_secret().len(), 10 * 1024 * 1024);
 }
 
 #[tokio::test]

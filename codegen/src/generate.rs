@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
 
 use crate::spec_walk::operation_name;
-use crate::{CodegenError, FailedOperation, json_schema, prune};
+use crate::{CodegenError, FailedOperation, json_schema, prune, secret_fields};
 
 /// Builder-style methods (`client.tokens_create().organization(..).body(..)`)
 /// with one `Client` for all tags: the shape oxide.rs uses, and the one that
@@ -17,6 +17,7 @@ fn settings() -> GenerationSettings {
         .with_tag(TagStyle::Merged)
         // progenitor's CLI needs it; `json_schema` puts it behind a feature.
         .with_derive(json_schema::DERIVE);
+    secret_fields::settings(&mut settings);
     settings
 }
 

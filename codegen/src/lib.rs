@@ -16,9 +16,11 @@ mod generate;
 mod json_schema;
 mod non_exhaustive;
 mod normalize;
+mod own_error;
 mod parse;
 mod path_segments;
 mod prune;
+mod secret_fields;
 pub mod spec_walk;
 pub mod surface;
 
@@ -116,10 +118,12 @@ pub struct Files {
 
 /// Stage 2: progenitor, then our passes over its output.
 pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Files, CodegenError> {
+    let spec = &secret_fields::mark(spec, spec_name)?;
     let (client, renames) = client_file(spec, spec_name)?;
     let companion = |target| {
         let mut file = tokens_to_file(spec, spec_name, target)?;
         enum_varnames::rename(&mut file, &renames);
+        secret_fields::apply(&mut file);
         path_segments::apply(&mut file);
         Ok::<_, CodegenError>(file)
     };
@@ -133,22 +137,25 @@ pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<File
 }
 
 /// The client with every pass applied, and the variant renames the other
-/// targets must follow.
+/// targets must follow. `spec` has its secret fields marked.
 fn client_file(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
 ) -> Result<(syn::File, Vec<enum_varnames::Renames>), CodegenError> {
     let mut client = tokens_to_file(spec, spec_name, Target::Client)?;
     let renames = enum_varnames::apply(spec, &mut client, spec_name)?;
+    secret_fields::apply(&mut client);
     json_schema::apply(&mut client);
     non_exhaustive::apply(&mut client);
     path_segments::apply(&mut client);
+    own_error::apply(&mut client);
     Ok((client, renames))
 }
 
 /// What consumers of the client generated from a spec (as [`read`] gives
 /// it) see: see [`Surface`]. The client alone is generated, in memory.
 pub fn surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, CodegenError> {
+    let spec = &secret_fields::mark(spec, spec_name)?;
     let (client, _) = client_file(spec, spec_name)?;
     Ok(Surface::of(&client))
 }

@@ -41,7 +41,16 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
                 "created token {} ({}); it is shown only once:",
                 created.id, created.name
             );
-            println!("{}", created.token);
+            println!("{}", created.token.expose_secret());
+            Ok(())
+        }
+        // The server created the token but its answer is off-spec: the
+        // token is still ours, and must not be lost (nor made twice).
+        Err(e) if e.created_token().is_some() => {
+            let recovered = e.created_token().expect("checked");
+            eprintln!("warning: {e}");
+            println!("created token {:?}; it is shown only once:", recovered.id);
+            println!("{}", recovered.token.expose_secret());
             Ok(())
         }
         Err(e) if e.is_validation_error() => {

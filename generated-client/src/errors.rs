@@ -1,5 +1,7 @@
-use crate::Error;
+use reqwest::StatusCode;
+
 use crate::types::ApiError;
+use crate::{Error, Secret};
 
 /// One-line answers to the questions asked of every failed call.
 ///
@@ -8,7 +10,7 @@ use crate::types::ApiError;
 /// use quantcdn_tokens::ApiErrorExt;
 /// # let body = quantcdn_tokens::types::CreateTokenRequest::builder().name("x");
 /// match client.tokens_create().organization("test-org").body(body).send().await {
-///     Ok(created) => println!("{}", created.token),
+///     Ok(created) => println!("{}", created.token.expose_secret()),
 ///     Err(e) if e.is_validation_error() => eprintln!("rejected: {}", e.api_message().unwrap_or("")),
 ///     Err(e) if e.is_retryable() => eprintln!("try again later: {e}"),
 ///     Err(e) => eprintln!("failed ({:?}): {e}", e.status()),
@@ -44,6 +46,25 @@ pub trait ApiErrorExt {
     fn is_not_found(&self) -> bool {
         self.status_code() == Some(404)
     }
+
+    /// A token the server created although its answer does not match the
+    /// spec (a field missing, a date in another format, a number sent as
+    /// a string): the plain token and, when the answer holds it, the id.
+    /// `None` for every other error. The token exists on the server either
+    /// way: store it, and do not create another.
+    fn created_token(&self) -> Option<RecoveredToken>;
+}
+
+/// The parts of a created token recovered from an answer that does not
+/// match the spec (see [`ApiErrorExt::created_token`]).
+#[derive(Debug, Clone)]
+pub struct RecoveredToken {
+    /// The plain token, shown once.
+    pub token: Secret,
+    /// The token's id, when the answer holds one that reads as an integer.
+    pub id: Option<i64>,
+    /// The status the server answered with (a success).
+    pub status: StatusCode,
 }
 
 impl ApiErrorExt for Error<ApiError> {
@@ -56,5 +77,18 @@ impl ApiErrorExt for Error<ApiError> {
 
     fn status_code(&self) -> Option<u16> {
         self.status().map(|s| s.as_u16())
+    }
+
+    fn created_token(&self) -> Option<RecoveredToken> {
+        let Error::InvalidResponsePayload(payload) = self else {
+            return None;
+        };
+        let status = payload.status().filter(|s| s.is_success())?;
+        let token = payload.secret("token")?.clone();
+        let id = payload.body_json().and_then(|json| {
+            let id = json.get("id").or_else(|| json.get("data")?.get("id"))?;
+            id.as_i64().or_else(|| id.as_str()?.trim().parse().ok())
+        });
+        Some(RecoveredToken { token, id, status })
     }
 }

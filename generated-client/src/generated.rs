@@ -4,7 +4,10 @@
 // that includes it keeps `cargo fmt` away.
 
 #[allow(unused_imports)]
-pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
+pub use progenitor_client::{ByteStream, ClientInfo, ResponseValue};
+/// The crate's own error type: the same variants as progenitor's,
+/// with texts that never print a response body.
+use crate::Error;
 #[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
@@ -56,19 +59,19 @@ pub mod types {
     #[non_exhaustive]
     pub struct CreatedToken {
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub expires_at: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         ///Token ID
         pub id: i64,
         pub name: ::std::string::String,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub preset: ::std::option::Option<::std::string::String>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub projects: ::std::option::Option<::std::vec::Vec<i64>>,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ///The plain text token (shown once)
-        pub token: ::std::string::String,
+        pub token: crate::Secret,
     }
     impl CreatedToken {
         pub fn builder() -> builder::CreatedToken {
@@ -159,7 +162,7 @@ pub mod types {
     pub struct TokenSummary {
         pub created_at: ::chrono::DateTime<::chrono::offset::Utc>,
         pub id: i64,
-        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub last_used: ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
         pub name: ::std::string::String,
     }
@@ -372,18 +375,18 @@ pub mod types {
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 ::std::string::String,
             >,
-            token: ::std::result::Result<::std::string::String, ::std::string::String>,
+            token: ::std::result::Result<crate::Secret, ::std::string::String>,
         }
         impl ::std::default::Default for CreatedToken {
             fn default() -> Self {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
-                    expires_at: Err("no value supplied for expires_at".to_string()),
+                    expires_at: Ok(Default::default()),
                     id: Err("no value supplied for id".to_string()),
                     name: Err("no value supplied for name".to_string()),
-                    preset: Err("no value supplied for preset".to_string()),
-                    projects: Err("no value supplied for projects".to_string()),
-                    scopes: Err("no value supplied for scopes".to_string()),
+                    preset: Ok(Default::default()),
+                    projects: Ok(Default::default()),
+                    scopes: Ok(Default::default()),
                     token: Err("no value supplied for token".to_string()),
                 }
             }
@@ -477,7 +480,7 @@ pub mod types {
             }
             pub fn token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<crate::Secret>,
                 T::Error: ::std::fmt::Display,
             {
                 self.token = value
@@ -575,7 +578,7 @@ pub mod types {
                 Self {
                     created_at: Err("no value supplied for created_at".to_string()),
                     id: Err("no value supplied for id".to_string()),
-                    last_used: Err("no value supplied for last_used".to_string()),
+                    last_used: Ok(Default::default()),
                     name: Err("no value supplied for name".to_string()),
                 }
             }
@@ -872,13 +875,9 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::read_response(response, &[]).await,
                 403u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -979,27 +978,15 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => ResponseValue::from_response(response).await,
+                201u16 => crate::read_response(response, &["token"]).await,
                 400u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
                 }
                 403u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
                 }
                 422u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -1081,20 +1068,12 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ResponseValue::from_response(response).await,
+                200u16 => crate::read_response(response, &[]).await,
                 403u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
                 }
                 404u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
+                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }

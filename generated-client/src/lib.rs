@@ -31,9 +31,16 @@
 //!     Err(e) if e.is_validation_error() => {
 //!         return Err(format!("QuantCDN refused the token: {}", e.api_message().unwrap_or("")).into());
 //!     }
+//!     // Created, but the answer is off-spec: the token is recovered.
+//!     Err(e) if e.created_token().is_some() => {
+//!         let recovered = e.created_token().unwrap();
+//!         println!("token {:?}: {}", recovered.id, recovered.token.expose_secret());
+//!         return Ok(());
+//!     }
 //!     Err(e) => return Err(e.into()),
 //! };
-//! println!("token {} (id {}): {}", created.name, created.id, created.token);
+//! // The token is a `Secret`: `{}` and `{:?}` print `[REDACTED]`.
+//! println!("token {} (id {}): {}", created.name, created.id, created.token.expose_secret());
 //!
 //! // List the organization's tokens (never with their plain values).
 //! for token in client.tokens_list().organization("test-org").send().await?.iter() {
@@ -54,7 +61,8 @@
 //!
 //! # Errors
 //!
-//! Every call returns `Result<ResponseValue<T>, Error<types::ApiError>>`.
+//! Every call returns `Result<ResponseValue<T>, Error<types::ApiError>>`,
+//! with this crate's [`Error`]: its texts never print a response body.
 //! A documented error status (400, 403, 404, 422) is
 //! [`Error::ErrorResponse`] carrying QuantCDN's error object; anything else
 //! the server does (an undocumented status, a body that does not parse, a
@@ -64,7 +72,9 @@
 #![warn(missing_docs)]
 
 mod config;
+mod error;
 mod errors;
+mod secret;
 #[rustfmt::skip]
 #[allow(clippy::all, unused_imports, dead_code, missing_docs)]
 mod generated;
@@ -88,8 +98,12 @@ pub mod mock;
 pub mod cli;
 
 pub use config::{ClientBuilder, InvalidClientConfig, Server, TOKEN_VAR, URL_VAR, bearer_headers};
-pub use errors::ApiErrorExt;
+#[doc(hidden)]
+pub use error::read_response;
+pub use error::{Error, InvalidPayload};
+pub use errors::{ApiErrorExt, RecoveredToken};
 pub use generated::*;
+pub use secret::Secret;
 
 /// The README's Rust examples, compiled as doctests so they cannot drift
 /// from the real API.

@@ -96,7 +96,57 @@ async fn tokens_create_prints_the_created_token_as_json() {
     let run = quant_tokens(CREATE, &server.uri());
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let printed: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
-    assert_eq!(printed, created);
+    // Null fields are left out (they read back as None).
+    let mut expected = created;
+    for null in ["scopes", "projects", "preset"] {
+        expected.as_object_mut().unwrap().remove(null);
+    }
+    assert_eq!(printed, expected);
+}
+
+/// A created token whose body drifts from the spec still reaches stdout,
+/// with its id; stderr warns, never holding it; the exit code is 3.
+#[tokio::test]
+async fn a_created_token_whose_answer_drifts_is_put_on_stdout_and_never_on_stderr() {
+    for drifted in [
+        // A date without the `T`, and the name left out.
+        json!({"token": "qct_drift_one", "id": 42, "created_at": "2026-11-28 00:00:00"}),
+        // The id as a string, in an envelope.
+        json!({"data": {"token": "qct_drift_two", "id": "42", "name": "My CI token",
+                        "created_at": "2026-11-28T00:00:00Z"}}),
+    ] {
+        let server = server_answering(201, drifted.clone()).await;
+        let run = quant_tokens(CREATE, &server.uri());
+        assert_eq!(run.code, 3, "{}", run.stderr);
+        let printed: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+        let token = drifted
+            .pointer("/token")
+            .or(drifted.pointer("/data/token"))
+            .unwrap();
+        assert_eq!(&printed["token"], token, "{}", run.stdout);
+        assert!(
+            run.stderr
+                .starts_with("warning: the server answered 201 Created: the request succeeded"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("do not run the command again"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains(token.as_str().unwrap()),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains(TOKEN), "{}", run.stderr);
+    }
+    // A body with no token in it at all: an error, nothing on stdout.
+    let server = server_answering(201, json!("<html>qct_in_html</html>")).await;
+    let run = quant_tokens(CREATE, &server.uri());
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    assert!(!run.stderr.contains("qct_in_html"), "{}", run.stderr);
 }
 
 #[tokio::test]

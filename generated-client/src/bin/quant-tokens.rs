@@ -4,7 +4,13 @@
 //! `Generator::cli`); this file adds the configuration (the same environment
 //! variables as `Client::from_env`) and the output: the API's answer as JSON
 //! on stdout, errors on stderr with a non-zero exit code.
+//!
+//! When the server did what was asked but its answer does not match the
+//! spec (a created token whose body drifted), what it made is still put on
+//! stdout: the secret fields it holds and its `id`, as JSON; a warning goes
+//! to stderr (never holding a secret) and the exit code is 3.
 
+use std::cell::Cell;
 use std::process::ExitCode;
 
 use clap::{ArgMatches, Command};
@@ -24,7 +30,7 @@ fn command() -> Command {
         .subcommand_required(true)
         .arg_required_else_help(true);
     for operation in CliCommand::iter() {
-        let sub = Cli::<Output>::get_command(operation)
+        let sub = Cli::<&Output>::get_command(operation)
             .name(subcommand_name(operation))
             .after_help(ENVIRONMENT);
         // progenitor adds this flag with the help text "XXX" and no
@@ -64,32 +70,77 @@ async fn main() -> ExitCode {
         }
         // The error was printed by `Output::error`, where it is typed.
         Err(Failure::Api) => ExitCode::from(1),
+        Err(Failure::Recovered) => ExitCode::from(3),
     }
 }
 
 enum Failure {
     Config(String),
     Api,
+    /// The server did it, but its answer is off-spec; what it made is on
+    /// stdout.
+    Recovered,
 }
 
 async fn run(operation: CliCommand, matches: &ArgMatches) -> Result<(), Failure> {
     let client = Client::from_env().map_err(|e| Failure::Config(e.to_string()))?;
-    Cli::new(client, Output)
-        .execute(operation, matches)
-        .await
-        .map_err(
-            |e| match e.downcast_ref::<Error<quantcdn_tokens::types::ApiError>>() {
-                Some(_) => Failure::Api,
-                // A body file that cannot be read, and the like.
-                None => Failure::Config(format!("{e:#}")),
-            },
-        )
+    let output = Output::default();
+    let result = Cli::new(client, &output).execute(operation, matches).await;
+    result.map_err(
+        |e| match e.downcast_ref::<Error<quantcdn_tokens::types::ApiError>>() {
+            Some(_) if output.recovered.get() => Failure::Recovered,
+            Some(_) => Failure::Api,
+            // A body file that cannot be read, and the like.
+            None => Failure::Config(format!("{e:#}")),
+        },
+    )
 }
 
 /// Prints what the generated CLI hands over.
-struct Output;
+#[derive(Default)]
+struct Output {
+    /// Whether an error answer held something the server made.
+    recovered: Cell<bool>,
+}
 
-impl CliConfig for Output {
+impl Output {
+    /// The secret fields (and the `id`) of a successful answer that does not
+    /// match the spec, as JSON for stdout; `None` when there are none.
+    fn recovered<T>(error: &Error<T>) -> Option<String> {
+        let Error::InvalidResponsePayload(payload) = error else {
+            return None;
+        };
+        if !payload.status().is_some_and(|s| s.is_success())
+            || payload.secret_keys().next().is_none()
+        {
+            return None;
+        }
+        let mut recovered = serde_json::Map::new();
+        for key in payload.secret_keys() {
+            let secret = payload.secret(key).expect("a key it found");
+            recovered.insert(key.to_owned(), secret.expose_secret().into());
+        }
+        if let Some(id) = payload.body_json().and_then(|json| json.get("id").cloned()) {
+            recovered.insert("id".to_owned(), id);
+        }
+        serde_json::to_string_pretty(&recovered).ok()
+    }
+
+    fn report<T: serde::Serialize + std::fmt::Debug>(&self, error: &Error<T>) {
+        match Self::recovered(error) {
+            Some(json) => {
+                println!("{json}");
+                self.recovered.set(true);
+                eprintln!(
+                    "warning: {error}\nwarning: what the server made is on stdout; do not run the command again"
+                );
+            }
+            None => eprintln!("error: {}", describe(error)),
+        }
+    }
+}
+
+impl CliConfig for &Output {
     fn success_item<T>(&self, value: &ResponseValue<T>)
     where
         T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
@@ -106,7 +157,7 @@ impl CliConfig for Output {
     where
         T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
     {
-        eprintln!("error: {}", describe(error));
+        self.report(error);
     }
 
     fn list_start<T>(&self)
@@ -134,7 +185,7 @@ impl CliConfig for Output {
     where
         T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
     {
-        eprintln!("error: {}", describe(error));
+        self.report(error);
     }
 }
 

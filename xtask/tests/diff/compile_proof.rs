@@ -34,6 +34,7 @@ chrono = { version = "0.4", default-features = false, features = ["serde", "std"
 progenitor-client = "=0.15.1"
 regress = "0.12"
 reqwest = { version = "0.13", default-features = false, features = ["json"] }
+secrecy = "0.10"
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 
@@ -92,11 +93,19 @@ impl Scratch {
         let name = format!("api_{}", self.apis.len());
         let dir = self.root.join(&name);
         write(&dir.join("generated.rs"), &client);
-        self.krate(
-            &name,
-            API_DEPENDENCIES,
-            "#![allow(warnings)]\nmod generated;\npub use generated::*;\n",
+        // The generated client uses the including crate's `Error`,
+        // `read_response` and `Secret`: the generated crate's own.
+        let support = workspace_root().join("generated-client/src");
+        let lib = format!(
+            "#![allow(warnings)]\n\
+             #[path = \"{}\"]\nmod error;\n\
+             #[path = \"{}\"]\nmod secret;\n\
+             pub use error::{{Error, read_response}};\npub use secret::Secret;\n\
+             mod generated;\npub use generated::*;\n",
+            support.join("error.rs").display(),
+            support.join("secret.rs").display(),
         );
+        self.krate(&name, API_DEPENDENCIES, &lib);
         self.apis.insert(client, name.clone());
         name
     }

@@ -38,12 +38,11 @@ const CREATED_PRESET: &str =
 const CREATED_ID: &str = "        id:\n          description: Token ID\n          type: integer\n";
 const CREATED_AT: &str =
     "        created_at:\n          type: string\n          format: date-time\n    TokenSummary:\n";
-const CREATED_REQUIRED: &str =
-    "        - expires_at\n        - created_at\n      properties:\n        token:\n";
+const CREATED_REQUIRED: &str = "        - created_at\n      properties:\n";
 const SUMMARY_NAME: &str =
     "        name:\n          type: string\n          example: My deploy token\n";
 const SUMMARY_REQUIRED: &str =
-    "      required:\n        - id\n        - name\n        - last_used\n        - created_at\n";
+    "      required:\n        - id\n        - name\n        - created_at\n";
 const SUMMARY_LAST_USED: &str = "        last_used:\n          type: string\n          format: date-time\n          nullable: true\n";
 const SUMMARY_STATUS: &str = "        last_used:\n          type: string\n          format: date-time\n          nullable: true\n        status:\n          type: string\n          enum: [active, expired]\n";
 const EXPIRES_IN_VALUES: &str = "        - 365d\n        - never\n";
@@ -325,29 +324,36 @@ pub const PAIRS: &[Pair] = &[
         consumer: Some(READ_CREATED),
     },
     Pair {
-        name: "the created token's preset no longer nullable",
+        name: "the created token's preset made required and no longer nullable",
         before: &[],
-        after: &[(
-            CREATED_PRESET,
-            "        preset:\n          type: string\n        # Decision: what",
-        )],
+        after: &[
+            (
+                CREATED_PRESET,
+                "        preset:\n          type: string\n        # Decision: what",
+            ),
+            (
+                CREATED_REQUIRED,
+                "        - created_at\n        - preset\n      properties:\n",
+            ),
+        ],
         expect: &[
-            "Breaking field CreatedToken.preset: type changed from Option<String> to String [#/components/schemas/CreatedToken/properties/preset/nullable]",
-            "Compatible field CreatedToken.preset: serde rule \"key required, may be null\" removed [#/components/schemas/CreatedToken/properties/preset/nullable]",
+            "Breaking field CreatedToken.preset: type changed from Option<String> to String [#/components/schemas/CreatedToken/properties/preset/nullable #/components/schemas/CreatedToken/required]",
+            "Compatible field CreatedToken.preset: now must be set (was None when unset) [#/components/schemas/CreatedToken/properties/preset/nullable #/components/schemas/CreatedToken/required]",
+            "Compatible field CreatedToken.preset: serde rule \"omitted when None\" removed [#/components/schemas/CreatedToken/properties/preset/nullable #/components/schemas/CreatedToken/required]",
         ],
         consumer: Some(READ_CREATED),
     },
     Pair {
-        name: "a listed token's last_used no longer required (still nullable)",
+        name: "a listed token's last_used made required (still nullable)",
         before: &[],
         after: &[(
             SUMMARY_REQUIRED,
-            "      required:\n        - id\n        - name\n        - created_at\n",
+            "      required:\n        - id\n        - name\n        - last_used\n        - created_at\n",
         )],
         expect: &[
-            "Compatible field TokenSummary.last_used: no longer must be set: unset it is None [#/components/schemas/TokenSummary/required]",
-            "Compatible field TokenSummary.last_used: serde rule \"key required, may be null\" removed [#/components/schemas/TokenSummary/required]",
-            "Compatible field TokenSummary.last_used: serde rule \"omitted when None\" added [#/components/schemas/TokenSummary/required]",
+            "Compatible field TokenSummary.last_used: now must be set (was None when unset) [#/components/schemas/TokenSummary/required]",
+            "Compatible field TokenSummary.last_used: serde rule \"key required, may be null\" added [#/components/schemas/TokenSummary/required]",
+            "Compatible field TokenSummary.last_used: serde rule \"omitted when None\" removed [#/components/schemas/TokenSummary/required]",
         ],
         consumer: Some(README_LIST),
     },
@@ -491,7 +497,7 @@ pub const PAIRS: &[Pair] = &[
         before: &[],
         after: &[(
             CREATED_REQUIRED,
-            "        - expires_at\n        - created_at\n        - owner_id\n      properties:\n        owner_id:\n          type: integer\n        token:\n",
+            "        - created_at\n        - owner_id\n      properties:\n        owner_id:\n          type: integer\n",
         )],
         expect: &[
             "Compatible field CreatedToken.owner_id: field owner_id: i64 added [#/components/schemas/CreatedToken/properties/owner_id #/components/schemas/CreatedToken/required]",
@@ -522,15 +528,9 @@ pub const PAIRS: &[Pair] = &[
     Pair {
         name: "a response field removed",
         before: &[],
-        after: &[
-            (CREATED_PRESET, "        # Decision: what"),
-            (
-                "        - projects\n        - preset\n",
-                "        - projects\n",
-            ),
-        ],
+        after: &[(CREATED_PRESET, "        # Decision: what")],
         expect: &[
-            "Breaking field CreatedToken.preset: field preset: Option<String> removed [#/components/schemas/CreatedToken/properties/preset #/components/schemas/CreatedToken/required]",
+            "Breaking field CreatedToken.preset: field preset: Option<String> removed [#/components/schemas/CreatedToken/properties/preset]",
         ],
         consumer: Some(READ_CREATED),
     },

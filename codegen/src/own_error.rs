@@ -1,0 +1,187 @@
+//! The generated client returns the including crate's `Error`, and reads
+//! bodies through its `read_response`.
+//!
+//! progenitor's `Error` prints response bodies: `Display` of a body that
+//! does not parse shows its bytes, of a documented error its value; and a
+//! body that does not parse loses its status. For an API whose answers hold
+//! secrets (a created token, "returned once"), that puts the secret in the
+//! logs and tells the program the call failed. This pass makes the client
+//! use `crate::Error` (same variants; texts that never print a body) and
+//! `crate::read_response(response, &["token", ..])`, which keeps the status
+//! and the raw body of an answer that does not parse and recovers the
+//! secret fields the expected type names (see `secret_fields`), so a
+//! secret the server created reaches the caller even when the rest of the
+//! answer is off-spec.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::punctuated::Punctuated;
+use syn::visit_mut::{self, VisitMut};
+
+use crate::Surface;
+use crate::secret_fields::SECRET_TYPE;
+use crate::surface::TypeKind;
+
+pub(crate) fn apply(file: &mut syn::File) {
+    let secrets = secret_keys(&Surface::of(file));
+    import_own_error(file);
+    ReadResponses {
+        secrets: &secrets,
+        ok_type: None,
+    }
+    .visit_file_mut(file);
+}
+
+/// For each generated struct, the JSON keys of its secret fields.
+fn secret_keys(surface: &Surface) -> BTreeMap<String, Vec<String>> {
+    let is_secret = |ty: &str| ty == SECRET_TYPE || ty == format!("Option<{SECRET_TYPE}>");
+    surface
+        .types
+        .values()
+        .filter_map(|def| match &def.kind {
+            TypeKind::Struct { fields } => {
+                let keys: Vec<String> = fields
+                    .iter()
+                    .filter(|f| is_secret(&f.ty))
+                    .map(|f| f.wire.clone())
+                    .collect();
+                (!keys.is_empty()).then(|| (def.name.clone(), keys))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};`
+/// loses `Error`, and `use crate::Error;` follows it.
+fn import_own_error(file: &mut syn::File) {
+    let Some(index) = file.items.iter().position(|item| {
+        matches!(item, syn::Item::Use(u) if quote!(#u).to_string().contains("progenitor_client"))
+            && quote!(#item).to_string().contains("Error")
+    }) else {
+        return;
+    };
+    let syn::Item::Use(import) = &mut file.items[index] else {
+        unreachable!()
+    };
+    if let syn::UseTree::Path(path) = &mut import.tree
+        && let syn::UseTree::Group(group) = &mut *path.tree
+    {
+        group.items = std::mem::take(&mut group.items)
+            .into_iter()
+            .filter(|tree| !matches!(tree, syn::UseTree::Name(n) if n.ident == "Error"))
+            .collect::<Punctuated<_, _>>();
+    }
+    file.items.insert(
+        index + 1,
+        syn::parse_quote! {
+            /// The crate's own error type: the same variants as progenitor's,
+            /// with texts that never print a response body.
+            use crate::Error;
+        },
+    );
+}
+
+struct ReadResponses<'a> {
+    secrets: &'a BTreeMap<String, Vec<String>>,
+    /// The success type of the `send()` being rewritten.
+    ok_type: Option<String>,
+}
+
+impl ReadResponses<'_> {
+    fn keys_for(&self, ty: Option<&str>) -> TokenStream {
+        let keys = ty
+            .and_then(|t| self.secrets.get(t))
+            .cloned()
+            .unwrap_or_default();
+        quote!(&[#(#keys),*])
+    }
+}
+
+impl VisitMut for ReadResponses<'_> {
+    fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
+        let outer = self.ok_type.take();
+        if f.sig.ident == "send" {
+            self.ok_type = ok_type(&f.sig.output);
+        }
+        visit_mut::visit_impl_item_fn_mut(self, f);
+        self.ok_type = outer;
+    }
+
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        match expr {
+            // `Error::ErrorResponse(ResponseValue::from_response(response).await?)`:
+            // an error body, which carries no secret of the success type.
+            syn::Expr::Call(call) if is_path_ending(&call.func, "ErrorResponse") => {
+                let none = self.keys_for(None);
+                for arg in call.args.iter_mut() {
+                    ReadResponses::rewrite_all(arg, &none);
+                }
+            }
+            _ => {
+                let keys = self.keys_for(self.ok_type.as_deref());
+                if !rewrite(expr, &keys) {
+                    visit_mut::visit_expr_mut(self, expr);
+                }
+            }
+        }
+    }
+}
+
+impl ReadResponses<'_> {
+    /// Every `from_response` inside `expr`, with these keys.
+    fn rewrite_all(expr: &mut syn::Expr, keys: &TokenStream) {
+        struct All<'k>(&'k TokenStream);
+        impl VisitMut for All<'_> {
+            fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+                if !rewrite(expr, self.0) {
+                    visit_mut::visit_expr_mut(self, expr);
+                }
+            }
+        }
+        All(keys).visit_expr_mut(expr);
+    }
+}
+
+fn is_path_ending(expr: &syn::Expr, name: &str) -> bool {
+    matches!(expr, syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == name))
+}
+
+/// `ResponseValue::from_response(response).await` →
+/// `crate::read_response(response, &[keys]).await`; whether `expr` was one.
+fn rewrite(expr: &mut syn::Expr, keys: &TokenStream) -> bool {
+    let syn::Expr::Await(awaited) = expr else {
+        return false;
+    };
+    let syn::Expr::Call(call) = &*awaited.base else {
+        return false;
+    };
+    let syn::Expr::Path(function) = &*call.func else {
+        return false;
+    };
+    let names: Vec<String> = function
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    if names != ["ResponseValue", "from_response"] {
+        return false;
+    }
+    let args = &call.args;
+    *expr = syn::parse_quote!(crate::read_response(#args, #keys).await);
+    true
+}
+
+/// `T` of `Result<ResponseValue<types::T>, Error<E>>`, by its last segment.
+fn ok_type(output: &syn::ReturnType) -> Option<String> {
+    let syn::ReturnType::Type(_, ty) = output else {
+        return None;
+    };
+    let text = quote!(#ty).to_string().replace(' ', "");
+    let inner = text.split_once("ResponseValue<")?.1;
+    let end = inner.find(['>', ','])?;
+    inner[..end].rsplit("::").next().map(str::to_owned)
+}

@@ -1,0 +1,106 @@
+//! Fields the spec marks secret get the type `crate::Secret`.
+//!
+//! A schema is secret when it says `x-sensitive: true` (our extension, for
+//! values such as tokens) or `format: password` (OpenAPI's own hint). The
+//! including crate defines `Secret`: a string whose `Debug` and `Display`
+//! print a redaction and whose value is read by an explicit call.
+//!
+//! typify already knows how to put a type of another crate on a schema: the
+//! `x-rust-type` extension. Before generation, every secret schema gets one
+//! naming a placeholder crate, so typify itself decides where the type
+//! goes (a field, an `Option`, a `Vec`, a builder's setter) and nothing
+//! here has to find fields by name. After generation, the placeholder's
+//! paths (`::codegen_secret::Secret`) become `crate::Secret`, the same
+//! convention as the `crate::*` the mocks and the CLI are generated for.
+
+use openapiv3::OpenAPI;
+use progenitor::{CrateVers, GenerationSettings};
+use serde_json::{Value, json};
+use syn::visit_mut::{self, VisitMut};
+
+use crate::CodegenError;
+
+/// The extension that marks a secret.
+pub(crate) const SENSITIVE: &str = "x-sensitive";
+
+/// The placeholder crate typify is told the type lives in.
+const PLACEHOLDER_CRATE: &str = "codegen-secret";
+const PLACEHOLDER_IDENT: &str = "codegen_secret";
+
+/// What the placeholder becomes in the generated code.
+pub(crate) const SECRET_TYPE: &str = "Secret";
+
+/// Lets typify use the placeholder crate's type.
+pub(crate) fn settings(settings: &mut GenerationSettings) {
+    settings.with_crate(PLACEHOLDER_CRATE, CrateVers::Any, None);
+}
+
+/// Whether a schema (as JSON) is marked secret.
+pub(crate) fn is_secret(schema: &serde_json::Map<String, Value>) -> bool {
+    schema.get(SENSITIVE) == Some(&Value::Bool(true))
+        || schema.get("format").and_then(Value::as_str) == Some("password")
+}
+
+/// The spec with every secret schema pointing typify at the placeholder
+/// type. Data (examples, defaults, enum values, other extensions) is left
+/// alone.
+pub(crate) fn mark(spec: &OpenAPI, spec_name: &str) -> Result<OpenAPI, CodegenError> {
+    let mut doc = serde_json::to_value(spec).map_err(|e| invalid(spec_name, e))?;
+    mark_value(&mut doc);
+    serde_json::from_value(doc).map_err(|e| invalid(spec_name, e))
+}
+
+fn invalid(spec_name: &str, e: serde_json::Error) -> CodegenError {
+    CodegenError::Invalid {
+        spec: spec_name.to_owned(),
+        message: format!("cannot mark the secret fields: {e}"),
+    }
+}
+
+fn mark_value(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if is_secret(map) {
+                map.insert(
+                    "x-rust-type".to_owned(),
+                    json!({
+                        "crate": PLACEHOLDER_CRATE,
+                        "version": "*",
+                        "path": format!("{PLACEHOLDER_IDENT}::{SECRET_TYPE}"),
+                    }),
+                );
+            }
+            for (key, child) in map.iter_mut() {
+                let data = key.starts_with("x-")
+                    || matches!(key.as_str(), "example" | "examples" | "default" | "enum");
+                if !data {
+                    mark_value(child);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(mark_value),
+        _ => {}
+    }
+}
+
+/// `::codegen_secret::Secret` → `crate::Secret`, everywhere in a file.
+pub(crate) fn apply(file: &mut syn::File) {
+    Rewrite.visit_file_mut(file);
+}
+
+struct Rewrite;
+
+impl VisitMut for Rewrite {
+    fn visit_path_mut(&mut self, path: &mut syn::Path) {
+        if path.leading_colon.is_some()
+            && path
+                .segments
+                .first()
+                .is_some_and(|s| s.ident == PLACEHOLDER_IDENT)
+        {
+            let ty = syn::Ident::new(SECRET_TYPE, proc_macro2::Span::call_site());
+            *path = syn::parse_quote!(crate::#ty);
+        }
+        visit_mut::visit_path_mut(self, path);
+    }
+}

@@ -1,0 +1,128 @@
+//! Fields the spec marks secret become `crate::Secret` wherever typify puts
+//! them, and the client reads answers through `crate::read_response`,
+//! naming the secret keys of the type it expects.
+
+use codegen::surface::TypeKind;
+
+const SPEC: &str = r##"
+openapi: 3.0.3
+info: {title: Secrets, version: '1'}
+paths:
+  /keys:
+    post:
+      operationId: make_key
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/NewKey'}
+      responses:
+        '201':
+          description: made
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Key'}
+        '400':
+          description: refused
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Problem'}
+    get:
+      operationId: list_keys
+      responses:
+        '200':
+          description: the keys, without their secrets
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: '#/components/schemas/Problem'}
+components:
+  schemas:
+    NewKey:
+      type: object
+      required: [password]
+      properties:
+        password: {type: string, format: password}
+        label: {type: string, example: 'x-sensitive: true'}
+    Key:
+      type: object
+      required: [key]
+      properties:
+        key: {type: string, x-sensitive: true}
+        backup:
+          type: string
+          nullable: true
+          x-sensitive: true
+        recovery: {type: array, items: {type: string, x-sensitive: true}}
+        owner:
+          type: object
+          properties:
+            secret: {type: string, format: password}
+            name: {type: string}
+        note: {type: string, x-sensitive: false}
+    Problem:
+      type: object
+      properties:
+        message: {type: string}
+"##;
+
+fn field_types(surface: &codegen::Surface, ty: &str) -> Vec<(String, String)> {
+    let TypeKind::Struct { fields } = &surface.types[ty].kind else {
+        panic!("{ty} is not a struct")
+    };
+    fields
+        .iter()
+        .map(|f| (f.wire.clone(), f.ty.clone()))
+        .collect()
+}
+
+#[test]
+fn every_marked_schema_is_a_secret_wherever_it_sits() {
+    let spec = codegen::read(SPEC, "secrets.yaml").unwrap();
+    let surface = codegen::surface(&spec, "secrets.yaml").unwrap();
+    let pair = |wire: &str, ty: &str| (wire.to_owned(), ty.to_owned());
+    assert_eq!(
+        field_types(&surface, "NewKey"),
+        [pair("label", "Option<String>"), pair("password", "Secret")]
+    );
+    assert_eq!(
+        field_types(&surface, "Key"),
+        [
+            pair("backup", "Option<Secret>"),
+            pair("key", "Secret"),
+            pair("note", "Option<String>"),
+            pair("owner", "Option<KeyOwner>"),
+            pair("recovery", "Vec<Secret>"),
+        ]
+    );
+    assert_eq!(
+        field_types(&surface, "KeyOwner"),
+        [
+            pair("name", "Option<String>"),
+            pair("secret", "Option<Secret>")
+        ]
+    );
+}
+
+#[test]
+fn the_client_uses_the_crates_error_and_names_the_secret_keys_it_expects() {
+    let client = codegen::generate(SPEC, "secrets.yaml").unwrap();
+    assert!(
+        !client.contains("codegen_secret"),
+        "a placeholder path is left"
+    );
+    assert!(client.contains("pub key: crate::Secret,"));
+    assert!(client.contains("use crate::Error;"));
+    assert!(!client.contains("ResponseValue::from_response"));
+    // The success body of make_key holds `backup` and `key` (top level);
+    // its error body, and list_keys' bodies, hold none.
+    assert!(
+        client.contains(r#"201u16 => crate::read_response(response, &["backup", "key"]).await"#),
+        "{client}"
+    );
+    assert!(
+        client.contains("Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))")
+    );
+    assert!(client.contains(r#"200u16 => crate::read_response(response, &[]).await"#));
+}

@@ -1,0 +1,510 @@
+//! [`Error`]: what every call returns when it fails. Its `Display`, alternate
+//! `Display` and `Debug` never print a response body; the body stays
+//! reachable through methods, for a program that wants it.
+//!
+//! The generated client returns this type instead of progenitor's (same
+//! variants; see codegen's `own_error` pass) and reads every body through
+//! [`read_response`], which keeps the status and the raw body of an answer
+//! that does not match the spec, and recovers the secret fields of the
+//! type it expected.
+
+use std::fmt;
+
+use progenitor_client::ResponseValue;
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+
+use crate::Secret;
+
+/// Why a call failed. Every variant but `InvalidRequest` means the request
+/// may have reached the server.
+///
+/// Printing an error never prints a response body: a documented error's
+/// object is read with [`ApiErrorExt`](crate::ApiErrorExt), a body that does
+/// not match the spec with [`Error::response_body`].
+#[non_exhaustive]
+pub enum Error<E = ()> {
+    /// The request could not be built (a parameter or a body field that was
+    /// not set or does not convert): nothing was sent.
+    InvalidRequest(String),
+    /// No answer: connection refused or reset, timeout, TLS, DNS.
+    CommunicationError(reqwest::Error),
+    /// A connection upgrade failed.
+    InvalidUpgrade(reqwest::Error),
+    /// A documented error status, with its typed body.
+    ErrorResponse(ResponseValue<E>),
+    /// The body of an answer could not be read to its end.
+    ResponseBodyError(reqwest::Error),
+    /// A documented status whose body does not match the spec.
+    InvalidResponsePayload(InvalidPayload),
+    /// A status the spec does not document; its body is not read.
+    UnexpectedResponse(reqwest::Response),
+    /// An error from a client hook.
+    Custom(String),
+}
+
+/// A documented answer whose body does not match the spec: its status, its
+/// headers, its raw body (never printed by this crate) and the values of
+/// the secret fields it holds.
+pub struct InvalidPayload {
+    status: Option<StatusCode>,
+    headers: HeaderMap,
+    body: Vec<u8>,
+    problem: String,
+    secrets: Vec<(String, Secret)>,
+}
+
+impl InvalidPayload {
+    fn new(
+        status: Option<StatusCode>,
+        headers: HeaderMap,
+        body: Vec<u8>,
+        error: &serde_json::Error,
+        secret_keys: &[&str],
+    ) -> Self {
+        let secrets = match serde_json::from_slice::<serde_json::Value>(&body) {
+            Ok(json) => secret_keys
+                .iter()
+                .filter_map(|key| find(&json, key).map(|s| ((*key).to_owned(), s)))
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        InvalidPayload {
+            status,
+            headers,
+            body,
+            problem: problem(error),
+            secrets,
+        }
+    }
+
+    /// The status the server answered with.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.status
+    }
+
+    /// The headers of the answer.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The raw body. It may hold secrets: this crate never prints it.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The body as JSON, when it is JSON at all.
+    pub fn body_json(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
+    /// What does not match, without the values (`invalid type: string,
+    /// expected i64 at line 1 column 57`).
+    pub fn problem(&self) -> &str {
+        &self.problem
+    }
+
+    /// A secret field of the expected type, found in the body.
+    pub fn secret(&self, key: &str) -> Option<&Secret> {
+        self.secrets.iter().find(|(k, _)| k == key).map(|(_, s)| s)
+    }
+
+    /// The names of the secret fields found in the body.
+    pub fn secret_keys(&self) -> impl Iterator<Item = &str> {
+        self.secrets.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+/// The first value under `key` in the JSON, breadth first (so a token in a
+/// `{"data": {..}}` envelope is found too), as a secret: a string, or a
+/// number's digits.
+fn find(json: &serde_json::Value, key: &str) -> Option<Secret> {
+    let mut level = vec![json];
+    for _ in 0..4 {
+        let mut next = Vec::new();
+        for value in level {
+            match value {
+                serde_json::Value::Object(map) => {
+                    match map.get(key) {
+                        Some(serde_json::Value::String(s)) => {
+                            return Some(Secret::from(s.as_str()));
+                        }
+                        Some(n @ serde_json::Value::Number(_)) => {
+                            return Some(Secret::from(n.to_string()));
+                        }
+                        _ => {}
+                    }
+                    next.extend(map.values());
+                }
+                serde_json::Value::Array(items) => next.extend(items),
+                _ => {}
+            }
+        }
+        level = next;
+    }
+    None
+}
+
+/// serde_json's message without the values it quotes from the body
+/// (`invalid type: string "qc_…", expected i64` names the value it found),
+/// then where the problem is.
+fn problem(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m);
+    let redacted = if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    {
+        let kind = message.split(':').next().unwrap_or_default();
+        // `string "qc_…"`, `floating point `1.5``: the kind, not the value.
+        let (found, expected) = match rest.split_once(", expected ") {
+            Some((found, expected)) => (found, Some(expected)),
+            None => (rest, None),
+        };
+        let found = found.split(['`', '"']).next().unwrap_or_default().trim();
+        match expected {
+            Some(expected) => format!("{kind}: {found}, expected {expected}"),
+            None => format!("{kind}: {found}"),
+        }
+    } else if let Some(rest) = message.strip_prefix("unknown variant ") {
+        match rest.split_once(", expected ") {
+            Some((_, expected)) => format!("unknown variant, expected {expected}"),
+            None => "unknown variant".to_owned(),
+        }
+    } else if !message.contains(['"', '`']) {
+        // serde quotes every value it shows (`string "…"`, `` `5` ``);
+        // a message without quotes (`missing field`, chrono's `input
+        // contains invalid characters`) shows none.
+        message.to_owned()
+    } else if message.starts_with("missing field")
+        || message.starts_with("unknown field")
+        || message.starts_with("duplicate field")
+    {
+        // The quoted word is a field name from the schema or the body's
+        // keys, not a value.
+        message.to_owned()
+    } else {
+        // A message from a type's own parser that may quote the value:
+        // keep only its category.
+        format!("{:?} error", error.classify()).to_lowercase()
+    };
+    format!(
+        "{redacted} at line {} column {}",
+        error.line(),
+        error.column()
+    )
+}
+
+/// Reads a body the spec documents (used by the generated client): the
+/// typed value, or an [`Error::InvalidResponsePayload`] keeping the status,
+/// the raw body and the `secret_keys` fields found in it.
+#[doc(hidden)]
+pub async fn read_response<T: DeserializeOwned, E>(
+    response: reqwest::Response,
+    secret_keys: &[&str],
+) -> Result<ResponseValue<T>, Error<E>> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
+    match serde_json::from_slice(&body) {
+        Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
+        Err(error) => Err(Error::InvalidResponsePayload(InvalidPayload::new(
+            Some(status),
+            headers,
+            body.to_vec(),
+            &error,
+            secret_keys,
+        ))),
+    }
+}
+
+impl<E> Error<E> {
+    /// The status of the answer, when one arrived.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::InvalidRequest(_) | Error::Custom(_) => None,
+            Error::CommunicationError(e)
+            | Error::InvalidUpgrade(e)
+            | Error::ResponseBodyError(e) => e.status(),
+            Error::ErrorResponse(rv) => Some(rv.status()),
+            Error::InvalidResponsePayload(p) => p.status(),
+            Error::UnexpectedResponse(r) => Some(r.status()),
+        }
+    }
+
+    /// Whether trying again may succeed: no answer at all, or 408, 429,
+    /// 502, 503, 504 (progenitor's rule). Whether it is *safe* to try again
+    /// is another question: see the README on creating tokens.
+    pub fn is_retryable(&self) -> bool {
+        let retryable = |s: StatusCode| {
+            matches!(
+                s,
+                StatusCode::REQUEST_TIMEOUT
+                    | StatusCode::TOO_MANY_REQUESTS
+                    | StatusCode::BAD_GATEWAY
+                    | StatusCode::SERVICE_UNAVAILABLE
+                    | StatusCode::GATEWAY_TIMEOUT
+            )
+        };
+        match self {
+            Error::CommunicationError(_) => true,
+            _ => self.status().is_some_and(retryable),
+        }
+    }
+
+    /// The raw body of an answer that does not match the spec. It may hold
+    /// secrets: this crate never prints it.
+    pub fn response_body(&self) -> Option<&[u8]> {
+        match self {
+            Error::InvalidResponsePayload(p) => Some(p.body()),
+            _ => None,
+        }
+    }
+
+    /// A secret field of the expected answer, found in an answer that does
+    /// not match the spec (`"token"` of a created token).
+    pub fn recovered_secret(&self, key: &str) -> Option<&Secret> {
+        match self {
+            Error::InvalidResponsePayload(p) => p.secret(key),
+            _ => None,
+        }
+    }
+
+    /// The same error without its typed error body.
+    pub fn into_untyped(self) -> Error {
+        match self {
+            Error::InvalidRequest(s) => Error::InvalidRequest(s),
+            Error::CommunicationError(e) => Error::CommunicationError(e),
+            Error::InvalidUpgrade(e) => Error::InvalidUpgrade(e),
+            Error::ErrorResponse(rv) => {
+                Error::ErrorResponse(ResponseValue::new((), rv.status(), rv.headers().clone()))
+            }
+            Error::ResponseBodyError(e) => Error::ResponseBodyError(e),
+            Error::InvalidResponsePayload(p) => Error::InvalidResponsePayload(p),
+            Error::UnexpectedResponse(r) => Error::UnexpectedResponse(r),
+            Error::Custom(s) => Error::Custom(s),
+        }
+    }
+}
+
+impl<E> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidRequest(s) => write!(f, "invalid request (nothing was sent): {s}")?,
+            Error::CommunicationError(e) => write!(f, "communication error: {e}")?,
+            Error::InvalidUpgrade(e) => write!(f, "invalid connection upgrade: {e}")?,
+            Error::ErrorResponse(rv) => write!(
+                f,
+                "the server answered {} (a documented error; its message: `api_message()`)",
+                rv.status()
+            )?,
+            Error::ResponseBodyError(e) => write!(f, "cannot read the answer's body: {e}")?,
+            Error::InvalidResponsePayload(p) => {
+                let status = p
+                    .status()
+                    .map_or_else(|| "a status".to_owned(), |s| s.to_string());
+                let keys: Vec<String> = p.secret_keys().map(|k| format!("`{k}`")).collect();
+                let succeeded = p.status().is_some_and(|s| s.is_success());
+                match (succeeded, keys.is_empty()) {
+                    (true, false) => write!(
+                        f,
+                        "the server answered {status}: the request succeeded, and the answer holds {} \
+                         (read it with `recovered_secret(..)`, or `created_token()` for a created token), \
+                         but the rest of the answer does not match the spec: {}",
+                        keys.join(", "),
+                        p.problem()
+                    )?,
+                    (true, true) => write!(
+                        f,
+                        "the server answered {status}: the request succeeded, but the answer does not match the spec: {}",
+                        p.problem()
+                    )?,
+                    (false, _) => write!(
+                        f,
+                        "the server answered {status} with a body that does not match the spec: {}",
+                        p.problem()
+                    )?,
+                }
+            }
+            Error::UnexpectedResponse(r) => write!(
+                f,
+                "unexpected answer: {} from {} (a status the spec does not document)",
+                r.status(),
+                r.url().path()
+            )?,
+            Error::Custom(s) => write!(f, "{s}")?,
+        }
+        if f.alternate() {
+            let mut source = std::error::Error::source(self);
+            while let Some(s) = source {
+                write!(f, ": {s}")?;
+                source = s.source();
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<E> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidRequest(s) => f.debug_tuple("InvalidRequest").field(s).finish(),
+            Error::CommunicationError(e) => f.debug_tuple("CommunicationError").field(e).finish(),
+            Error::InvalidUpgrade(e) => f.debug_tuple("InvalidUpgrade").field(e).finish(),
+            Error::ErrorResponse(rv) => f
+                .debug_struct("ErrorResponse")
+                .field("status", &rv.status())
+                .field("body", &format_args!("<not shown: `api_error()`>"))
+                .finish(),
+            Error::ResponseBodyError(e) => f.debug_tuple("ResponseBodyError").field(e).finish(),
+            Error::InvalidResponsePayload(p) => {
+                f.debug_tuple("InvalidResponsePayload").field(p).finish()
+            }
+            Error::UnexpectedResponse(r) => f
+                .debug_struct("UnexpectedResponse")
+                .field("status", &r.status())
+                .field("path", &r.url().path())
+                .finish(),
+            Error::Custom(s) => f.debug_tuple("Custom").field(s).finish(),
+        }
+    }
+}
+
+impl fmt::Debug for InvalidPayload {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let keys: Vec<&str> = self.secret_keys().collect();
+        f.debug_struct("InvalidPayload")
+            .field("status", &self.status)
+            .field(
+                "body",
+                &format_args!("<{} bytes, not shown>", self.body.len()),
+            )
+            .field("problem", &self.problem)
+            .field("secrets_found", &keys)
+            .finish()
+    }
+}
+
+impl<E> std::error::Error for Error<E> {
+    /// The transport's error, when there is one. Never a JSON error: its
+    /// message may quote the body.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::CommunicationError(e)
+            | Error::InvalidUpgrade(e)
+            | Error::ResponseBodyError(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl<E> From<reqwest::Error> for Error<E> {
+    fn from(e: reqwest::Error) -> Self {
+        Error::CommunicationError(e)
+    }
+}
+
+impl<E> From<reqwest::header::InvalidHeaderValue> for Error<E> {
+    fn from(e: reqwest::header::InvalidHeaderValue) -> Self {
+        Error::InvalidRequest(e.to_string())
+    }
+}
+
+impl<E> From<std::convert::Infallible> for Error<E> {
+    fn from(x: std::convert::Infallible) -> Self {
+        match x {}
+    }
+}
+
+/// progenitor's hooks return its own error; its variants map one to one.
+impl<E> From<progenitor_client::Error<E>> for Error<E> {
+    fn from(e: progenitor_client::Error<E>) -> Self {
+        use progenitor_client::Error as P;
+        match e {
+            P::InvalidRequest(s) => Error::InvalidRequest(s),
+            P::CommunicationError(e) => Error::CommunicationError(e),
+            P::InvalidUpgrade(e) => Error::InvalidUpgrade(e),
+            P::ErrorResponse(rv) => Error::ErrorResponse(rv),
+            P::ResponseBodyError(e) => Error::ResponseBodyError(e),
+            P::InvalidResponsePayload(body, error) => Error::InvalidResponsePayload(
+                InvalidPayload::new(None, HeaderMap::new(), body.to_vec(), &error, &[]),
+            ),
+            P::UnexpectedResponse(r) => Error::UnexpectedResponse(r),
+            P::Custom(s) => Error::Custom(s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem_of<T: DeserializeOwned + fmt::Debug>(json: &str) -> String {
+        problem(&serde_json::from_str::<T>(json).unwrap_err())
+    }
+
+    #[test]
+    fn problems_name_what_is_wrong_but_not_the_values() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            id: i64,
+            token: String,
+        }
+        let cases = [
+            (
+                problem_of::<T>(r#"{"id": "secret-1", "token": "x"}"#),
+                "invalid type: string, expected i64 at line 1 column 17",
+            ),
+            (
+                problem_of::<T>(r#"{"id": 1, "token": 12345678}"#),
+                "invalid type: integer, expected a string at line 1 column 27",
+            ),
+            (
+                problem_of::<T>(r#"{"id": 1}"#),
+                "missing field `token` at line 1 column 9",
+            ),
+            (
+                problem_of::<T>(r#"{"id": 1, "token": "secret-2""#),
+                "EOF while parsing an object at line 1 column 29",
+            ),
+            (
+                problem_of::<T>("<html>secret-3</html>"),
+                "expected value at line 1 column 1",
+            ),
+        ];
+        for (got, expected) in cases {
+            assert_eq!(got, expected);
+            assert!(
+                !got.contains("secret") && !got.contains("12345678"),
+                "{got}"
+            );
+        }
+        let date = problem_of::<chrono::DateTime<chrono::Utc>>(r#""2026-04-15 secret-4""#);
+        assert_eq!(
+            date,
+            "input contains invalid characters at line 1 column 21"
+        );
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        enum E {
+            A,
+        }
+        let variant = problem_of::<E>(r#""secret-5""#);
+        assert_eq!(variant, "unknown variant, expected `A` at line 1 column 10");
+    }
+
+    #[test]
+    fn secrets_are_found_in_the_body_or_one_envelope_down() {
+        let json: serde_json::Value =
+            serde_json::from_str(r#"{"data": {"token": "t-1", "id": 7}, "n": {"token": 5}}"#)
+                .unwrap();
+        assert_eq!(find(&json, "token").unwrap().expose_secret(), "t-1");
+        let json: serde_json::Value = serde_json::from_str(r#"{"token": 12345}"#).unwrap();
+        assert_eq!(find(&json, "token").unwrap().expose_secret(), "12345");
+        assert!(find(&json, "other").is_none());
+    }
+}

@@ -1,0 +1,332 @@
+//! The created token is a secret: never printed, never lost.
+//!
+//! A server on 127.0.0.1 (wiremock) answers `tokens_create` with 201 bodies
+//! that drift from the spec in the ways a real API drifts. For each, every
+//! value and error the program sees is printed every way Rust prints (`{}`,
+//! `{:#}`, `{:?}`, `{:#?}`) and searched for the plain token and the bearer
+//! token; and the token must reach the program, typed or recovered.
+
+use std::fmt::{Debug, Display};
+
+use quantcdn_tokens::types::{CreateTokenRequest, CreatedToken};
+use quantcdn_tokens::{ApiErrorExt, Client, Error, Secret};
+use serde_json::{Value, json};
+use tokens_tests::surface;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const BEARER: &str = "bearer-secret-5d2c";
+const PLAIN: &str = "qct_plain_token_9f3e7a";
+
+/// Every way a value can be printed.
+fn printed<T: Debug + ?Sized>(value: &T) -> String {
+    format!("{value:?}\n{value:#?}")
+}
+
+fn displayed<T: Display + ?Sized>(value: &T) -> String {
+    format!("{value}\n{value:#}")
+}
+
+fn assert_no_secret(context: &str, text: &str) {
+    assert!(
+        !text.contains(PLAIN),
+        "{context}: the plain token is printed:\n{text}"
+    );
+    assert!(
+        !text.contains(BEARER),
+        "{context}: the bearer token is printed:\n{text}"
+    );
+}
+
+/// A body the server answers with.
+enum Body {
+    Json(Value),
+    Raw(String, &'static str),
+}
+
+/// What `tokens_create` gives when the server answers `status` with `body`.
+async fn create_against(
+    status: u16,
+    body: Body,
+) -> Result<quantcdn_tokens::ResponseValue<CreatedToken>, Error<quantcdn_tokens::types::ApiError>> {
+    let server = MockServer::start().await;
+    let answer = ResponseTemplate::new(status);
+    let answer = match body {
+        Body::Json(value) => answer.set_body_json(value),
+        Body::Raw(text, content_type) => answer.set_body_raw(text, content_type),
+    };
+    Mock::given(method("POST"))
+        .and(path("/api/v2/organizations/test-org/tokens"))
+        .respond_with(answer)
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::with_token(&server.uri(), BEARER).unwrap();
+    client
+        .tokens_create()
+        .organization("test-org")
+        .body(CreateTokenRequest::builder().name("CI"))
+        .send()
+        .await
+}
+
+fn json_body(value: Value) -> Body {
+    Body::Json(value)
+}
+
+fn documented() -> Value {
+    json!({
+        "token": PLAIN, "id": 7, "name": "CI", "scopes": ["content:write"],
+        "projects": [1], "preset": "content_management",
+        "expires_at": "2026-12-28T00:00:00Z", "created_at": "2026-11-28T00:00:00Z"
+    })
+}
+
+fn with(changes: &[(&str, Option<Value>)]) -> Value {
+    let mut body = documented();
+    for (key, value) in changes {
+        match value {
+            Some(v) => body[*key] = v.clone(),
+            None => {
+                body.as_object_mut().unwrap().remove(*key);
+            }
+        }
+    }
+    body
+}
+
+/// What the program must end up with.
+enum Outcome {
+    /// The body is tolerated: `Ok`, token typed.
+    Parsed,
+    /// An error that still hands over the token (and the id, if readable).
+    Recovered { id: Option<i64> },
+    /// An error; the body holds no readable token.
+    Lost,
+}
+
+async fn check(case: &str, status: u16, body: Body, outcome: Outcome) {
+    let result = create_against(status, body).await;
+    match (&result, outcome) {
+        (Ok(created), Outcome::Parsed) => {
+            assert_eq!(created.token.expose_secret(), PLAIN, "{case}");
+            assert_no_secret(case, &printed(created));
+            assert_no_secret(case, &printed(&created.token));
+            assert_no_secret(case, &displayed(&created.token));
+        }
+        (Err(error), Outcome::Recovered { id }) => {
+            let recovered = error
+                .created_token()
+                .unwrap_or_else(|| panic!("{case}: no token recovered from {error:?}"));
+            assert_eq!(recovered.token.expose_secret(), PLAIN, "{case}");
+            assert_eq!(recovered.id, id, "{case}");
+            assert_eq!(recovered.status.as_u16(), status, "{case}");
+            assert_eq!(error.status().map(|s| s.as_u16()), Some(status), "{case}");
+            let text = error.to_string();
+            assert!(
+                text.contains("the request succeeded") && text.contains("`token`"),
+                "{case}: the message must say the token was created and how to get it: {text}"
+            );
+            assert!(
+                error.response_body().is_some_and(|b| !b.is_empty()),
+                "{case}"
+            );
+            assert_no_secret(case, &printed(&recovered));
+            check_error_texts(case, error);
+        }
+        (Err(error), Outcome::Lost) => {
+            assert!(error.created_token().is_none(), "{case}");
+            check_error_texts(case, error);
+        }
+        (other, _) => panic!("{case}: unexpected {:?}", other.as_ref().map(|_| "Ok")),
+    }
+}
+
+fn check_error_texts(case: &str, error: &Error<quantcdn_tokens::types::ApiError>) {
+    assert_no_secret(case, &printed(error));
+    assert_no_secret(case, &displayed(error));
+    // `main() -> Result<(), Box<dyn Error>>` prints `{:?}`; `anyhow`'s
+    // `{:#}` walks `source()`: both covered above.
+    if let Error::InvalidResponsePayload(payload) = error {
+        assert_no_secret(case, &printed(payload));
+        assert_no_secret(case, payload.problem());
+    }
+}
+
+#[tokio::test]
+async fn every_drift_of_the_201_body_keeps_the_token_and_prints_it_nowhere() {
+    let cases: Vec<(&str, u16, Body, Outcome)> = vec![
+        (
+            "the documented body",
+            201,
+            json_body(documented()),
+            Outcome::Parsed,
+        ),
+        (
+            "nullable keys left out",
+            201,
+            json_body(with(&[
+                ("scopes", None),
+                ("projects", None),
+                ("preset", None),
+                ("expires_at", None),
+            ])),
+            Outcome::Parsed,
+        ),
+        (
+            "keys the spec does not know",
+            201,
+            json_body(with(&[
+                ("owner", Some(json!({"id": 3}))),
+                ("token_hint", Some(json!("qct_"))),
+            ])),
+            Outcome::Parsed,
+        ),
+        (
+            "a date without the T",
+            201,
+            json_body(with(&[("created_at", Some(json!("2026-11-28 00:00:00")))])),
+            Outcome::Recovered { id: Some(7) },
+        ),
+        (
+            "the id as a string",
+            201,
+            json_body(with(&[("id", Some(json!("7")))])),
+            Outcome::Recovered { id: Some(7) },
+        ),
+        (
+            "a required field left out",
+            201,
+            json_body(with(&[("name", None)])),
+            Outcome::Recovered { id: Some(7) },
+        ),
+        (
+            "the whole body in an envelope",
+            201,
+            json_body(json!({"data": documented()})),
+            Outcome::Recovered { id: Some(7) },
+        ),
+        (
+            "a date as a Unix timestamp",
+            201,
+            json_body(with(&[("expires_at", Some(json!(1798416000)))])),
+            Outcome::Recovered { id: Some(7) },
+        ),
+        (
+            "scopes as a string and the id null",
+            201,
+            json_body(with(&[
+                ("id", Some(json!(null))),
+                ("scopes", Some(json!("content:write"))),
+            ])),
+            Outcome::Recovered { id: None },
+        ),
+        (
+            "a truncated body",
+            201,
+            Body::Raw(
+                format!(r#"{{"token": "{PLAIN}", "id": 7, "na"#),
+                "application/json",
+            ),
+            Outcome::Lost,
+        ),
+        (
+            "HTML that happens to hold the token",
+            201,
+            Body::Raw(format!("<p>token {PLAIN}</p>"), "text/html"),
+            Outcome::Lost,
+        ),
+    ];
+    assert!(cases.len() >= 8);
+    for (case, status, body, outcome) in cases {
+        check(case, status, body, outcome).await;
+    }
+}
+
+#[tokio::test]
+async fn error_bodies_are_reachable_but_never_printed() {
+    // A documented error whose message happens to quote a secret.
+    let quoted = format!("token {PLAIN} is already in use");
+    let error = create_against(422, json_body(json!({"message": quoted, "error": true})))
+        .await
+        .unwrap_err();
+    assert_eq!(error.api_message(), Some(quoted.as_str()), "reachable");
+    check_error_texts("422", &error);
+    assert_eq!(
+        error.to_string(),
+        "the server answered 422 Unprocessable Entity (a documented error; its message: `api_message()`)"
+    );
+
+    // An undocumented status with the token in its body: not read, not printed.
+    let error = create_against(500, json_body(documented()))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::UnexpectedResponse(_)), "{error:?}");
+    check_error_texts("500", &error);
+
+    // A documented error status whose body does not match the spec.
+    let error = create_against(403, json_body(json!({"detail": PLAIN})))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, Error::InvalidResponsePayload(_)),
+        "{error:?}"
+    );
+    assert!(error.created_token().is_none());
+    let body = String::from_utf8(error.response_body().unwrap().to_vec()).unwrap();
+    assert!(body.contains(PLAIN), "the body stays reachable");
+    check_error_texts("403", &error);
+}
+
+/// Every field the spec marks secret (`x-sensitive: true` or `format:
+/// password`) is a `Secret` in the generated code, so none can be printed;
+/// and a spec-marked field that is not would fail here.
+#[test]
+fn every_field_the_spec_marks_secret_is_a_secret_type() {
+    let spec: Value = serde_yaml::from_str(
+        &std::fs::read_to_string(tokens_tests::workspace_root().join("openapi/tokens.yaml"))
+            .unwrap(),
+    )
+    .unwrap();
+    let surface = surface();
+    let mut marked = Vec::new();
+    for (schema, def) in spec["components"]["schemas"].as_object().unwrap() {
+        for (property, property_schema) in def["properties"].as_object().into_iter().flatten() {
+            let secret = property_schema["x-sensitive"] == json!(true)
+                || property_schema["format"] == json!("password");
+            if secret {
+                marked.push((schema.clone(), property.clone()));
+            }
+        }
+    }
+    assert!(
+        marked.contains(&("CreatedToken".to_owned(), "token".to_owned())),
+        "{marked:?}"
+    );
+    for (schema, property) in &marked {
+        let Some(codegen::surface::TypeKind::Struct { fields }) =
+            surface.types.get(schema).map(|t| &t.kind)
+        else {
+            panic!("no struct {schema}")
+        };
+        let field = fields.iter().find(|f| &f.wire == property).unwrap();
+        assert!(
+            field.ty == "Secret" || field.ty == "Option<Secret>",
+            "{schema}.{property} is marked secret but is a {}",
+            field.ty
+        );
+    }
+    // And the type itself never prints: built the documented way.
+    let created: CreatedToken = CreatedToken::builder()
+        .token(PLAIN)
+        .id(1)
+        .name("CI")
+        .created_at(chrono::DateTime::from_timestamp(0, 0).unwrap())
+        .try_into()
+        .unwrap();
+    assert_no_secret("CreatedToken", &printed(&created));
+    let secret: Secret = created.token.clone();
+    assert_no_secret("Secret", &displayed(&secret));
+    // Serializing is the explicit way out (mocks, the tool's stdout).
+    assert!(serde_json::to_string(&created).unwrap().contains(PLAIN));
+}
