@@ -2,12 +2,19 @@
 //!
 //! [`generate`] parses an OpenAPI 3.0.x document (YAML or JSON), runs
 //! progenitor's builder-style generator on it, applies what we add on top of
-//! progenitor (the `x-enum-varnames` extension, and path parameters that
-//! cannot escape their segment: see the `enum_varnames` and `path_segments`
-//! modules), and
-//! formats the result with prettyplease behind a header that says how to
-//! regenerate it. It does no file I/O, so tests and benchmarks call it
-//! directly; `xtask` owns reading and writing files.
+//! progenitor, one pass per module, each saying why (`enum_varnames`,
+//! `secret_fields`, `json_schema`, `non_exhaustive`, `path_segments`,
+//! `own_error`), and formats the result with prettyplease behind a header
+//! that says how to regenerate it. It does no file I/O, so tests and
+//! benchmarks call it directly; `xtask` owns reading and writing files.
+//!
+//! The generated client is included at the root of a crate that provides
+//! `crate::Error`, `crate::read_response` and `crate::Secret` (the
+//! generated crate's hand-written `error.rs` and `secret.rs`), as the mocks
+//! and the CLI are generated for `crate::*`.
+//!
+//! [`Surface`] is the model of what consumers see, read from the generated
+//! syntax tree; the API-surface snapshot and `cargo xtask diff` read it.
 
 mod check;
 mod enum_varnames;

@@ -66,7 +66,14 @@ impl InvalidPayload {
         let secrets = match serde_json::from_slice::<serde_json::Value>(&body) {
             Ok(json) => secret_keys
                 .iter()
-                .filter_map(|key| find(&json, key).map(|s| ((*key).to_owned(), s)))
+                .filter_map(|key| {
+                    let secret = match find(&json, key)? {
+                        serde_json::Value::String(s) => Secret::from(s.as_str()),
+                        n @ serde_json::Value::Number(_) => Secret::from(n.to_string()),
+                        _ => return None,
+                    };
+                    Some(((*key).to_owned(), secret))
+                })
                 .collect(),
             Err(_) => Vec::new(),
         };
@@ -105,6 +112,12 @@ impl InvalidPayload {
         &self.problem
     }
 
+    /// The first value under `key` in the body, at the top or inside an
+    /// envelope (`{"data": {..}}`), when the body is JSON.
+    pub fn value(&self, key: &str) -> Option<serde_json::Value> {
+        find(&self.body_json()?, key).cloned()
+    }
+
     /// A secret field of the expected type, found in the body.
     pub fn secret(&self, key: &str) -> Option<&Secret> {
         self.secrets.iter().find(|(k, _)| k == key).map(|(_, s)| s)
@@ -116,24 +129,17 @@ impl InvalidPayload {
     }
 }
 
-/// The first value under `key` in the JSON, breadth first (so a token in a
-/// `{"data": {..}}` envelope is found too), as a secret: a string, or a
-/// number's digits.
-fn find(json: &serde_json::Value, key: &str) -> Option<Secret> {
+/// The first value under `key` in the JSON, breadth first and at most four
+/// levels down (so a token in a `{"data": {..}}` envelope is found too).
+fn find<'a>(json: &'a serde_json::Value, key: &str) -> Option<&'a serde_json::Value> {
     let mut level = vec![json];
     for _ in 0..4 {
         let mut next = Vec::new();
         for value in level {
             match value {
                 serde_json::Value::Object(map) => {
-                    match map.get(key) {
-                        Some(serde_json::Value::String(s)) => {
-                            return Some(Secret::from(s.as_str()));
-                        }
-                        Some(n @ serde_json::Value::Number(_)) => {
-                            return Some(Secret::from(n.to_string()));
-                        }
-                        _ => {}
+                    if let Some(found) = map.get(key) {
+                        return Some(found);
                     }
                     next.extend(map.values());
                 }
@@ -502,9 +508,25 @@ mod tests {
         let json: serde_json::Value =
             serde_json::from_str(r#"{"data": {"token": "t-1", "id": 7}, "n": {"token": 5}}"#)
                 .unwrap();
-        assert_eq!(find(&json, "token").unwrap().expose_secret(), "t-1");
-        let json: serde_json::Value = serde_json::from_str(r#"{"token": 12345}"#).unwrap();
-        assert_eq!(find(&json, "token").unwrap().expose_secret(), "12345");
+        assert_eq!(find(&json, "token"), Some(&serde_json::json!("t-1")));
+        assert_eq!(find(&json, "id"), Some(&serde_json::json!(7)));
         assert!(find(&json, "other").is_none());
+        let payload = |body: &str| {
+            let error = serde_json::from_str::<u8>(body).unwrap_err();
+            InvalidPayload::new(
+                None,
+                HeaderMap::new(),
+                body.as_bytes().to_vec(),
+                &error,
+                &["token"],
+            )
+        };
+        let numeric = payload(r#"{"token": 12345}"#);
+        assert_eq!(numeric.secret("token").unwrap().expose_secret(), "12345");
+        assert!(
+            payload(r#"{"token": {"nested": 1}}"#)
+                .secret("token")
+                .is_none()
+        );
     }
 }

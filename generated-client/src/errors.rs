@@ -85,10 +85,9 @@ impl ApiErrorExt for Error<ApiError> {
         };
         let status = payload.status().filter(|s| s.is_success())?;
         let token = payload.secret("token")?.clone();
-        let id = payload.body_json().and_then(|json| {
-            let id = json.get("id").or_else(|| json.get("data")?.get("id"))?;
-            id.as_i64().or_else(|| id.as_str()?.trim().parse().ok())
-        });
+        let id = payload
+            .value("id")
+            .and_then(|id| id.as_i64().or_else(|| id.as_str()?.trim().parse().ok()));
         Some(RecoveredToken { token, id, status })
     }
 }

@@ -120,7 +120,7 @@ impl Output {
             let secret = payload.secret(key).expect("a key it found");
             recovered.insert(key.to_owned(), secret.expose_secret().into());
         }
-        if let Some(id) = payload.body_json().and_then(|json| json.get("id").cloned()) {
+        if let Some(id) = payload.value("id") {
             recovered.insert("id".to_owned(), id);
         }
         serde_json::to_string_pretty(&recovered).ok()
