@@ -155,7 +155,9 @@ fn client_file(
     json_schema::apply(&mut client);
     non_exhaustive::apply(&mut client);
     path_segments::apply(&mut client);
-    own_error::apply(&mut client);
+    let surface = Surface::of(&client);
+    secret_fields::check_parameters(&surface, spec_name)?;
+    own_error::apply(&mut client, &surface);
     Ok((client, renames))
 }
 

@@ -16,8 +16,6 @@
 //! field is private, so no consumer can build one except through
 //! `TryFrom`/`FromStr`, which check the constraints.
 
-use syn::visit_mut::VisitMut;
-
 /// Where the pass acts: the items directly inside `mod types`.
 const TYPES_MODULE: &str = "types";
 
@@ -27,26 +25,20 @@ pub(crate) fn apply(file: &mut syn::File) {
             && module.ident == TYPES_MODULE
             && let Some((_, items)) = &mut module.content
         {
-            for item in items.iter_mut() {
-                Mark.visit_item_mut(item);
-            }
+            items.iter_mut().for_each(mark);
         }
     }
 }
 
-struct Mark;
-
-impl VisitMut for Mark {
-    // Only the item itself: nested modules (`builder`, `defaults`, `error`)
-    // are not visited.
-    fn visit_item_mut(&mut self, item: &mut syn::Item) {
-        let attrs = match item {
-            syn::Item::Struct(s) if matches!(s.fields, syn::Fields::Named(_)) => &mut s.attrs,
-            syn::Item::Enum(e) => &mut e.attrs,
-            _ => return,
-        };
-        if !attrs.iter().any(|a| a.path().is_ident("non_exhaustive")) {
-            attrs.push(syn::parse_quote!(#[non_exhaustive]));
-        }
+/// One item, not what it holds: the modules inside `types` (`builder`,
+/// `defaults`, `error`) are left alone.
+fn mark(item: &mut syn::Item) {
+    let attrs = match item {
+        syn::Item::Struct(s) if matches!(s.fields, syn::Fields::Named(_)) => &mut s.attrs,
+        syn::Item::Enum(e) => &mut e.attrs,
+        _ => return,
+    };
+    if !attrs.iter().any(|a| a.path().is_ident("non_exhaustive")) {
+        attrs.push(syn::parse_quote!(#[non_exhaustive]));
     }
 }

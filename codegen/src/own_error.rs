@@ -9,7 +9,8 @@
 //! use `crate::Error` (same variants; texts that never print a body) and
 //! `crate::read_response(response, &["token", ..])`, which keeps the status
 //! and the raw body of an answer that does not parse and recovers the
-//! secret fields the expected type names (see `secret_fields`), so a
+//! secret fields of the expected type (its own fields of type `Secret` or
+//! `Option<Secret>`, see `secret_fields`; not those of nested types), so a
 //! secret the server created reaches the caller even when the rest of the
 //! answer is off-spec.
 
@@ -24,8 +25,9 @@ use crate::Surface;
 use crate::secret_fields::SECRET_TYPE;
 use crate::surface::TypeKind;
 
-pub(crate) fn apply(file: &mut syn::File) {
-    let secrets = secret_keys(&Surface::of(file));
+/// `surface` is the file's own, read before this pass.
+pub(crate) fn apply(file: &mut syn::File, surface: &Surface) {
+    let secrets = secret_keys(surface);
     import_own_error(file);
     ReadResponses {
         secrets: &secrets,
@@ -55,33 +57,52 @@ fn secret_keys(surface: &Surface) -> BTreeMap<String, Vec<String>> {
 }
 
 /// `pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};`
-/// loses `Error`, and `use crate::Error;` follows it.
+/// loses `Error` (or goes, when it imports nothing else), and
+/// `use crate::Error;` follows it.
 fn import_own_error(file: &mut syn::File) {
-    let Some(index) = file.items.iter().position(|item| {
-        matches!(item, syn::Item::Use(u) if quote!(#u).to_string().contains("progenitor_client"))
-            && quote!(#item).to_string().contains("Error")
-    }) else {
+    let imports_error = |tree: &syn::UseTree| match tree {
+        syn::UseTree::Path(p) if p.ident == "progenitor_client" => match &*p.tree {
+            syn::UseTree::Name(n) => n.ident == "Error",
+            syn::UseTree::Group(g) => g
+                .items
+                .iter()
+                .any(|t| matches!(t, syn::UseTree::Name(n) if n.ident == "Error")),
+            _ => false,
+        },
+        _ => false,
+    };
+    let Some(index) = file
+        .items
+        .iter()
+        .position(|item| matches!(item, syn::Item::Use(u) if imports_error(&u.tree)))
+    else {
         return;
     };
     let syn::Item::Use(import) = &mut file.items[index] else {
-        unreachable!()
+        unreachable!("found above")
     };
-    if let syn::UseTree::Path(path) = &mut import.tree
-        && let syn::UseTree::Group(group) = &mut *path.tree
-    {
-        group.items = std::mem::take(&mut group.items)
-            .into_iter()
-            .filter(|tree| !matches!(tree, syn::UseTree::Name(n) if n.ident == "Error"))
-            .collect::<Punctuated<_, _>>();
+    let mut keep = true;
+    if let syn::UseTree::Path(path) = &mut import.tree {
+        match &mut *path.tree {
+            syn::UseTree::Group(group) => {
+                group.items = std::mem::take(&mut group.items)
+                    .into_iter()
+                    .filter(|tree| !matches!(tree, syn::UseTree::Name(n) if n.ident == "Error"))
+                    .collect::<Punctuated<_, _>>();
+            }
+            _ => keep = false,
+        }
     }
-    file.items.insert(
-        index + 1,
-        syn::parse_quote! {
-            /// The crate's own error type: the same variants as progenitor's,
-            /// with texts that never print a response body.
-            use crate::Error;
-        },
-    );
+    let own: syn::Item = syn::parse_quote! {
+        /// The crate's own error type: the same variants as progenitor's,
+        /// with texts that never print a response body.
+        use crate::Error;
+    };
+    if keep {
+        file.items.insert(index + 1, own);
+    } else {
+        file.items[index] = own;
+    }
 }
 
 struct ReadResponses<'a> {
@@ -175,13 +196,13 @@ fn rewrite(expr: &mut syn::Expr, keys: &TokenStream) -> bool {
     true
 }
 
-/// `T` of `Result<ResponseValue<types::T>, Error<E>>`, by its last segment.
+/// `T` of `Result<ResponseValue<types::T>, Error<E>>`, by its name (`Vec<T>`
+/// is not a struct, and names none).
 fn ok_type(output: &syn::ReturnType) -> Option<String> {
-    let syn::ReturnType::Type(_, ty) = output else {
+    use crate::surface::syntax::{first_type_argument, type_ident};
+    let syn::ReturnType::Type(_, result) = output else {
         return None;
     };
-    let text = quote!(#ty).to_string().replace(' ', "");
-    let inner = text.split_once("ResponseValue<")?.1;
-    let end = inner.find(['>', ','])?;
-    inner[..end].rsplit("::").next().map(str::to_owned)
+    let response_value = first_type_argument(result)?;
+    type_ident(first_type_argument(response_value)?)
 }

@@ -18,7 +18,7 @@ use progenitor::{CrateVers, GenerationSettings};
 use serde_json::{Value, json};
 use syn::visit_mut::{self, VisitMut};
 
-use crate::CodegenError;
+use crate::{CodegenError, Surface};
 
 /// The extension that marks a secret.
 pub(crate) const SENSITIVE: &str = "x-sensitive";
@@ -57,33 +57,88 @@ fn invalid(spec_name: &str, e: serde_json::Error) -> CodegenError {
     }
 }
 
-fn mark_value(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            if is_secret(map) {
-                map.insert(
-                    "x-rust-type".to_owned(),
-                    json!({
-                        "crate": PLACEHOLDER_CRATE,
-                        "version": "*",
-                        "path": format!("{PLACEHOLDER_IDENT}::{SECRET_TYPE}"),
-                    }),
-                );
-            }
-            for (key, child) in map.iter_mut() {
-                let data = key.starts_with("x-")
-                    || matches!(key.as_str(), "example" | "examples" | "default" | "enum");
-                if !data {
-                    mark_value(child);
+/// Keys whose values are maps from names to things (property names, schema
+/// names): every entry is walked, whatever it is called (`x-api-key`,
+/// `default`).
+const NAME_MAPS: [&str; 8] = [
+    "properties",
+    "patternProperties",
+    "schemas",
+    "parameters",
+    "responses",
+    "requestBodies",
+    "headers",
+    "paths",
+];
+
+/// Keys whose values are data, not schemas.
+fn is_data(key: &str) -> bool {
+    key.starts_with("x-") || matches!(key, "example" | "examples" | "default" | "enum")
+}
+
+/// An explicit stack: specs may nest deeper than the thread's stack.
+fn mark_value(doc: &mut Value) {
+    let mut stack: Vec<(&mut Value, bool)> = vec![(doc, false)];
+    while let Some((value, names)) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if !names && is_secret(map) {
+                    map.insert(
+                        "x-rust-type".to_owned(),
+                        json!({
+                            "crate": PLACEHOLDER_CRATE,
+                            "version": "*",
+                            "path": format!("{PLACEHOLDER_IDENT}::{SECRET_TYPE}"),
+                        }),
+                    );
+                }
+                for (key, child) in map.iter_mut() {
+                    if names || !is_data(key) {
+                        stack.push((child, !names && NAME_MAPS.contains(&key.as_str())));
+                    }
                 }
             }
+            Value::Array(items) => stack.extend(items.iter_mut().map(|v| (v, false))),
+            _ => {}
         }
-        Value::Array(items) => items.iter_mut().for_each(mark_value),
-        _ => {}
     }
 }
 
-/// `::codegen_secret::Secret` → `crate::Secret`, everywhere in a file.
+/// Refuses secret path and header parameters: progenitor formats their
+/// values with `Display`, which a `Secret` redacts, so the request would
+/// carry `[REDACTED]`. (Query parameters and bodies are serialized: they
+/// work.)
+pub(crate) fn check_parameters(surface: &Surface, spec_name: &str) -> Result<(), CodegenError> {
+    let problems: Vec<String> = surface
+        .methods
+        .values()
+        .flat_map(|m| {
+            m.params
+                .iter()
+                .filter(|p| p.ty.contains(SECRET_TYPE) && !p.place.starts_with("query"))
+                .map(move |p| {
+                    format!(
+                        "operation {}: the {} parameter {} is marked secret; only body fields and query \
+                         parameters can be (a path or header value is formatted with Display, which a \
+                         Secret redacts)",
+                        m.name, p.place, p.name
+                    )
+                })
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(CodegenError::Problems {
+            spec: spec_name.to_owned(),
+            problems,
+        })
+    }
+}
+
+/// `::codegen_secret::Secret` → `crate::Secret`, everywhere in a file,
+/// messages included (`conversion to `:: codegen_secret :: Secret` for key
+/// failed`).
 pub(crate) fn apply(file: &mut syn::File) {
     Rewrite.visit_file_mut(file);
 }
@@ -102,5 +157,13 @@ impl VisitMut for Rewrite {
             *path = syn::parse_quote!(crate::#ty);
         }
         visit_mut::visit_path_mut(self, path);
+    }
+
+    fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
+        let placeholder = format!(":: {PLACEHOLDER_IDENT} :: {SECRET_TYPE}");
+        if lit.value().contains(&placeholder) {
+            let text = lit.value().replace(&placeholder, SECRET_TYPE);
+            *lit = syn::LitStr::new(&text, lit.span());
+        }
     }
 }

@@ -111,31 +111,12 @@ pub fn follow<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
     &Value::Null
 }
 
-/// The name of a component schema a `$ref` points to.
-pub fn schema_ref_name(schema: &Value) -> Option<&str> {
-    schema
-        .get("$ref")?
-        .as_str()?
-        .strip_prefix("#/components/schemas/")
-}
-
 /// Whether progenitor reads a body of this media type as JSON (and gives it
 /// a generated type) rather than as raw bytes: exactly `application/json`,
 /// with or without parameters (progenitor-impl 0.15.1, `method.rs`).
 /// `application/problem+json` is raw bytes to it.
 pub fn is_json_media_type(media_type: &str) -> bool {
     media_type == "application/json" || media_type.starts_with("application/json;")
-}
-
-/// The schema of the JSON body of a request body or response object, if
-/// it has one.
-pub fn json_body_schema(with_content: &Value) -> Option<&Value> {
-    with_content
-        .get("content")?
-        .as_object()?
-        .iter()
-        .find(|(media_type, _)| is_json_media_type(media_type))
-        .and_then(|(_, media)| media.get("schema"))
 }
 
 /// One key as a JSON pointer token: `~` → `~0`, `/` → `~1`.

@@ -61,6 +61,8 @@ components:
             secret: {type: string, format: password}
             name: {type: string}
         note: {type: string, x-sensitive: false}
+        x-api-key: {type: string, x-sensitive: true}
+        default: {type: string, format: password}
     Problem:
       type: object
       properties:
@@ -90,10 +92,13 @@ fn every_marked_schema_is_a_secret_wherever_it_sits() {
         field_types(&surface, "Key"),
         [
             pair("backup", "Option<Secret>"),
+            pair("default", "Option<Secret>"),
             pair("key", "Secret"),
             pair("note", "Option<String>"),
             pair("owner", "Option<KeyOwner>"),
             pair("recovery", "Vec<Secret>"),
+            // Property names that look like data keywords are still names.
+            pair("x-api-key", "Option<Secret>"),
         ]
     );
     assert_eq!(
@@ -118,11 +123,40 @@ fn the_client_uses_the_crates_error_and_names_the_secret_keys_it_expects() {
     // The success body of make_key holds `backup` and `key` (top level);
     // its error body, and list_keys' bodies, hold none.
     assert!(
-        client.contains(r#"201u16 => crate::read_response(response, &["backup", "key"]).await"#),
+        client.contains(r#"&["backup", "default", "key", "x-api-key"],"#),
         "{client}"
     );
     assert!(
         client.contains("Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))")
     );
     assert!(client.contains(r#"200u16 => crate::read_response(response, &[]).await"#));
+}
+
+/// progenitor formats path and header values with `Display`, which a
+/// `Secret` redacts: such a parameter is refused, naming it; a query
+/// parameter (serialized) is fine.
+#[test]
+fn a_secret_path_or_header_parameter_is_refused_and_a_query_one_is_not() {
+    let with = |place: &str| {
+        let path = if place == "path" {
+            "/keys/{k}"
+        } else {
+            "/keys"
+        };
+        format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths:\n  {path}:\n    get:\n      operationId: get_key\n      parameters:\n        - {{name: k, in: {place}, required: true, schema: {{type: string, format: password}}}}\n      responses:\n        '204': {{description: ok}}\n"
+        )
+    };
+    for place in ["path", "header"] {
+        let err = codegen::generate(&with(place), "p.yaml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!("operation get_key: the {place}"))
+                && err.contains("parameter k is marked secret"),
+            "{err}"
+        );
+    }
+    let client = codegen::generate(&with("query"), "p.yaml").unwrap();
+    assert!(client.contains("crate::Secret"), "{client}");
 }

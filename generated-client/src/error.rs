@@ -67,7 +67,7 @@ impl InvalidPayload {
             Ok(json) => secret_keys
                 .iter()
                 .filter_map(|key| {
-                    let secret = match find(&json, key)? {
+                    let secret = match holder(&json, key)?.get(*key)? {
                         serde_json::Value::String(s) => Secret::from(s.as_str()),
                         n @ serde_json::Value::Number(_) => Secret::from(n.to_string()),
                         _ => return None,
@@ -112,10 +112,11 @@ impl InvalidPayload {
         &self.problem
     }
 
-    /// The first value under `key` in the body, at the top or inside an
-    /// envelope (`{"data": {..}}`), when the body is JSON.
-    pub fn value(&self, key: &str) -> Option<serde_json::Value> {
-        find(&self.body_json()?, key).cloned()
+    /// The object of the body that holds `key`, at the top or inside an
+    /// envelope (`{"data": {..}}`), when the body is JSON: where the other
+    /// fields of a recovered secret are (`holder("token")` has the `id`).
+    pub fn holder(&self, key: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+        holder(&self.body_json()?, key).cloned()
     }
 
     /// A secret field of the expected type, found in the body.
@@ -129,17 +130,20 @@ impl InvalidPayload {
     }
 }
 
-/// The first value under `key` in the JSON, breadth first and at most four
-/// levels down (so a token in a `{"data": {..}}` envelope is found too).
-fn find<'a>(json: &'a serde_json::Value, key: &str) -> Option<&'a serde_json::Value> {
+/// The first object holding `key` in the JSON, breadth first and at most
+/// four levels down (so a token in a `{"data": {..}}` envelope is found).
+fn holder<'a>(
+    json: &'a serde_json::Value,
+    key: &str,
+) -> Option<&'a serde_json::Map<String, serde_json::Value>> {
     let mut level = vec![json];
     for _ in 0..4 {
         let mut next = Vec::new();
         for value in level {
             match value {
                 serde_json::Value::Object(map) => {
-                    if let Some(found) = map.get(key) {
-                        return Some(found);
+                    if map.contains_key(key) {
+                        return Some(map);
                     }
                     next.extend(map.values());
                 }
@@ -166,7 +170,9 @@ fn problem(error: &serde_json::Error) -> String {
     {
         let kind = message.split(':').next().unwrap_or_default();
         // `string "qc_…"`, `floating point `1.5``: the kind, not the value.
-        let (found, expected) = match rest.split_once(", expected ") {
+        // The last `, expected`: serde appends it after the value, which
+        // may hold the same words.
+        let (found, expected) = match rest.rsplit_once(", expected ") {
             Some((found, expected)) => (found, Some(expected)),
             None => (rest, None),
         };
@@ -176,7 +182,7 @@ fn problem(error: &serde_json::Error) -> String {
             None => format!("{kind}: {found}"),
         }
     } else if let Some(rest) = message.strip_prefix("unknown variant ") {
-        match rest.split_once(", expected ") {
+        match rest.rsplit_once(", expected ") {
             Some((_, expected)) => format!("unknown variant, expected {expected}"),
             None => "unknown variant".to_owned(),
         }
@@ -241,9 +247,11 @@ impl<E> Error<E> {
         }
     }
 
-    /// Whether trying again may succeed: no answer at all, or 408, 429,
-    /// 502, 503, 504 (progenitor's rule). Whether it is *safe* to try again
-    /// is another question: see the README on creating tokens.
+    /// Whether trying again may succeed: no answer at all, or an answer
+    /// with 408, 429, 502, 503 or 504 (progenitor's statuses; unlike
+    /// progenitor, also when such an answer's body does not match the
+    /// spec). Whether it is *safe* to try again is another question: a
+    /// created token may exist already (see [`Error::recovered_secret`]).
     pub fn is_retryable(&self) -> bool {
         let retryable = |s: StatusCode| {
             matches!(
@@ -508,9 +516,12 @@ mod tests {
         let json: serde_json::Value =
             serde_json::from_str(r#"{"data": {"token": "t-1", "id": 7}, "n": {"token": 5}}"#)
                 .unwrap();
-        assert_eq!(find(&json, "token"), Some(&serde_json::json!("t-1")));
-        assert_eq!(find(&json, "id"), Some(&serde_json::json!(7)));
-        assert!(find(&json, "other").is_none());
+        let data = holder(&json, "token").unwrap();
+        assert_eq!(
+            (&data["token"], &data["id"]),
+            (&serde_json::json!("t-1"), &serde_json::json!(7))
+        );
+        assert!(holder(&json, "other").is_none());
         let payload = |body: &str| {
             let error = serde_json::from_str::<u8>(body).unwrap_err();
             InvalidPayload::new(

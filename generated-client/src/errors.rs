@@ -18,7 +18,7 @@ use crate::{Error, Secret};
 /// # }
 /// ```
 ///
-/// `status()` and `is_retryable()` come with progenitor's [`Error`].
+/// `status()` and `is_retryable()` come with [`Error`].
 pub trait ApiErrorExt {
     /// The API's error object, when the server answered a documented error
     /// status (400, 403, 404, 422) with it.
@@ -86,7 +86,8 @@ impl ApiErrorExt for Error<ApiError> {
         let status = payload.status().filter(|s| s.is_success())?;
         let token = payload.secret("token")?.clone();
         let id = payload
-            .value("id")
+            .holder("token")
+            .and_then(|holder| holder.get("id").cloned())
             .and_then(|id| id.as_i64().or_else(|| id.as_str()?.trim().parse().ok()));
         Some(RecoveredToken { token, id, status })
     }

@@ -8,14 +8,11 @@ use quote::ToTokens;
 use syn::visit::Visit;
 
 use super::syntax::{
-    compact, doc_lines, first_type_argument, is_pub, mentions, module, short_type, string_literals,
-    type_ident,
+    compact, doc_lines, first_type_argument, identifiers, is_pub, mentions, module, short_type,
+    string_literals, type_ident,
 };
 use super::{Body, Method, Outcome, Param, StatusArm};
-
-const HTTP_METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
+use crate::spec_walk::METHODS as HTTP_METHODS;
 
 pub(super) fn read(file: &syn::File) -> BTreeMap<String, Method> {
     let builders = module(&file.items, "builder").unwrap_or(&[]);
@@ -318,19 +315,6 @@ impl Request {
         }
         self.path = path;
     }
-}
-
-/// The identifiers in tokens, in order.
-fn identifiers(tokens: proc_macro2::TokenStream) -> Vec<String> {
-    let mut out = Vec::new();
-    for tree in tokens {
-        match tree {
-            proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
-            proc_macro2::TokenTree::Group(g) => out.extend(identifiers(g.stream())),
-            _ => {}
-        }
-    }
-    out
 }
 
 impl<'ast> Visit<'ast> for Request {

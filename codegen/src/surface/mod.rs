@@ -13,13 +13,15 @@
 //!
 //! Everything that reports on the API reads this model and nothing else:
 //! the API-surface snapshot renders it ([`Surface::render`]) and
-//! `cargo xtask diff` compares two of them. No rule of progenitor's or
-//! typify's is copied here; when they change what they generate, the model
-//! follows.
+//! `cargo xtask diff` compares two of them. Nothing here predicts what
+//! progenitor or typify make of a schema: the model reads what they made.
+//! It does know the shapes their code takes (a builder's `Err("..")` start,
+//! `client.client.get(url)`, `QueryParam::new("wire", ..)`); a progenitor
+//! upgrade that changes them fails `codegen/tests/surface.rs`.
 
 mod methods;
 mod render;
-mod syntax;
+pub(crate) mod syntax;
 mod types;
 
 pub use render::serde_words;
@@ -161,7 +163,7 @@ pub struct Method {
 impl Method {
     /// `POST /api/v2/organizations/{organization}/tokens`.
     pub fn route(&self) -> String {
-        format!("{} {}", self.http_method, self.path)
+        crate::spec_walk::route(&self.http_method, &self.path)
     }
 }
 
@@ -234,13 +236,26 @@ impl Surface {
         surface
     }
 
-    /// The outcome each status gets from a method: the first arm that
+    /// The outcome a status gets from a method (`"201"`, or an arm's own
+    /// pattern such as `"200..=299"` or `"other"`): the first arm that
     /// matches it, as the generated `match` decides.
     pub fn outcome_of(method: &Method, status: &str) -> Outcome {
+        let code: Option<u16> = status.parse().ok();
+        let matches = |arm: &str| {
+            arm == status
+                || arm == "other"
+                || match (code, arm.split_once("..=")) {
+                    (Some(code), Some((low, high))) => {
+                        low.parse().is_ok_and(|low: u16| low <= code)
+                            && high.parse().is_ok_and(|high: u16| code <= high)
+                    }
+                    _ => false,
+                }
+        };
         method
             .statuses
             .iter()
-            .find(|arm| arm.status == status || arm.status == "other")
+            .find(|arm| matches(&arm.status))
             .map_or(Outcome::Unexpected, |arm| arm.outcome)
     }
 
@@ -295,9 +310,6 @@ impl Surface {
     /// The generated types a type expression names (`Option<Vec<Colour>>`
     /// names `Colour`).
     fn named_in(&self, ty: &str) -> Vec<String> {
-        ty.split(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .filter(|word| self.types.contains_key(*word))
-            .map(str::to_owned)
-            .collect()
+        syntax::names_in(ty, |word| self.types.contains_key(word))
     }
 }

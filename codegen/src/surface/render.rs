@@ -88,7 +88,7 @@ fn direction(d: Direction) -> &'static str {
 }
 
 /// `name: Option<String>  [wire "camelCase"; omitted when None; unset: None]`
-pub(crate) fn field_line(field: &Field) -> String {
+fn field_line(field: &Field) -> String {
     let mut notes = Vec::new();
     if field.wire != field.name {
         notes.push(format!("wire \"{}\"", field.wire));
@@ -157,7 +157,7 @@ fn render_method(out: &mut String, method: &Method) {
 }
 
 /// `201 -> Ok; 400, 403, 422 -> Err(ErrorResponse); other -> Err(UnexpectedResponse)`
-pub(crate) fn statuses(method: &Method) -> String {
+fn statuses(method: &Method) -> String {
     let mut groups: Vec<(&'static str, Vec<&str>)> = Vec::new();
     for arm in &method.statuses {
         let word = arm.outcome.describe();

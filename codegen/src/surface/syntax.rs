@@ -7,7 +7,7 @@ use quote::ToTokens;
 /// A type with each path shortened to its last segment:
 /// `Option<Vec<String>>`, not
 /// `::std::option::Option<::std::vec::Vec<::std::string::String>>`.
-pub(super) fn short_type(ty: &syn::Type) -> String {
+pub(crate) fn short_type(ty: &syn::Type) -> String {
     match ty {
         syn::Type::Path(p) => short_path(&p.path),
         syn::Type::Reference(r) => {
@@ -31,7 +31,7 @@ pub(super) fn short_type(ty: &syn::Type) -> String {
 
 /// A path by its last segment, with its generic arguments shortened
 /// (lifetimes dropped).
-pub(super) fn short_path(path: &syn::Path) -> String {
+pub(crate) fn short_path(path: &syn::Path) -> String {
     let last = path.segments.last().expect("a path has a segment");
     match &last.arguments {
         syn::PathArguments::AngleBracketed(args) => {
@@ -58,7 +58,7 @@ pub(super) fn short_path(path: &syn::Path) -> String {
 }
 
 /// Tokens as text without the spaces `to_string` puts between them.
-pub(super) fn compact(tokens: proc_macro2::TokenStream) -> String {
+pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
     let text = tokens.to_string();
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -80,7 +80,7 @@ pub(super) fn compact(tokens: proc_macro2::TokenStream) -> String {
 }
 
 /// The text of `#[doc = ".."]` attributes, line by line, trimmed.
-pub(super) fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
+pub(crate) fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
     attrs
         .iter()
         .filter_map(|a| match &a.meta {
@@ -99,7 +99,7 @@ pub(super) fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
 
 /// Every `#[serde(..)]` key of the attributes, with its value (a string
 /// literal's content, or the tokens), `""` for a bare key.
-pub(super) fn serde_rules(attrs: &[syn::Attribute]) -> BTreeMap<String, String> {
+pub(crate) fn serde_rules(attrs: &[syn::Attribute]) -> BTreeMap<String, String> {
     let mut rules = BTreeMap::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {
@@ -115,10 +115,14 @@ pub(super) fn serde_rules(attrs: &[syn::Attribute]) -> BTreeMap<String, String> 
                         other => compact(other.to_token_stream()),
                     }
                 }
-                Err(_) => {
-                    // `key(..)` forms: keep the tokens.
-                    String::new()
+                // `key(..)`: keep what the parentheses hold.
+                Err(_) if meta.input.peek(syn::token::Paren) => {
+                    let content;
+                    syn::parenthesized!(content in meta.input);
+                    compact(content.parse::<proc_macro2::TokenStream>()?)
                 }
+                // A bare key (`default`, `flatten`).
+                Err(_) => String::new(),
             };
             rules.insert(key, value);
             Ok(())
@@ -127,13 +131,13 @@ pub(super) fn serde_rules(attrs: &[syn::Attribute]) -> BTreeMap<String, String> 
     rules
 }
 
-/// Whether the attributes say `#[non_exhaustive]`.
-pub(super) fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
+/// Whether the attributes hold `#[name]` (`#[non_exhaustive]`).
+pub(crate) fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
     attrs.iter().any(|a| a.path().is_ident(name))
 }
 
 /// `Some("cli")` for `#[cfg(feature = "cli")]`.
-pub(super) fn cfg_feature(attrs: &[syn::Attribute]) -> Option<String> {
+pub(crate) fn cfg_feature(attrs: &[syn::Attribute]) -> Option<String> {
     attrs
         .iter()
         .filter(|a| a.path().is_ident("cfg"))
@@ -159,7 +163,7 @@ fn feature_of(meta: &syn::Meta) -> Option<String> {
 
 /// The traits of `#[derive(..)]`, and of
 /// `#[cfg_attr(feature = "x", derive(..))]` as `Trait (feature x)`.
-pub(super) fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
+pub(crate) fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
     use syn::punctuated::Punctuated;
     let paths = |tokens: proc_macro2::TokenStream| -> Vec<String> {
         syn::parse::Parser::parse2(
@@ -212,7 +216,7 @@ pub(super) fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
 }
 
 /// Every string literal inside an expression tree's tokens, in order.
-pub(super) fn string_literals(tokens: proc_macro2::TokenStream) -> Vec<String> {
+pub(crate) fn string_literals(tokens: proc_macro2::TokenStream) -> Vec<String> {
     let mut out = Vec::new();
     for tree in tokens {
         match tree {
@@ -228,29 +232,47 @@ pub(super) fn string_literals(tokens: proc_macro2::TokenStream) -> Vec<String> {
     out
 }
 
+/// The identifiers in tokens, in order.
+pub(crate) fn identifiers(tokens: proc_macro2::TokenStream) -> Vec<String> {
+    let mut out = Vec::new();
+    for tree in tokens {
+        match tree {
+            proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+            proc_macro2::TokenTree::Group(g) => out.extend(identifiers(g.stream())),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Whether the tokens contain this identifier.
-pub(super) fn mentions(tokens: proc_macro2::TokenStream, ident: &str) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(i) => i == ident,
-        proc_macro2::TokenTree::Group(group) => mentions(group.stream(), ident),
-        _ => false,
-    })
+pub(crate) fn mentions(tokens: proc_macro2::TokenStream, ident: &str) -> bool {
+    identifiers(tokens).iter().any(|i| i == ident)
+}
+
+/// The words of a type's text that `is_name` accepts: the generated types
+/// `Option<Vec<Colour>>` or `String: From<NewThingName>` names.
+pub(crate) fn names_in(text: &str, is_name: impl Fn(&str) -> bool) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| is_name(word))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The items of `mod name { .. }` directly in `items`.
-pub(super) fn module<'a>(items: &'a [syn::Item], name: &str) -> Option<&'a [syn::Item]> {
+pub(crate) fn module<'a>(items: &'a [syn::Item], name: &str) -> Option<&'a [syn::Item]> {
     items.iter().find_map(|item| match item {
         syn::Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, items)| &items[..]),
         _ => None,
     })
 }
 
-pub(super) fn is_pub(vis: &syn::Visibility) -> bool {
+pub(crate) fn is_pub(vis: &syn::Visibility) -> bool {
     matches!(vis, syn::Visibility::Public(_))
 }
 
 /// The last segment's name of a type path (`Client` of `super::Client<'a>`).
-pub(super) fn type_ident(ty: &syn::Type) -> Option<String> {
+pub(crate) fn type_ident(ty: &syn::Type) -> Option<String> {
     match ty {
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
         syn::Type::Reference(r) => type_ident(&r.elem),
@@ -259,7 +281,7 @@ pub(super) fn type_ident(ty: &syn::Type) -> Option<String> {
 }
 
 /// `T` of `Wrapper<T>` (the first type argument of the last segment).
-pub(super) fn first_type_argument(ty: &syn::Type) -> Option<&syn::Type> {
+pub(crate) fn first_type_argument(ty: &syn::Type) -> Option<&syn::Type> {
     let syn::Type::Path(p) = ty else { return None };
     let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
         return None;

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use quote::ToTokens;
 
 use super::syntax::{
-    cfg_feature, compact, derives, first_type_argument, has_attr, is_pub, module, serde_rules,
-    short_path, short_type, string_literals, type_ident,
+    cfg_feature, compact, derives, first_type_argument, has_attr, is_pub, module, names_in,
+    serde_rules, short_path, short_type, string_literals, type_ident,
 };
 use super::{BuilderStart, Direction, Field, TypeDef, TypeKind, Variant};
 
@@ -161,11 +161,8 @@ fn add_impl(types: &mut BTreeMap<String, TypeDef>, names: &BTreeSet<String>, imp
             // `impl From<NewThingName> for String`: a trait of another type
             // that consumers use through ours.
             let text = format!("{}: {}{gate}", short_type(&imp.self_ty), short_path(path));
-            let named: BTreeSet<String> = text
-                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .filter(|w| names.contains(*w))
-                .map(str::to_owned)
-                .collect();
+            let named: BTreeSet<String> =
+                names_in(&text, |w| names.contains(w)).into_iter().collect();
             for name in named {
                 types
                     .get_mut(&name)

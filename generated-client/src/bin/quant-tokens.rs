@@ -120,7 +120,8 @@ impl Output {
             let secret = payload.secret(key).expect("a key it found");
             recovered.insert(key.to_owned(), secret.expose_secret().into());
         }
-        if let Some(id) = payload.value("id") {
+        let first = payload.secret_keys().next().expect("checked above");
+        if let Some(id) = payload.holder(first).and_then(|h| h.get("id").cloned()) {
             recovered.insert("id".to_owned(), id);
         }
         serde_json::to_string_pretty(&recovered).ok()
@@ -189,9 +190,11 @@ impl CliConfig for &Output {
     }
 }
 
-/// `422 Unprocessable Entity: The name field is required.` for an API
-/// error; progenitor's own message otherwise. The CLI's errors are typed
-/// by the generated code as `Error<T>` with `T` the error schema's type.
+/// `422 Unprocessable Entity: The name field is required.` for a
+/// documented error: the API's `message`, the sentence it writes for the
+/// person at the terminal (no other part of a body is printed); the
+/// error's own text otherwise. The CLI's errors are typed by the generated
+/// code as `Error<T>` with `T` the error schema's type.
 fn describe<T: serde::Serialize + std::fmt::Debug>(error: &Error<T>) -> String {
     match error {
         Error::ErrorResponse(body) => {
@@ -200,7 +203,7 @@ fn describe<T: serde::Serialize + std::fmt::Debug>(error: &Error<T>) -> String {
                 .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_owned));
             match message {
                 Some(message) => format!("{}: {message}", body.status()),
-                None => format!("{}: {:?}", body.status(), body.as_ref()),
+                None => error.to_string(),
             }
         }
         other => other.to_string(),

@@ -545,15 +545,22 @@ fn setter_still_accepts(old: &str, new: &str, surface: &Surface) -> bool {
     if new == format!("Option<{old}>") {
         return old != "String";
     }
-    let Some(def) = surface.types.get(new) else {
-        return false;
-    };
-    let converts = |from: &str| {
-        def.traits.contains(&format!("TryFrom<{from}>"))
-            || def.traits.contains(&format!("From<{from}>"))
+    let converts = |from: &str| match surface.types.get(new) {
+        Some(def) => {
+            def.traits.contains(&format!("TryFrom<{from}>"))
+                || def.traits.contains(&format!("From<{from}>"))
+        }
+        None => CRATE_TYPES
+            .iter()
+            .any(|(ty, froms)| *ty == new && froms.contains(&from)),
     };
     converts(old) && (old != "String" || converts("&str"))
 }
+
+/// The types the generated code takes from the crate around it, which the
+/// surface does not see, with what they convert from: `Secret`
+/// (`generated-client/src/secret.rs`) is `From<&str>` and `From<String>`.
+const CRATE_TYPES: &[(&str, &[&str])] = &[("Secret", &["&str", "String"])];
 
 /// What callers could pass for a value of type `ty`, in words.
 fn accepted(ty: &str) -> String {

@@ -212,6 +212,18 @@ fn verdicts_match_what_the_compiler_says() {
     scratch.krate("consumers_of_the_old_crates", &dependencies, &old_consumer);
 
     let failed = scratch.check();
+    // A generated crate that does not build would leave its consumers
+    // unchecked, which would read as "compiles".
+    let broken: Vec<&String> = failed.keys().filter(|k| k.starts_with("api_")).collect();
+    assert!(
+        broken.is_empty(),
+        "generated crates do not build: {broken:?}\n{}",
+        broken
+            .iter()
+            .map(|k| failed[*k].as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
     assert!(
         !failed.contains_key("consumers_of_the_old_crates"),
         "the snippets must compile against the old crates:\n{}",

@@ -461,6 +461,32 @@ pub const PAIRS: &[Pair] = &[
         ],
         consumer: Some(README_LIST),
     },
+    // --- Secrets.
+    Pair {
+        name: "the request's name marked x-sensitive",
+        before: &[],
+        after: &[(
+            REQUEST_NAME,
+            "        name:\n          description: Name for the token\n          type: string\n          x-sensitive: true\n",
+        )],
+        expect: &[
+            "Compatible field CreateTokenRequest.name: type changed from String to Secret [#/components/schemas/CreateTokenRequest/properties/name/x-sensitive]",
+        ],
+        consumer: Some(README_CREATE),
+    },
+    Pair {
+        name: "create answers any 2XX instead of 201",
+        before: &[],
+        after: &[(
+            CREATE_201,
+            "        '2XX':\n          description: Token created.",
+        )],
+        expect: &[
+            "Compatible method tokens_create status 200..=299: 200..=299: Err(UnexpectedResponse) → Ok [#/paths/~1api~1v2~1organizations~1{organization}~1tokens/post/responses/2XX]",
+            "no effect: #/paths/~1api~1v2~1organizations~1{organization}~1tokens/post/responses/201",
+        ],
+        consumer: None,
+    },
     // --- Fields added and removed.
     Pair {
         name: "a new optional request field",
