@@ -290,11 +290,7 @@ fn nullable_response_fields_accept_null_or_absence_and_required_ones_must_be_pre
 /// the examples a mock server answers with are ones the client accepts.
 #[test]
 fn the_spec_examples_parse_into_the_generated_types() {
-    let spec: Value = serde_yaml::from_str(
-        &std::fs::read_to_string(tokens_tests::workspace_root().join("openapi/tokens.yaml"))
-            .unwrap(),
-    )
-    .unwrap();
+    let spec = tokens_tests::spec_json();
     let paths = &spec["paths"];
     let collection = &paths["/api/v2/organizations/{organization}/tokens"];
     let single = &paths["/api/v2/organizations/{organization}/tokens/{token_id}"];

@@ -283,11 +283,7 @@ async fn error_bodies_are_reachable_but_never_printed() {
 /// and a spec-marked field that is not would fail here.
 #[test]
 fn every_field_the_spec_marks_secret_is_a_secret_type() {
-    let spec: Value = serde_yaml::from_str(
-        &std::fs::read_to_string(tokens_tests::workspace_root().join("openapi/tokens.yaml"))
-            .unwrap(),
-    )
-    .unwrap();
+    let spec = tokens_tests::spec_json();
     let surface = surface();
     let mut marked = Vec::new();
     for (schema, def) in spec["components"]["schemas"].as_object().unwrap() {

@@ -30,11 +30,19 @@ pub fn surface() -> codegen::Surface {
     codegen::Surface::of(&generated_file())
 }
 
+fn spec_text() -> String {
+    std::fs::read_to_string(workspace_root().join("openapi/tokens.yaml"))
+        .expect("read openapi/tokens.yaml")
+}
+
 /// The spec, parsed.
 pub fn spec() -> openapiv3::OpenAPI {
-    let text = std::fs::read_to_string(workspace_root().join("openapi/tokens.yaml"))
-        .expect("read openapi/tokens.yaml");
-    serde_yaml::from_str(&text).expect("openapi/tokens.yaml is an OpenAPI document")
+    serde_yaml::from_str(&spec_text()).expect("openapi/tokens.yaml is an OpenAPI document")
+}
+
+/// The spec as plain JSON values, for reading examples and extensions.
+pub fn spec_json() -> serde_json::Value {
+    serde_yaml::from_str(&spec_text()).expect("openapi/tokens.yaml is YAML")
 }
 
 /// The items of the generated `types` module.
