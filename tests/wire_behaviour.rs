@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use quantcdn_tokens::types::{ApiError, CreateTokenRequest, ExpiresIn};
-use quantcdn_tokens::{ApiErrorExt, Client, ClientBuilder, Error};
+use quantcdn_tokens::{ApiErrorExt, Client, ClientBuilder, Error, RetryPolicy};
 use serde_json::{Value, json};
 use tokens_tests::raw_http::{RawServer, Reply, response};
 use wiremock::matchers::{method, path};
@@ -123,6 +123,25 @@ async fn the_server_receives_the_documented_request() {
             &format!("Bearer {TOKEN}")
         );
         assert_eq!(request.headers.get("accept").unwrap(), "application/json");
+        // Exactly these headers, nothing undocumented (progenitor's own
+        // `api-version` among them): the body's two only with a body.
+        let mut names: Vec<&str> = request.headers.keys().map(|h| h.as_str()).collect();
+        names.sort_unstable();
+        let expected: &[&str] = if request.body.is_empty() {
+            &["accept", "authorization", "host", "user-agent"]
+        } else {
+            &[
+                "accept",
+                "authorization",
+                "content-length",
+                "content-type",
+                "host",
+                "user-agent",
+            ]
+        };
+        assert_eq!(names, expected, "{} {}", request.method, request.url);
+        let user_agent = request.headers.get("user-agent").unwrap().to_str().unwrap();
+        assert!(user_agent.starts_with("quantcdn-tokens/"), "{user_agent}");
     }
     let create = &received[0];
     assert_eq!(
@@ -371,8 +390,13 @@ async fn connection_refused_is_a_communication_error() {
         .local_addr()
         .unwrap()
         .port();
-    // The listener is dropped: nothing listens on the port now.
-    let client = Client::with_token(&format!("http://127.0.0.1:{port}"), TOKEN).unwrap();
+    // The listener is dropped: nothing listens on the port now. Nothing was
+    // sent, so even a create is tried again: quickly, here.
+    let client = ClientBuilder::new(TOKEN)
+        .base_url(format!("http://127.0.0.1:{port}"))
+        .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(5)))
+        .build()
+        .unwrap();
     let err = create(&client, "o").await.unwrap_err();
     let Error::CommunicationError(inner) = &err else {
         panic!("{err:?}")

@@ -2,7 +2,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use openapiv3::{OpenAPI, Paths, ReferenceOr};
 use proc_macro2::TokenStream;
-use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
 
 use crate::spec_walk::operation_name;
 use crate::{CodegenError, FailedOperation, json_schema, prune, secret_fields};
@@ -10,11 +10,19 @@ use crate::{CodegenError, FailedOperation, json_schema, prune, secret_fields};
 /// Builder-style methods (`client.tokens_create().organization(..).body(..)`)
 /// with one `Client` for all tags: the shape oxide.rs uses, and the one that
 /// lets new optional parameters arrive without breaking callers.
+///
+/// The client carries the including crate's `RetryPolicy`, and that crate
+/// must implement `ClientHooks` for it (`HooksMode::Expected`): its `exec`
+/// retries what is safe to retry and traces each call. Expected rather than
+/// optional, so a crate that forgets it fails to compile instead of
+/// silently sending every request once, untraced.
 fn settings() -> GenerationSettings {
     let mut settings = GenerationSettings::new();
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
+        .with_inner_type(quote::quote!(crate::RetryPolicy))
+        .with_hooks(HooksMode::Expected)
         // progenitor's CLI needs it; `json_schema` puts it behind a feature.
         .with_derive(json_schema::DERIVE);
     secret_fields::settings(&mut settings);

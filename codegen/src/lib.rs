@@ -4,13 +4,15 @@
 //! progenitor's builder-style generator on it, applies what we add on top of
 //! progenitor, one pass per module, each saying why (`enum_varnames`,
 //! `secret_fields`, `json_schema`, `non_exhaustive`, `path_segments`,
-//! `own_error`), and formats the result with prettyplease behind a header
+//! `no_api_version`, `own_error`, `route_templates`), and formats the result with prettyplease behind a header
 //! that says how to regenerate it. It does no file I/O, so tests and
 //! benchmarks call it directly; `xtask` owns reading and writing files.
 //!
 //! The generated client is included at the root of a crate that provides
-//! `crate::Error`, `crate::read_response` and `crate::Secret` (the
-//! generated crate's hand-written `error.rs` and `secret.rs`), as the mocks
+//! `crate::Error`, `crate::read_response`, `crate::Secret`, and
+//! `crate::RetryPolicy` with `ClientHooks<crate::RetryPolicy>` implemented
+//! for `Client` (the generated crate's hand-written `error.rs`, `secret.rs`
+//! and `retry.rs`), as the mocks
 //! and the CLI are generated for `crate::*`.
 //!
 //! [`Surface`] is the model of what consumers see, read from the generated
@@ -21,12 +23,14 @@ mod enum_varnames;
 mod error;
 mod generate;
 mod json_schema;
+mod no_api_version;
 mod non_exhaustive;
 mod normalize;
 mod own_error;
 mod parse;
 mod path_segments;
 mod prune;
+mod route_templates;
 mod secret_fields;
 pub mod spec_walk;
 pub mod surface;
@@ -155,9 +159,11 @@ fn client_file(
     json_schema::apply(&mut client);
     non_exhaustive::apply(&mut client);
     path_segments::apply(&mut client);
+    no_api_version::apply(&mut client);
     let surface = Surface::of(&client);
     secret_fields::check_parameters(&surface, spec_name)?;
     own_error::apply(&mut client, &surface);
+    route_templates::apply(&mut client, &surface);
     Ok((client, renames))
 }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 
-use crate::Client;
+use crate::{Client, RetryPolicy};
 
 /// The environment variable holding the API token (required by
 /// [`Client::from_env`]).
@@ -85,16 +85,17 @@ impl Client {
     }
 }
 
-/// Configures a [`Client`]: server, token, timeout, user agent.
+/// Configures a [`Client`]: server, token, timeout, user agent, retries.
 ///
 /// ```
 /// # fn main() -> Result<(), quantcdn_tokens::InvalidClientConfig> {
 /// use std::time::Duration;
-/// use quantcdn_tokens::{ClientBuilder, Server};
+/// use quantcdn_tokens::{ClientBuilder, RetryPolicy, Server};
 ///
 /// let client = ClientBuilder::new("my-api-token")
 ///     .server(Server::QuantGov)
 ///     .timeout(Duration::from_secs(5))
+///     .retry_policy(RetryPolicy::default().max_attempts(5))
 ///     .build()?;
 /// # Ok(()) }
 /// ```
@@ -103,6 +104,7 @@ pub struct ClientBuilder {
     token: String,
     timeout: Duration,
     user_agent: String,
+    retry: RetryPolicy,
     http: Option<reqwest::ClientBuilder>,
 }
 
@@ -114,6 +116,7 @@ impl ClientBuilder {
             token: token.into(),
             timeout: DEFAULT_TIMEOUT,
             user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")).to_owned(),
+            retry: RetryPolicy::default(),
             http: None,
         }
     }
@@ -161,6 +164,15 @@ impl ClientBuilder {
         self
     }
 
+    /// When calls are tried again (default [`RetryPolicy::default`]: up to
+    /// three attempts of `tokens_list` and `tokens_revoke`; `tokens_create`
+    /// only when its connection could not be opened).
+    /// [`RetryPolicy::none`] turns retries off.
+    pub fn retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
     /// Start from this reqwest builder (proxies, TLS roots, connection
     /// pools...). A builder rather than a built `reqwest::Client`, because
     /// the bearer token, timeout and user agent are added to it here.
@@ -183,7 +195,7 @@ impl ClientBuilder {
             .timeout(self.timeout)
             .build()
             .map_err(InvalidClientConfig::Http)?;
-        Ok(Client::new_with_client(base_url, http))
+        Ok(Client::new_with_client(base_url, http, self.retry))
     }
 }
 
@@ -194,6 +206,7 @@ impl fmt::Debug for ClientBuilder {
             .field("token", &"<redacted>")
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
             .field("http", &self.http.as_ref().map(|_| "custom"))
             .finish()
     }

@@ -269,6 +269,28 @@ impl<E> Error<E> {
         }
     }
 
+    /// 429: the server asks for fewer requests. [`Error::retry_after`] says
+    /// when it will take more. `tokens_list` and `tokens_revoke` have been
+    /// tried again already when this comes back (see [`RetryPolicy`]);
+    /// `tokens_create` never is.
+    ///
+    /// [`RetryPolicy`]: crate::RetryPolicy
+    pub fn is_rate_limited(&self) -> bool {
+        self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+
+    /// The wait the answer's `Retry-After` header asks for (given in
+    /// seconds or as an HTTP date), when it has one.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        let headers = match self {
+            Error::ErrorResponse(rv) => rv.headers(),
+            Error::InvalidResponsePayload(p) => p.headers(),
+            Error::UnexpectedResponse(r) => r.headers(),
+            _ => return None,
+        };
+        crate::retry::retry_after(headers, std::time::SystemTime::now())
+    }
+
     /// The raw body of an answer that does not match the spec. It may hold
     /// secrets: this crate never prints it.
     pub fn response_body(&self) -> Option<&[u8]> {

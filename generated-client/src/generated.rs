@@ -704,6 +704,7 @@ Version: 1.0.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
+    pub(crate) inner: crate::RetryPolicy,
 }
 impl Client {
     /// Create a new client.
@@ -711,7 +712,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str) -> Self {
+    pub fn new(baseurl: &str, inner: crate::RetryPolicy) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -719,7 +720,7 @@ impl Client {
         };
         #[cfg(target_arch = "wasm32")]
         let client = reqwest::ClientBuilder::new();
-        Self::new_with_client(baseurl, client.build().unwrap())
+        Self::new_with_client(baseurl, client.build().unwrap(), inner)
     }
     /// Construct a new client with an existing `reqwest::Client`,
     /// allowing more control over its configuration.
@@ -727,14 +728,19 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new_with_client(baseurl: &str, client: reqwest::Client) -> Self {
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::RetryPolicy,
+    ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
             client,
+            inner,
         }
     }
 }
-impl ClientInfo<()> for Client {
+impl ClientInfo<crate::RetryPolicy> for Client {
     fn api_version() -> &'static str {
         "1.0.0"
     }
@@ -744,11 +750,17 @@ impl ClientInfo<()> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &() {
-        &()
+    fn inner(&self) -> &crate::RetryPolicy {
+        &self.inner
     }
 }
-impl ClientHooks<()> for &Client {}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<crate::RetryPolicy>,
+    {}
+};
 impl Client {
     /**List API tokens scoped to this organization
 
@@ -849,14 +861,8 @@ pub mod builder {
                 "{}/api/v2/organizations/{}/tokens", client.baseurl,
                 super::encode_path_segment(& organization.to_string()) ?,
             );
+            #[allow(unused_mut)]
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -951,14 +957,8 @@ pub mod builder {
                 "{}/api/v2/organizations/{}/tokens", client.baseurl,
                 super::encode_path_segment(& organization.to_string()) ?,
             );
+            #[allow(unused_mut)]
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1042,14 +1042,8 @@ pub mod builder {
                 super::encode_path_segment(& organization.to_string()) ?,
                 super::encode_path_segment(& token_id.to_string()) ?,
             );
+            #[allow(unused_mut)]
             let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-            header_map
-                .append(
-                    ::reqwest::header::HeaderName::from_static("api-version"),
-                    ::reqwest::header::HeaderValue::from_static(
-                        super::Client::api_version(),
-                    ),
-                );
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1100,5 +1094,24 @@ fn encode_path_segment<E>(value: &str) -> Result<String, Error<E>> {
             )
         }
         segment => Ok(encode_path(segment)),
+    }
+}
+/// The route template of an operation, by the `operation_id` of
+/// its `OperationInfo`: what traces name instead of the URL. Added
+/// by this workspace's codegen.
+pub(crate) fn route_template(operation_id: &str) -> ::std::option::Option<&'static str> {
+    match operation_id {
+        "tokens_create" => {
+            ::std::option::Option::Some("/api/v2/organizations/{organization}/tokens")
+        }
+        "tokens_list" => {
+            ::std::option::Option::Some("/api/v2/organizations/{organization}/tokens")
+        }
+        "tokens_revoke" => {
+            ::std::option::Option::Some(
+                "/api/v2/organizations/{organization}/tokens/{token_id}",
+            )
+        }
+        _ => ::std::option::Option::None,
     }
 }

@@ -5,7 +5,8 @@
 //! progenitor from `openapi/tokens.yaml` (checked in, so every change to them
 //! is reviewed as a diff in a pull request). This crate adds what progenitor
 //! does not generate: the bearer token and configuration ([`ClientBuilder`],
-//! [`Client::from_env`], [`Server`]), one-line error questions
+//! [`Client::from_env`], [`Server`]), retries that are safe to make and a
+//! `tracing` span per call ([`RetryPolicy`]), one-line error questions
 //! ([`ApiErrorExt`]), and, behind features, typed httpmock helpers (`mock`)
 //! and the `quant-tokens` command-line tool (`cli`).
 //!
@@ -74,6 +75,7 @@
 mod config;
 mod error;
 mod errors;
+mod retry;
 mod secret;
 #[rustfmt::skip]
 #[allow(clippy::all, unused_imports, dead_code, missing_docs)]
@@ -103,6 +105,7 @@ pub use error::read_response;
 pub use error::{Error, InvalidPayload};
 pub use errors::{ApiErrorExt, RecoveredToken};
 pub use generated::*;
+pub use retry::RetryPolicy;
 pub use secret::Secret;
 
 /// The README's Rust examples, compiled as doctests so they cannot drift

@@ -25,6 +25,7 @@ fn quant_tokens(args: &[&str], url: &str) -> Run {
         .env("QUANT_API_TOKEN", TOKEN)
         .env("QUANT_API_URL", url)
         .env("NO_COLOR", "1")
+        .env_remove("RUST_LOG")
         .output()
         .expect("run quant-tokens");
     Run {
@@ -206,4 +207,42 @@ fn an_invalid_expires_in_is_refused_before_any_request() {
         "{}",
         run.stderr
     );
+}
+
+/// The deployment script: a list that meets 503 twice succeeds,
+/// and `-v` shows the retries on stderr without the token.
+#[tokio::test]
+async fn tokens_list_survives_two_503s_and_v_shows_the_retries() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(2)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let run = quant_tokens(
+        &["-v", "tokens-list", "--organization", "test-org"],
+        &server.uri(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+    assert_eq!(run.stderr.matches("retrying").count(), 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("operation_id=\"tokens_list\""),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(TOKEN), "{}", run.stderr);
+
+    // Without -v (and without RUST_LOG) stderr stays empty.
+    let quiet = quant_tokens(
+        &["tokens-list", "--organization", "test-org"],
+        &server.uri(),
+    );
+    assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
 }

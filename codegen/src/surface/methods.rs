@@ -16,20 +16,12 @@ use crate::spec_walk::METHODS as HTTP_METHODS;
 
 pub(super) fn read(file: &syn::File) -> BTreeMap<String, Method> {
     let builders = module(&file.items, "builder").unwrap_or(&[]);
-    let api_version = api_version(&file.items);
     client_methods(&file.items)
         .into_iter()
         .filter_map(|(name, summary, builder)| {
             let mut method = operation(builders, &builder)?;
             method.name = name.clone();
             method.summary = summary;
-            if let Some(version) = &api_version {
-                for value in method.headers.values_mut() {
-                    if value.contains("api_version()") {
-                        *value = version.clone();
-                    }
-                }
-            }
             Some((name, method))
         })
         .collect()
@@ -75,25 +67,6 @@ fn client_methods(items: &[syn::Item]) -> Vec<(String, String, String)> {
             ))
         })
         .collect()
-}
-
-/// The value `ClientInfo::api_version` returns, for the header progenitor
-/// sends with it.
-fn api_version(items: &[syn::Item]) -> Option<String> {
-    items.iter().find_map(|item| {
-        let syn::Item::Impl(imp) = item else {
-            return None;
-        };
-        imp.trait_.as_ref()?;
-        imp.items.iter().find_map(|i| match i {
-            syn::ImplItem::Fn(f) if f.sig.ident == "api_version" => {
-                string_literals(f.block.to_token_stream())
-                    .into_iter()
-                    .next()
-            }
-            _ => None,
-        })
-    })
 }
 
 fn operation(builders: &[syn::Item], builder: &str) -> Option<Method> {

@@ -9,11 +9,14 @@
 //! spec (a created token whose body drifted), what it made is still put on
 //! stdout: the secret fields it holds and its `id`, as JSON; a warning goes
 //! to stderr (never holding a secret) and the exit code is 3.
+//!
+//! `-v` prints the client's trace (one line per call and per retry, never a
+//! token) on stderr; `RUST_LOG` chooses any other filter.
 
 use std::cell::Cell;
 use std::process::ExitCode;
 
-use clap::{ArgMatches, Command};
+use clap::{Arg, ArgAction, ArgMatches, Command};
 use quantcdn_tokens::cli::{Cli, CliCommand, CliConfig};
 use quantcdn_tokens::{Client, Error, ResponseValue};
 
@@ -28,7 +31,15 @@ fn command() -> Command {
         .about("Create, list and revoke QuantCDN API tokens")
         .after_help(ENVIRONMENT)
         .subcommand_required(true)
-        .arg_required_else_help(true);
+        .arg_required_else_help(true)
+        .arg(
+            Arg::new("verbose")
+                .short('v')
+                .long("verbose")
+                .action(ArgAction::SetTrue)
+                .global(true)
+                .help("Print each call and retry on stderr (RUST_LOG overrides)"),
+        );
     for operation in CliCommand::iter() {
         let sub = Cli::<&Output>::get_command(operation)
             .name(subcommand_name(operation))
@@ -56,6 +67,7 @@ fn subcommand_name(operation: CliCommand) -> String {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let matches = command().get_matches();
+    trace_to_stderr(matches.get_flag("verbose"));
     let Some((name, sub_matches)) = matches.subcommand() else {
         unreachable!("clap requires a subcommand")
     };
@@ -72,6 +84,22 @@ async fn main() -> ExitCode {
         Err(Failure::Api) => ExitCode::from(1),
         Err(Failure::Recovered) => ExitCode::from(3),
     }
+}
+
+/// `RUST_LOG` when set; otherwise, with `-v`, this crate's debug events
+/// (the `quantcdn_tokens.call` span with its retries); otherwise nothing.
+fn trace_to_stderr(verbose: bool) {
+    use tracing_subscriber::EnvFilter;
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(directives) if !directives.trim().is_empty() => EnvFilter::new(directives),
+        _ if verbose => EnvFilter::new("quantcdn_tokens=debug"),
+        _ => return,
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .init();
 }
 
 enum Failure {

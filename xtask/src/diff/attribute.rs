@@ -166,7 +166,11 @@ fn anchors(doc: &Value, place: &Place) -> Vec<String> {
                 })
                 .collect()
         }
-        Place::Header { .. } => vec!["/info/version".to_owned()],
+        // The headers every request carries (`accept`) follow from the
+        // media types of the operation's responses.
+        Place::Header { method, .. } => operations_named(doc, method)
+            .map(|op| format!("{}/responses", op.pointer()))
+            .collect(),
     }
 }
 

@@ -169,12 +169,21 @@ fn the_command_on_a_scratch_repository_with_two_commits() {
     // Only compatible changes: exit 0.
     let compatible = repository(
         TOKENS_SPEC,
-        &edited(&[("  version: 1.0.0\n", "  version: 1.0.1\n")]),
+        &edited(&[
+            (
+                "        - 365d\n        - never\n",
+                "        - 365d\n        - 730d\n        - never\n",
+            ),
+            (
+                "        - Days365\n        - Never\n",
+                "        - Days365\n        - Days730\n        - Never\n",
+            ),
+        ]),
     );
     let (code, out, _) = xtask_diff(compatible.path(), &["--base", "HEAD~1"]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("0 breaking changes, 0 breaking changes at run time, 3 compatible changes"),
+        out.contains("0 breaking changes, 0 breaking changes at run time, 1 compatible change"),
         "{out}"
     );
 }

@@ -31,12 +31,16 @@ fn workspace_root() -> PathBuf {
 /// own dependencies, and `regress` for the `pattern`s some pairs add.
 const API_DEPENDENCIES: &str = r#"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
+backon = { version = "1", default-features = false, features = ["std"] }
+httpdate = "1"
 progenitor-client = "=0.15.1"
 regress = "0.12"
 reqwest = { version = "0.13", default-features = false, features = ["json"] }
 secrecy = "0.10"
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
+tokio = { version = "1", features = ["time"] }
+tracing = "0.1"
 
 [features]
 cli = []
@@ -94,16 +98,20 @@ impl Scratch {
         let dir = self.root.join(&name);
         write(&dir.join("generated.rs"), &client);
         // The generated client uses the including crate's `Error`,
-        // `read_response` and `Secret`: the generated crate's own.
+        // `read_response`, `Secret` and `RetryPolicy` (with its hooks):
+        // the generated crate's own.
         let support = workspace_root().join("generated-client/src");
         let lib = format!(
             "#![allow(warnings)]\n\
              #[path = \"{}\"]\nmod error;\n\
              #[path = \"{}\"]\nmod secret;\n\
+             #[path = \"{}\"]\nmod retry;\n\
              pub use error::{{Error, read_response}};\npub use secret::Secret;\n\
+             pub use retry::RetryPolicy;\n\
              mod generated;\npub use generated::*;\n",
             support.join("error.rs").display(),
             support.join("secret.rs").display(),
+            support.join("retry.rs").display(),
         );
         self.krate(&name, API_DEPENDENCIES, &lib);
         self.apis.insert(client, name.clone());

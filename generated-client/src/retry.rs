@@ -1,0 +1,376 @@
+//! Retries that are safe, and one tracing span per call: the `exec` hook
+//! progenitor's generated `send()` calls for every request.
+//!
+//! Why progenitor's hook and not `reqwest-middleware` + `reqwest-retry`: the
+//! generated code holds a plain `reqwest::Client` and calls
+//! `ClientHooks::exec` with the operation's id, so the hook is the one
+//! place that sees every request *and* knows which operation it is (for the
+//! span's route). A middleware client would need progenitor to generate
+//! against another client type, which it does not. `backon` supplies the
+//! backoff schedule (exponential, with jitter); the loop is written here
+//! because it must own the request: each attempt sends a copy, and a body
+//! that cannot be copied (a stream) is sent once.
+//!
+//! What is retried, following RFC 9110 and the AWS SDKs' standard mode:
+//! - a request whose method is idempotent (`GET`, `HEAD`, `OPTIONS`, `PUT`,
+//!   `DELETE`, `TRACE`: `tokens_list`, `tokens_revoke`), after a connection
+//!   failure, a timeout, or an answer 429, 502, 503 or 504;
+//! - any request, `POST` included, whose connection could not be opened:
+//!   nothing of it left this machine.
+//!
+//! `tokens_create` (a `POST`) is never sent twice once it may have reached
+//! the server: a second token could be created, and the first one's plain
+//! value would be lost. Its 429, 503 or timeout comes back to the caller,
+//! who can ask [`Error::is_retryable`](crate::Error::is_retryable) and
+//! [`Error::retry_after`](crate::Error::retry_after) and list the tokens
+//! before creating another.
+
+use std::time::{Duration, Instant, SystemTime};
+
+use backon::{BackoffBuilder, ExponentialBuilder};
+use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::{Method, Request, Response, StatusCode};
+use tracing::Instrument;
+
+use crate::Client;
+
+/// When and how often a call is tried again (see the crate's README,
+/// "Retries"). Set it with
+/// [`ClientBuilder::retry_policy`](crate::ClientBuilder::retry_policy).
+///
+/// ```
+/// use std::time::Duration;
+/// use quantcdn_tokens::RetryPolicy;
+///
+/// // Up to five attempts, the first wait about a second.
+/// let patient = RetryPolicy::default()
+///     .max_attempts(5)
+///     .base_delay(Duration::from_secs(1));
+/// // One attempt: every failure comes straight back.
+/// let none = RetryPolicy::none();
+/// # let _ = (patient, none);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    base_delay: Duration,
+    max_delay: Duration,
+    max_elapsed: Duration,
+}
+
+impl Default for RetryPolicy {
+    /// Three attempts; waits of 0.5–1 s, then 1–2 s; no single wait over
+    /// 20 s; no new attempt 30 s after the first began.
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(20),
+            max_elapsed: Duration::from_secs(30),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries: one attempt per call.
+    pub fn none() -> Self {
+        RetryPolicy::default().max_attempts(1)
+    }
+
+    /// Attempts per call, the first included (default 3; at least 1).
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// The first wait before jitter (default 500 ms). The n-th wait is
+    /// `base_delay × 2ⁿ⁻¹`, plus a random part of up to as much again.
+    pub fn base_delay(mut self, delay: Duration) -> Self {
+        self.base_delay = delay;
+        self
+    }
+
+    /// The longest single wait (default 20 s). A `Retry-After` asking for
+    /// more is not waited out: the answer goes back to the caller.
+    pub fn max_delay(mut self, delay: Duration) -> Self {
+        self.max_delay = delay;
+        self
+    }
+
+    /// No attempt starts once this long has passed since the first began
+    /// (default 30 s). A call takes at most this plus one request timeout.
+    pub fn max_elapsed(mut self, elapsed: Duration) -> Self {
+        self.max_elapsed = elapsed;
+        self
+    }
+
+    /// The backoff schedule: one wait per retry.
+    fn delays(&self) -> impl Iterator<Item = Duration> + use<> {
+        ExponentialBuilder::default()
+            .with_min_delay(self.base_delay)
+            .with_max_delay(self.max_delay)
+            .with_factor(2.0)
+            .with_jitter()
+            .with_max_times(self.max_attempts.saturating_sub(1) as usize)
+            .build()
+    }
+
+    /// How long to wait before the next attempt, or `None` to stop:
+    /// the schedule is spent, the server asks for longer than
+    /// `max_delay`, or the wait would end past `max_elapsed`.
+    fn wait(
+        &self,
+        scheduled: Option<Duration>,
+        asked: Option<Duration>,
+        elapsed: Duration,
+    ) -> Option<Duration> {
+        let scheduled = scheduled?;
+        let wait = match asked {
+            Some(asked) if asked > self.max_delay => return None,
+            Some(asked) => asked,
+            // backon's jitter may go up to twice the capped delay.
+            None => scheduled.min(self.max_delay),
+        };
+        (elapsed + wait <= self.max_elapsed).then_some(wait)
+    }
+}
+
+impl ClientHooks<RetryPolicy> for Client {
+    async fn exec(&self, request: Request, info: &OperationInfo) -> reqwest::Result<Response> {
+        // The route, never the URL: no values, no query string. No header
+        // is recorded: the bearer token is one.
+        let span = tracing::info_span!(
+            "quantcdn_tokens.call",
+            operation_id = info.operation_id,
+            method = %request.method(),
+            route = crate::route_template(info.operation_id).unwrap_or("unknown"),
+            status = tracing::field::Empty,
+            attempts = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        send(self.client(), request, self.inner())
+            .instrument(span)
+            .await
+    }
+}
+
+/// Sends `request`, again while the policy allows and it is safe, and
+/// records the outcome on the current span.
+async fn send(
+    http: &reqwest::Client,
+    request: Request,
+    policy: &RetryPolicy,
+) -> reqwest::Result<Response> {
+    let started = Instant::now();
+    let idempotent = is_idempotent(request.method());
+    let mut delays = policy.delays();
+    let mut next = request;
+    let mut attempt: u32 = 1;
+    loop {
+        let spare = next.try_clone();
+        let result = http.execute(next).await;
+        let retry = match (&result, spare) {
+            (Ok(response), Some(spare)) if idempotent && retried_status(response.status()) => {
+                let asked = retry_after(response.headers(), SystemTime::now());
+                Some((spare, response.status().as_str().to_owned(), asked))
+            }
+            (Err(error), Some(spare)) if retried_failure(error, idempotent) => {
+                Some((spare, failure_kind(error).to_owned(), None))
+            }
+            _ => None,
+        };
+        let wait = retry
+            .as_ref()
+            .and_then(|(_, _, asked)| policy.wait(delays.next(), *asked, started.elapsed()));
+        match (retry, wait) {
+            (Some((spare, reason, _)), Some(wait)) => {
+                tracing::debug!(attempt, %reason, wait_ms = wait.as_millis() as u64, "retrying");
+                tokio::time::sleep(wait).await;
+                next = spare;
+                attempt += 1;
+            }
+            _ => {
+                record(&result, attempt, started);
+                return result;
+            }
+        }
+    }
+}
+
+fn record(result: &reqwest::Result<Response>, attempts: u32, started: Instant) {
+    let span = tracing::Span::current();
+    let latency_ms = started.elapsed().as_millis() as u64;
+    span.record("attempts", attempts);
+    span.record("latency_ms", latency_ms);
+    match result {
+        Ok(response) => {
+            span.record("status", response.status().as_u16());
+            tracing::debug!(
+                status = response.status().as_u16(),
+                attempts,
+                latency_ms,
+                "answered"
+            );
+        }
+        Err(error) => {
+            // The kind only: reqwest's message holds the URL.
+            tracing::debug!(
+                failure = failure_kind(error),
+                attempts,
+                latency_ms,
+                "no answer"
+            );
+        }
+    }
+}
+
+/// RFC 9110 §9.2.2: sending these twice has the effect of sending them once.
+fn is_idempotent(method: &Method) -> bool {
+    matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE | Method::TRACE
+    )
+}
+
+/// The answers that say "not now": too many requests, and a gateway or
+/// server that is briefly unavailable.
+fn retried_status(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS
+            | StatusCode::BAD_GATEWAY
+            | StatusCode::SERVICE_UNAVAILABLE
+            | StatusCode::GATEWAY_TIMEOUT
+    )
+}
+
+/// A connection that could not be opened sent nothing, whatever the method;
+/// anything later (a reset, a timeout) may have reached the server.
+fn retried_failure(error: &reqwest::Error, idempotent: bool) -> bool {
+    error.is_connect() || (idempotent && (error.is_timeout() || error.is_request()))
+}
+
+fn failure_kind(error: &reqwest::Error) -> &'static str {
+    if error.is_connect() {
+        "connect"
+    } else if error.is_timeout() {
+        "timeout"
+    } else {
+        "request"
+    }
+}
+
+/// The wait a `Retry-After` header asks for, in seconds or as an HTTP date
+/// (RFC 9110 §10.2.3); a date in the past asks for none. `None` when the
+/// header is missing or unreadable.
+pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn headers(retry_after: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, HeaderValue::from_str(retry_after).unwrap());
+        headers
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
+        assert_eq!(
+            retry_after(&headers("7"), now),
+            Some(Duration::from_secs(7))
+        );
+        assert_eq!(retry_after(&headers(" 0 "), now), Some(Duration::ZERO));
+        let later = httpdate::fmt_http_date(now + Duration::from_secs(90));
+        assert_eq!(
+            retry_after(&headers(&later), now),
+            Some(Duration::from_secs(90))
+        );
+        let earlier = httpdate::fmt_http_date(now - Duration::from_secs(90));
+        assert_eq!(retry_after(&headers(&earlier), now), Some(Duration::ZERO));
+        for unreadable in ["soon", "-3", "1.5", ""] {
+            assert_eq!(
+                retry_after(&headers(unreadable), now),
+                None,
+                "{unreadable:?}"
+            );
+        }
+        assert_eq!(retry_after(&HeaderMap::new(), now), None);
+    }
+
+    #[test]
+    fn only_idempotent_methods_are_idempotent() {
+        for method in [
+            Method::GET,
+            Method::HEAD,
+            Method::OPTIONS,
+            Method::PUT,
+            Method::DELETE,
+            Method::TRACE,
+        ] {
+            assert!(is_idempotent(&method), "{method}");
+        }
+        for method in [Method::POST, Method::PATCH, Method::CONNECT] {
+            assert!(!is_idempotent(&method), "{method}");
+        }
+    }
+
+    #[test]
+    fn the_schedule_doubles_with_jitter_and_stops_after_the_attempts() {
+        let policy = RetryPolicy::default()
+            .max_attempts(4)
+            .base_delay(Duration::from_millis(100));
+        let delays: Vec<Duration> = policy.delays().collect();
+        assert_eq!(delays.len(), 3, "{delays:?}");
+        for (i, delay) in delays.iter().enumerate() {
+            let floor = Duration::from_millis(100) * 2u32.pow(i as u32);
+            assert!(
+                *delay >= floor && *delay <= floor * 2,
+                "wait {i}: {delay:?}"
+            );
+        }
+        assert_eq!(RetryPolicy::none().delays().count(), 0);
+    }
+
+    #[test]
+    fn a_wait_is_capped_and_bounded_by_the_elapsed_time() {
+        let policy = RetryPolicy::default()
+            .max_delay(Duration::from_secs(5))
+            .max_elapsed(Duration::from_secs(10));
+        let second = Duration::from_secs(1);
+        // The schedule's wait, capped.
+        assert_eq!(
+            policy.wait(Some(second * 8), None, Duration::ZERO),
+            Some(second * 5)
+        );
+        // The server's wait replaces the schedule's...
+        assert_eq!(
+            policy.wait(Some(second), Some(second * 3), Duration::ZERO),
+            Some(second * 3)
+        );
+        // ...unless it asks for more than the cap.
+        assert_eq!(
+            policy.wait(Some(second), Some(second * 6), Duration::ZERO),
+            None
+        );
+        // A spent schedule ends the call, whatever the server asks.
+        assert_eq!(policy.wait(None, Some(second), Duration::ZERO), None);
+        // No wait may end past max_elapsed.
+        assert_eq!(
+            policy.wait(Some(second * 2), None, second * 8),
+            Some(second * 2)
+        );
+        assert_eq!(policy.wait(Some(second * 2), None, second * 9), None);
+    }
+}
