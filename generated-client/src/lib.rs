@@ -108,8 +108,8 @@ pub use generated::*;
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 
-/// The README's Rust examples, compiled as doctests so they cannot drift
+/// The crate README's Rust examples, compiled as doctests so they cannot drift
 /// from the real API.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -38,6 +38,9 @@ impl Paths {
 
 pub const DEFAULT_SPEC: &str = "openapi/tokens.yaml";
 pub const DEFAULT_OUT: &str = "generated-client/src/generated.rs";
+/// The manifest of the crate consumers depend on: its version is the one
+/// `cargo xtask diff` says how to bump.
+pub const CRATE_MANIFEST: &str = "generated-client/Cargo.toml";
 
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -258,11 +261,7 @@ fn write_all_atomically(outputs: &[&Output]) -> Result<(), Failure> {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".codegen-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(fail(&output.path))?;
+        let mut tmp = temp_file_beside(&output.path, dir).map_err(fail(&output.path))?;
         tmp.write_all(output.content.as_bytes())
             .and_then(|()| tmp.as_file().sync_all())
             .map_err(fail(&output.path))?;
@@ -272,6 +271,24 @@ fn write_all_atomically(outputs: &[&Output]) -> Result<(), Failure> {
         tmp.persist(path).map_err(|e| fail(path)(e.error))?;
     }
     Ok(())
+}
+
+/// A temporary file in `dir` that becomes `path` when renamed: with the
+/// permissions `path` has, or, for a new file, those any new file gets
+/// (0666 less the umask; tempfile's own default is 0600).
+fn temp_file_beside(path: &Path, dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".codegen-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(dir)?;
+    if let Ok(existing) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(existing.permissions())?;
+    }
+    Ok(tmp)
 }
 
 /// `path` relative to the workspace root when it lies inside it, so headers

@@ -1,5 +1,5 @@
 //! `cargo xtask codegen [--check] [--spec PATH] [--out PATH] [--normalize]`
-//! `cargo xtask diff [--base REV] [--format text|markdown|json] [--spec PATH]`
+//! `cargo xtask diff [--base REV] [--format text|markdown|json|changelog] [--spec PATH]`
 //!
 //! Exit codes of `diff`: 0 no breaking change; 1 breaking changes found;
 //! 3 a spec cannot be read (at the base revision or in the working tree).
@@ -64,6 +64,8 @@ enum Format {
     Text,
     Markdown,
     Json,
+    /// The entry for the crate's CHANGELOG.md (Keep a Changelog).
+    Changelog,
 }
 
 fn main() -> ExitCode {
@@ -157,12 +159,33 @@ fn diff(base: Option<String>, format: Format, spec: Option<String>) -> ExitCode 
         }
     };
     let title = format!("{path}, {base} → working tree");
+    // The version the change needs: the consumer crate's at the base (the
+    // last release), bumped; and the working tree's, if already set.
+    let root = codegen_task::workspace_root();
+    let manifest = codegen_task::CRATE_MANIFEST;
+    let version_now = std::fs::read_to_string(root.join(manifest))
+        .map_err(|e| e.to_string())
+        .and_then(|text| diff::release::package_version(&text));
+    let version_now = match version_now {
+        Ok(version) => version,
+        Err(message) => {
+            eprintln!("error: cannot read the crate's version from {manifest}: {message}");
+            return ExitCode::from(3);
+        }
+    };
+    // A base from before the crate existed has no version: the working
+    // tree's stands in.
+    let version_then = diff::spec_at(&base, &root, manifest)
+        .and_then(|text| diff::release::package_version(&text))
+        .unwrap_or_else(|_| version_now.clone());
+    let release = diff::release::Release::of(&report, &version_then, &version_now);
     print!(
         "{}",
         match format {
-            Format::Text => diff::render::text(&report, &title),
-            Format::Markdown => diff::render::markdown(&report, &title),
-            Format::Json => diff::render::json(&report, &title),
+            Format::Text => diff::render::text(&report, &title, Some(&release)),
+            Format::Markdown => diff::render::markdown(&report, &title, Some(&release)),
+            Format::Json => diff::render::json(&report, &title, Some(&release)),
+            Format::Changelog => diff::release::changelog(&report, &release),
         }
     );
     if report.is_breaking() {

@@ -282,3 +282,46 @@ fn check_on_a_missing_output_file_is_stale_not_an_error() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!s.path("absent.rs").exists());
 }
+
+/// New files get the permissions any new file gets here (those of a file
+/// `fs::write` creates: 0666 less the umask), not tempfile's 0600; a file
+/// that is rewritten keeps its own.
+#[cfg(unix)]
+#[test]
+fn written_files_have_the_usual_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |path: &Path| fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let s = Scratch::new();
+    s.write("tokens.yaml", TOKENS_SPEC);
+    let usual = mode(&s.write("reference.txt", ""));
+    let run = xtask(
+        &["--spec", "tokens.yaml", "--out", "client.rs"],
+        s.dir.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for file in ["client.rs", "client_httpmock.rs", "client_cli.rs"] {
+        assert_eq!(
+            mode(&s.path(file)),
+            usual,
+            "{file}: {:o}",
+            mode(&s.path(file))
+        );
+    }
+
+    fs::set_permissions(s.path("client.rs"), fs::Permissions::from_mode(0o640)).unwrap();
+    s.write(
+        "tokens.yaml",
+        &TOKENS_SPEC.replace("Name for the token", "A new description"),
+    );
+    let run = xtask(
+        &["--spec", "tokens.yaml", "--out", "client.rs"],
+        s.dir.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        fs::read_to_string(s.path("client.rs"))
+            .unwrap()
+            .contains("A new description")
+    );
+    assert_eq!(mode(&s.path("client.rs")), 0o640);
+}

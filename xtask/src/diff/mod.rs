@@ -4,10 +4,12 @@
 //! Both revisions of the spec are generated in memory and read into
 //! [`codegen::Surface`]s, the model of what consumers see; [`compare()`]
 //! lists their differences, and [`mod@attribute`] points each at the spec
-//! change behind it.
+//! change behind it; [`release`] says which version the change needs and
+//! writes its changelog entry.
 
 pub mod attribute;
 pub mod compare;
+pub mod release;
 pub mod render;
 
 use std::path::Path;

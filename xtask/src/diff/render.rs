@@ -1,5 +1,6 @@
 //! The report as text (terminal), markdown (a pull-request comment) or JSON.
 
+use super::release::Release;
 use super::{Change, Class, Report};
 
 const CLASSES: [Class; 3] = [Class::Breaking, Class::BreakingAtRunTime, Class::Compatible];
@@ -29,12 +30,15 @@ fn pointers(change: &Change) -> Vec<String> {
     change.spec.iter().map(|p| format!("#{p}")).collect()
 }
 
-pub fn text(report: &Report, title: &str) -> String {
+pub fn text(report: &Report, title: &str, release: Option<&Release>) -> String {
     let mut out = if report.changes.is_empty() {
         format!("{title}: no API change\n")
     } else {
         format!("{title}: {}\n", summary(report))
     };
+    if let Some(release) = release {
+        out.push_str(&format!("Version: {}\n", release.summary()));
+    }
     for class in CLASSES {
         let group: Vec<&Change> = report.changes.iter().filter(|c| c.class == class).collect();
         if group.is_empty() {
@@ -58,12 +62,15 @@ pub fn text(report: &Report, title: &str) -> String {
     out
 }
 
-pub fn markdown(report: &Report, title: &str) -> String {
+pub fn markdown(report: &Report, title: &str, release: Option<&Release>) -> String {
     let mut out = format!("### API changes: {title}\n\n");
     if report.changes.is_empty() {
         out.push_str("No API change: the generated crate's public API is unchanged.\n");
     } else {
         out.push_str(&format!("**{}**\n", summary(report)));
+    }
+    if let Some(release) = release {
+        out.push_str(&format!("\n**Version**: {}\n", release.summary()));
     }
     for class in CLASSES {
         let group: Vec<&Change> = report.changes.iter().filter(|c| c.class == class).collect();
@@ -94,10 +101,16 @@ pub fn markdown(report: &Report, title: &str) -> String {
     out
 }
 
-pub fn json(report: &Report, title: &str) -> String {
+pub fn json(report: &Report, title: &str, release: Option<&Release>) -> String {
     serde_json::to_string_pretty(&serde_json::json!({
         "title": title,
         "breaking": report.is_breaking(),
+        "version": release.map(|r| serde_json::json!({
+            "current": r.current.to_string(),
+            "next": r.next.to_string(),
+            "bump": r.bump.to_string(),
+            "reason": r.reason,
+        })),
         "changes": report.changes,
         "spec_changes_without_effect": report.without_effect,
     }))

@@ -37,7 +37,7 @@ fn the_markdown_is_a_table_with_the_spec_pointers() {
         &diff::revision(&new, "new.yaml").unwrap(),
     );
     assert_eq!(report.changes[0].class, Class::Breaking);
-    let markdown = diff::render::markdown(&report, "openapi/tokens.yaml");
+    let markdown = diff::render::markdown(&report, "openapi/tokens.yaml", None);
     assert!(
         markdown
             .contains("**1 breaking change, 0 breaking changes at run time, 1 compatible change**"),
@@ -47,7 +47,7 @@ fn the_markdown_is_a_table_with_the_spec_pointers() {
         markdown.contains("| type ExpiresIn | variant Days30 (\"30d\") removed | code that names it no longer compiles | `#/components/schemas/ExpiresIn/x-enum-varnames` |"),
         "{markdown}"
     );
-    let text = diff::render::text(&report, "spec");
+    let text = diff::render::text(&report, "spec", None);
     assert!(
         text.contains("    spec: #/components/schemas/ExpiresIn/x-enum-varnames"),
         "{text}"
@@ -64,7 +64,7 @@ fn the_markdown_is_a_table_with_the_spec_pointers() {
         )
         .unwrap(),
     );
-    let markdown = diff::render::markdown(&nullable, "t");
+    let markdown = diff::render::markdown(&nullable, "t", None);
     assert!(
         markdown.contains("String to Option&lt;String&gt;"),
         "{markdown}"
