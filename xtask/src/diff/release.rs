@@ -60,10 +60,10 @@ impl Release {
             (false, 1.., _) if !report.changes.is_empty() => {
                 (Bump::Minor, "compatible API changes")
             }
-            (false, 0, _) if !report.changes.is_empty() => (
-                Bump::Patch,
-                "compatible API changes in a 0.x crate (the patch number is its only compatible bump)",
-            ),
+            // Before 1.0 the patch number is the only compatible bump.
+            (false, 0, _) if !report.changes.is_empty() => {
+                (Bump::Patch, "compatible API changes in a 0.x crate")
+            }
             _ if !report.without_effect.is_empty() => {
                 (Bump::Patch, "spec changes without effect on the API")
             }
@@ -123,9 +123,13 @@ pub fn package_version(manifest: &str) -> Result<Version, String> {
 /// Keep a Changelog's sections, in its order.
 const SECTIONS: [&str; 3] = ["Added", "Changed", "Removed"];
 
-/// Which section a change goes in, by what it says happened.
+/// Which section a change goes in, by what it says happened: items of the
+/// API (types, fields, variants, methods, parameters) added or removed; any
+/// other difference (a type, a serde rule, a limit) is a change.
 fn section(what: &str) -> &'static str {
-    if what.ends_with(" removed") || what.starts_with("removed") {
+    if what.contains("serde rule") {
+        "Changed"
+    } else if what.ends_with(" removed") || what.starts_with("removed") {
         "Removed"
     } else if what.ends_with(" added") || what.starts_with("added") || what.contains(") added") {
         "Added"
@@ -149,7 +153,7 @@ pub fn changelog(report: &Report, release: &Release) -> String {
                     Class::BreakingAtRunTime => "**Breaking at run time:** ",
                     Class::Compatible => "",
                 };
-                format!("- {mark}`{}`: {} ({}).\n", c.subject, c.what, c.why)
+                format!("- {mark}`{}`: {} — {}.\n", c.subject, c.what, c.why)
             })
             .collect();
         if !entries.is_empty() {
@@ -229,6 +233,10 @@ mod tests {
                 change(Class::BreakingAtRunTime, "parameter made required"),
                 change(Class::Compatible, "added (GET /y)"),
                 change(Class::Compatible, "optional parameter q (query) added"),
+                change(
+                    Class::Compatible,
+                    "serde rule \"omitted when None\" removed",
+                ),
             ],
             &[],
         );
@@ -242,12 +250,13 @@ mod tests {
             "## [Unreleased]\n\n\
              Needs version 0.1.0 → 0.2.0 (minor: breaking changes in a 0.x crate).\n\
              \n### Added\n\n\
-             - `method m`: added (GET /y) (because).\n\
-             - `method m`: optional parameter q (query) added (because).\n\
+             - `method m`: added (GET /y) — because.\n\
+             - `method m`: optional parameter q (query) added — because.\n\
              \n### Changed\n\n\
-             - **Breaking at run time:** `method m`: parameter made required (because).\n\
+             - **Breaking at run time:** `method m`: parameter made required — because.\n\
+             - `method m`: serde rule \"omitted when None\" removed — because.\n\
              \n### Removed\n\n\
-             - **Breaking:** `method m`: removed (DELETE /x) (because).\n"
+             - **Breaking:** `method m`: removed (DELETE /x) — because.\n"
         );
     }
 
