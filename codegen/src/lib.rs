@@ -105,8 +105,8 @@ pub fn normalization_changes(
 /// Stage 1: parse the text, check it (see `check`), and put its maps in
 /// canonical order. The document progenitor will see.
 pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, CodegenError> {
-    let spec = parse_spec(spec_text, spec_name)?;
-    let problems = check::problems(&parse::parse_raw(spec_text, spec_name)?);
+    let (spec, raw) = parse::parse(spec_text, spec_name)?;
+    let problems = check::problems(&raw);
     if !problems.is_empty() {
         return Err(CodegenError::Problems {
             spec: spec_name.to_owned(),

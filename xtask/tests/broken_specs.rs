@@ -31,7 +31,7 @@ const CASES: &[(&str, i32, &[&str])] = &[
     (
         "04-json-syntax-error.json",
         3,
-        &["04-json-syntax-error.json:5:43: did not find expected ',' or '}'"],
+        &["04-json-syntax-error.json:5:43: expected `,` or `}`"],
     ),
     ("05-valid.json", 0, &[]),
     (
