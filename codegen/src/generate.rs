@@ -99,7 +99,8 @@ fn diagnose(spec: &OpenAPI, target: Target, whole: String) -> Vec<FailedOperatio
             message,
         }];
     }
-    let failures: Vec<FailedOperation> = single_operation_specs(spec)
+    let reach = prune::Reach::new(spec);
+    let failures: Vec<FailedOperation> = single_operation_specs(spec, &reach)
         .filter_map(|(name, alone)| {
             run(&alone, target).err().map(|message| FailedOperation {
                 operation: Some(name),
@@ -121,10 +122,16 @@ fn diagnose(spec: &OpenAPI, target: Target, whole: String) -> Vec<FailedOperatio
 
 /// Each operation of `spec` as a spec of its own, named by operationId (or
 /// `METHOD /path` where it has none).
-fn single_operation_specs(spec: &OpenAPI) -> impl Iterator<Item = (String, OpenAPI)> + '_ {
+fn single_operation_specs<'a>(
+    spec: &'a OpenAPI,
+    reach: &'a prune::Reach,
+) -> impl Iterator<Item = (String, OpenAPI)> + 'a {
     spec.paths.paths.iter().flat_map(move |(path, item)| {
         let ReferenceOr::Item(item) = item else {
-            return vec![(format!("path {path}"), spec_with(spec, path, item.clone()))];
+            return vec![(
+                format!("path {path}"),
+                spec_with(spec, reach, path, item.clone()),
+            )];
         };
         item.iter()
             .map(|(method, operation)| {
@@ -144,16 +151,24 @@ fn single_operation_specs(spec: &OpenAPI) -> impl Iterator<Item = (String, OpenA
                         *slot = None;
                     }
                 }
-                (name, spec_with(spec, path, ReferenceOr::Item(item_alone)))
+                (
+                    name,
+                    spec_with(spec, reach, path, ReferenceOr::Item(item_alone)),
+                )
             })
             .collect()
     })
 }
 
-fn spec_with(spec: &OpenAPI, path: &str, item: ReferenceOr<openapiv3::PathItem>) -> OpenAPI {
+fn spec_with(
+    spec: &OpenAPI,
+    reach: &prune::Reach,
+    path: &str,
+    item: ReferenceOr<openapiv3::PathItem>,
+) -> OpenAPI {
     let paths = Paths {
         paths: [(path.to_owned(), item)].into_iter().collect(),
         extensions: Default::default(),
     };
-    prune::with_paths(spec, paths)
+    reach.with_paths(spec, paths)
 }
