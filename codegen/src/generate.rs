@@ -51,7 +51,7 @@ pub(crate) fn tokens(
 /// progenitor reports some unsupported constructs by panicking (for example
 /// `assertion failed: response_types.len() <= 1`); a panic here becomes an
 /// error message like any other.
-fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
+pub(crate) fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let mut generator = Generator::new(&settings());
         match target {

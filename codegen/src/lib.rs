@@ -129,7 +129,7 @@ pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<File
     let (client, renames) = client_file(spec, spec_name)?;
     let companion = |target| {
         let mut file = tokens_to_file(spec, spec_name, target)?;
-        enum_varnames::rename(&mut file, &renames);
+        renames.apply_to(&mut file);
         secret_fields::apply(&mut file);
         path_segments::apply(&mut file);
         Ok::<_, CodegenError>(file)
@@ -148,7 +148,7 @@ pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<File
 fn client_file(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
-) -> Result<(syn::File, Vec<enum_varnames::Renames>), CodegenError> {
+) -> Result<(syn::File, enum_varnames::Variants), CodegenError> {
     let mut client = tokens_to_file(spec, spec_name, Target::Client)?;
     let renames = enum_varnames::apply(spec, &mut client, spec_name)?;
     secret_fields::apply(&mut client);
