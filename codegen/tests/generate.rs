@@ -88,3 +88,23 @@ fn a_structural_error_names_the_line_and_column() {
     let err = generate(&broken, "t.yaml").unwrap_err();
     assert!(matches!(err, CodegenError::Syntax { line: 3, .. }), "{err}");
 }
+
+#[test]
+fn a_websocket_upgrade_returns_the_crates_own_error() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /serial:
+    get:
+      operationId: serial
+      responses:
+        default: {description: upgraded}
+      x-dropshot-websocket: {}
+"#;
+    let out = generate(spec, "ws.yaml").unwrap();
+    assert!(
+        out.contains("101u16 => ResponseValue::upgrade(response).await.map_err(Error::from)"),
+        "{out}"
+    );
+}
