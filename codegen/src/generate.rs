@@ -1,3 +1,4 @@
+use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use openapiv3::{OpenAPI, Paths, ReferenceOr};
@@ -171,4 +172,55 @@ fn spec_with(
         extensions: Default::default(),
     };
     reach.with_paths(spec, paths)
+}
+
+/// The names of the generated `types` module that typify gives to two
+/// types, and the newtypes over an `Option` of themselves: code that does
+/// not compile, which typify does not notice (a schema's `title` names a
+/// type, and may be another type's name: see `normalize::nullable_titles`).
+pub(crate) fn type_name_clashes(file: &syn::File) -> BTreeSet<String> {
+    let types = file.items.iter().find_map(|item| match item {
+        syn::Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|(_, items)| items),
+        _ => None,
+    });
+    let mut seen = BTreeSet::new();
+    let mut clashing = BTreeSet::new();
+    for item in types.into_iter().flatten() {
+        let name = match item {
+            syn::Item::Struct(s) => {
+                if let syn::Fields::Unnamed(fields) = &s.fields
+                    && let Some(field) = fields.unnamed.first()
+                    && wraps_itself(&field.ty, &s.ident)
+                {
+                    clashing.insert(s.ident.to_string());
+                }
+                &s.ident
+            }
+            syn::Item::Enum(e) => &e.ident,
+            syn::Item::Type(t) => &t.ident,
+            _ => continue,
+        };
+        if !seen.insert(name.to_string()) {
+            clashing.insert(name.to_string());
+        }
+    }
+    clashing
+}
+
+/// `::std::option::Option<Name>` inside `Name`.
+fn wraps_itself(ty: &syn::Type, name: &syn::Ident) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    last.ident == "Option"
+        && args.args.iter().any(|arg| {
+            matches!(arg, syn::GenericArgument::Type(syn::Type::Path(inner))
+                if inner.path.is_ident(name))
+        })
 }

@@ -150,6 +150,21 @@ fn client_file(
     spec_name: &str,
 ) -> Result<(syn::File, enum_varnames::Variants), CodegenError> {
     let mut client = tokens_to_file(spec, spec_name, Target::Client)?;
+    let clashes = generate::type_name_clashes(&client);
+    if !clashes.is_empty() {
+        let names: Vec<String> = clashes.into_iter().collect();
+        return Err(CodegenError::Generator {
+            spec: spec_name.to_owned(),
+            failures: vec![FailedOperation {
+                operation: None,
+                message: format!(
+                    "typify names two types {}, which does not compile (a nullable schema's \
+                     inner type is named after its title; --normalize removes such titles)",
+                    names.join(", ")
+                ),
+            }],
+        });
+    }
     let renames = enum_varnames::apply(spec, &mut client, spec_name)?;
     secret_fields::apply(&mut client);
     json_schema::apply(&mut client);

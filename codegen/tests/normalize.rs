@@ -190,3 +190,26 @@ components:
         ]
     );
 }
+
+#[test]
+fn a_nullable_schema_titled_like_another_type_loses_its_title() {
+    let (generated, changes) = normalized(include_str!(
+        "../../tests/broken-specs/34-title-names-another-type.yaml"
+    ));
+    assert_eq!(
+        changes,
+        [
+            "#/components/schemas/NullableMember: title \"Member\" removed: typify would name the type inside \
+             this nullable schema after it, as it names the component schema Member",
+            "#/components/schemas/Owner: title \"Owner\" removed: typify would name the type inside this \
+             nullable schema after it, as it names the component schema Owner",
+        ]
+    );
+    // Each its own type: NullableMember's `name` is not lost in Member.
+    let client = &generated.client;
+    assert!(
+        client
+            .contains("pub struct NullableMember(pub ::std::option::Option<NullableMemberInner>);")
+    );
+    assert!(client.contains("pub struct Owner(pub ::std::option::Option<OwnerInner>);"));
+}

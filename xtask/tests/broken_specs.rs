@@ -175,6 +175,11 @@ const CASES: &[(&str, i32, &[&str])] = &[
         &["operation upload_asset", "unexpected content type: */*"],
     ),
     ("33-json-that-yaml-refuses.json", 0, &[]),
+    (
+        "34-title-names-another-type.yaml",
+        4,
+        &["the document: typify names two types Owner, which does not compile"],
+    ),
 ];
 
 /// The cases `--normalize` turns into clients: (file, the start of each
@@ -210,6 +215,13 @@ const NORMALIZED: &[(&str, &[&str])] = &[
     (
         "32-any-media-type-body.yaml",
         &["operation upload_asset: request body */* is sent as raw bytes"],
+    ),
+    (
+        "34-title-names-another-type.yaml",
+        &[
+            "#/components/schemas/NullableMember: title \"Member\" removed",
+            "#/components/schemas/Owner: title \"Owner\" removed",
+        ],
     ),
 ];
 

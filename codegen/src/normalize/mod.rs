@@ -12,8 +12,12 @@
 //! - `enum_names`: an enum whose values typify would give one Rust name
 //!   (`add` and `Add`) gets names from codegen; the values sent are the
 //!   same.
+//! - `nullable_titles`: a nullable component schema whose title typify
+//!   would give its inner type, when that name is another type's, loses the
+//!   title.
 
 mod enum_names;
+mod nullable_titles;
 mod request_bodies;
 mod responses;
 
@@ -25,6 +29,7 @@ pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
     let mut changes = request_bodies::normalize(spec);
     changes.extend(responses::normalize(spec));
     changes.extend(enum_names::normalize(spec));
+    changes.extend(nullable_titles::normalize(spec));
     changes
 }
 
