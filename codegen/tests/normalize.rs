@@ -213,3 +213,35 @@ fn a_nullable_schema_titled_like_another_type_loses_its_title() {
     );
     assert!(client.contains("pub struct Owner(pub ::std::option::Option<OwnerInner>);"));
 }
+
+#[test]
+fn x_enum_varnames_still_name_an_enum_normalised_for_its_names() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: get_a
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Op'}
+components:
+  schemas:
+    Op:
+      type: string
+      enum: [add, Add]
+      x-enum-varnames: [AddLower, AddUpper]
+"#;
+    let (generated, changes) = normalized(spec);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    let client = &generated.client;
+    assert!(
+        client.contains("Self::AddLower => f.write_str(\"add\")"),
+        "{client}"
+    );
+    assert!(client.contains("\"Add\" => Ok(Self::AddUpper)"), "{client}");
+}
