@@ -4,7 +4,9 @@
 //!
 //! - an operation without an `operationId`, or two with the same one
 //!   (progenitor names neither the method nor the path);
-//! - a `$ref` that points to nothing, or outside the document;
+//! - a `$ref` that points to nothing, or outside the document (a `$ref`
+//!   in data, such as an example value, is no reference: see
+//!   `spec_walk::Place`);
 //! - schemas that are aliases of each other in a cycle (`A: $ref B`,
 //!   `B: $ref A`): typify generates types for them that compile, but have no
 //!   base case, so deserializing any value recurses until the stack overflows;
@@ -15,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use crate::spec_walk::{operations, resolve, walk_objects};
+use crate::spec_walk::{self, Place, operations, resolve, walk_objects};
 
 /// Every problem found, in document order, each a short sentence that
 /// starts with where it is.
@@ -48,42 +50,27 @@ fn operation_ids(doc: &Value, found: &mut Vec<String>) {
     }
 }
 
+/// Every `$ref` where OpenAPI allows a Reference Object; a `$ref` in data
+/// (an example value, a default, an extension) is data (see
+/// `spec_walk::Place`).
 fn references(doc: &Value, found: &mut Vec<String>) {
-    walk_objects(
-        doc,
-        |_| false,
-        |pointer, map| {
-            if let Some(Value::String(target)) = map.get("$ref") {
-                if !target.starts_with('#') {
-                    found.push(format!(
-                        "#{pointer}: $ref {target} points outside the document (not supported)"
-                    ));
-                } else if resolve(doc, target).is_none() {
-                    found.push(format!("#{pointer}: $ref {target} points to nothing"));
-                }
-            }
-        },
-    );
+    for (pointer, target) in spec_walk::references(doc) {
+        if !target.starts_with('#') {
+            found.push(format!(
+                "#{pointer}: $ref {target} points outside the document (not supported)"
+            ));
+        } else if resolve(doc, target).is_none() {
+            found.push(format!("#{pointer}: $ref {target} points to nothing"));
+        }
+    }
 }
 
 /// A schema `type` outside OpenAPI 3.0's six (progenitor stops with
 /// `not yet implemented`, naming no schema).
 fn schema_types(doc: &Value, found: &mut Vec<String>) {
     const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
-    // Extensions and values (defaults, examples) are data, not schemas.
-    let data = |key: &str| {
-        key.starts_with("x-")
-            || matches!(
-                key,
-                "securitySchemes" | "example" | "examples" | "default" | "enum"
-            )
-    };
-    walk_objects(doc, data, |pointer, map| {
-        let in_schema = pointer.starts_with("/components/schemas/")
-            || pointer.contains("/schema")
-            || pointer.contains("/items")
-            || pointer.contains("/properties/");
-        if in_schema
+    walk_objects(doc, |pointer, place, map| {
+        if place == Place::Schema
             && let Some(Value::String(t)) = map.get("type")
             && !TYPES.contains(&t.as_str())
         {

@@ -15,6 +15,13 @@
 //! The wire values are unchanged (typify keeps them in `#[serde(rename)]`,
 //! `Display` and `FromStr`); only the Rust identifiers change, everywhere the
 //! generated code names them.
+//!
+//! Enums whose values typify cannot name apart (`add` and `Add` are both
+//! `Add`; typify then panics) are named here too, for `--normalize`: the
+//! normalisation (`normalize::enum_names`) replaces each value of such an
+//! enum by a placeholder that carries it (so typify names the variants
+//! apart), and [`apply`] gives the variants the names of [`names_for`] and
+//! puts the values back, in every string of the generated code.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,39 +33,273 @@ use crate::CodegenError;
 const EXTENSION: &str = "x-enum-varnames";
 
 /// The variant renames one enum gets: its type name, old → new identifiers.
-pub(crate) struct Renames {
+struct Renames {
     type_name: String,
     renames: BTreeMap<String, syn::Ident>,
 }
 
-/// Finds the renames the spec asks for in `client` (the file that defines
-/// the types) and applies them there.
+/// Every change to variants found in the client, to apply to the files
+/// that use its types too.
+pub(crate) struct Variants {
+    renames: Vec<Renames>,
+    /// Placeholder → the value it stands for.
+    values: BTreeMap<String, String>,
+}
+
+/// Names the variants of enums normalised for their names, then finds the
+/// renames the spec asks for in `client` (the file that defines the types),
+/// and applies both there.
 pub(crate) fn apply(
     spec: &OpenAPI,
     client: &mut syn::File,
     spec_name: &str,
-) -> Result<Vec<Renames>, CodegenError> {
-    let mut all = Vec::new();
+) -> Result<Variants, CodegenError> {
+    let (normalized, values) = placeholders(client);
+    let placeheld = Variants {
+        renames: normalized,
+        values,
+    };
+    placeheld.apply_to(client);
+    let mut renames = Vec::new();
     for request in requests(spec, spec_name)? {
-        all.push(Renames {
+        renames.push(Renames {
             renames: renames_for(client, &request, spec_name)?,
             type_name: request.type_name,
         });
     }
-    rename(client, &all);
+    let requested = Variants {
+        renames,
+        values: BTreeMap::new(),
+    };
+    requested.apply_to(client);
+    let mut all = placeheld;
+    all.renames.extend(requested.renames);
     Ok(all)
 }
 
-/// Applies renames found in the client to a file that uses its types (the
-/// CLI names `types::ExpiresIn::X30d`, for example).
-pub(crate) fn rename(file: &mut syn::File, all: &[Renames]) {
-    for renames in all {
-        Renamer {
-            type_name: &renames.type_name,
-            renames: &renames.renames,
-            in_own_impl: false,
+impl Variants {
+    /// Applies what was found in the client to a file that uses its types
+    /// (the CLI names `types::ExpiresIn::X30d`, for example).
+    pub(crate) fn apply_to(&self, file: &mut syn::File) {
+        for renames in &self.renames {
+            Renamer {
+                type_name: &renames.type_name,
+                renames: &renames.renames,
+                in_own_impl: false,
+            }
+            .visit_file_mut(file);
         }
-        .visit_file_mut(file);
+        if !self.values.is_empty() {
+            Restore(&self.values).visit_file_mut(file);
+        }
+    }
+}
+
+/// What every placeholder starts with; the index keeps typify's names for
+/// the placeholders of one enum apart whatever the values are.
+const PLACEHOLDER: &str = "codegen-normalized-";
+
+/// The value that stands for the `index`th value of an enum.
+pub(crate) fn placeholder(index: usize, value: &str) -> String {
+    format!("{PLACEHOLDER}{index}v:{value}")
+}
+
+/// The value a placeholder stands for.
+fn placeheld(text: &str) -> Option<&str> {
+    let (index, value) = text.strip_prefix(PLACEHOLDER)?.split_once(':')?;
+    let digits = index.strip_suffix('v')?;
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(value)
+}
+
+/// The value of an enum as the spec gives it, placeholder or not.
+pub(crate) fn spec_value(text: &str) -> &str {
+    placeheld(text).unwrap_or(text)
+}
+
+/// Rust names for the values of an enum, in order, all different: a
+/// value's ASCII letters and digits, each word's first letter upper-cased
+/// and the rest left as written (`created_at` → `CreatedAt`,
+/// `HTTPError` → `HTTPError`); `+` is spelled `Plus`, and `-` before a
+/// digit (a sign, not a separator) `Minus`, so `reactions-+1` and
+/// `reactions--1` are `ReactionsPlus1` and `ReactionsMinus1`. A name that
+/// would start with a digit starts with `X` (typify's habit); `""` is
+/// `Empty`, other values without a letter or digit `Value`. When values
+/// still share a name (`add`, `Add`), the first keeps it and the next get
+/// the lowest free number: `Add`, `Add2`.
+pub(crate) fn names_for(values: &[&str]) -> Vec<String> {
+    let natural: Vec<String> = values.iter().map(|v| natural_name(v)).collect();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut names = Vec::with_capacity(values.len());
+    for (i, name) in natural.iter().enumerate() {
+        let shared_earlier = natural[..i].contains(name);
+        if !shared_earlier {
+            taken.insert(name.clone());
+            names.push(name.clone());
+            continue;
+        }
+        let numbered = (2..)
+            .map(|n| format!("{name}{n}"))
+            .find(|candidate| !taken.contains(candidate) && !natural.contains(candidate))
+            .expect("an unbounded range has a free number");
+        taken.insert(numbered.clone());
+        names.push(numbered);
+    }
+    names
+}
+
+fn natural_name(value: &str) -> String {
+    let chars: Vec<char> = value.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let next_is_digit = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        let previous_is_alphanumeric = i > 0 && chars[i - 1].is_ascii_alphanumeric();
+        let spelled = match c {
+            '+' => Some("Plus"),
+            '-' if next_is_digit && !previous_is_alphanumeric => Some("Minus"),
+            _ => None,
+        };
+        if c.is_ascii_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        words.push(std::mem::take(&mut word));
+        if let Some(spelled) = spelled {
+            words.push(spelled.to_owned());
+        }
+    }
+    words.push(word);
+    let mut name: String = words
+        .iter()
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars.next().unwrap_or_default().to_ascii_uppercase();
+            std::iter::once(first).chain(chars).collect::<String>()
+        })
+        .collect();
+    if name.is_empty() {
+        name = if value.is_empty() { "Empty" } else { "Value" }.to_owned();
+    }
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.insert(0, 'X');
+    }
+    if syn::parse_str::<syn::Ident>(&name).is_err() {
+        // `Self`.
+        name.push('_');
+    }
+    name
+}
+
+/// The enums of `file` whose variants carry placeholders: the renames that
+/// give them their names, and every placeholder with its value.
+fn placeholders(file: &syn::File) -> (Vec<Renames>, BTreeMap<String, String>) {
+    let mut renames = Vec::new();
+    let mut values = BTreeMap::new();
+    let mut enums = Vec::new();
+    all_enums(&file.items, &mut enums);
+    for item in enums {
+        let wires: Vec<String> = item.variants.iter().map(wire_value).collect();
+        if !wires.iter().any(|w| placeheld(w).is_some()) {
+            continue;
+        }
+        let spec_values: Vec<&str> = wires.iter().map(|w| spec_value(w)).collect();
+        let names = names_for(&spec_values);
+        renames.push(Renames {
+            type_name: item.ident.to_string(),
+            renames: item
+                .variants
+                .iter()
+                .zip(&names)
+                .map(|(variant, name)| {
+                    (
+                        variant.ident.to_string(),
+                        syn::Ident::new(name, variant.ident.span()),
+                    )
+                })
+                .collect(),
+        });
+        for wire in &wires {
+            if let Some(value) = placeheld(wire) {
+                values.insert(wire.clone(), value.to_owned());
+            }
+        }
+    }
+    (renames, values)
+}
+
+fn all_enums<'a>(items: &'a [syn::Item], found: &mut Vec<&'a syn::ItemEnum>) {
+    for item in items {
+        match item {
+            syn::Item::Enum(e) => found.push(e),
+            syn::Item::Mod(m) => {
+                if let Some((_, items)) = &m.content {
+                    all_enums(items, found);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every placeholder, in every string (the serde rename, `Display`,
+/// `FromStr`, documentation), becomes its value again.
+struct Restore<'a>(&'a BTreeMap<String, String>);
+
+impl Restore<'_> {
+    fn restore(&self, text: &str) -> Option<String> {
+        if !text.contains(PLACEHOLDER) {
+            return None;
+        }
+        // Longest first: `…1v:a` must not be taken for the start of `…1v:ab`.
+        let mut restored = text.to_owned();
+        for (placeholder, value) in self.0.iter().rev() {
+            restored = restored.replace(placeholder.as_str(), value);
+        }
+        Some(restored)
+    }
+
+    /// The strings inside an attribute's tokens (`#[serde(rename = "..")]`
+    /// is tokens to syn, not a parsed literal).
+    fn restore_tokens(&self, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+        use proc_macro2::{Group, TokenTree};
+        tokens
+            .into_iter()
+            .map(|tree| match tree {
+                TokenTree::Group(group) => {
+                    let mut inner =
+                        Group::new(group.delimiter(), self.restore_tokens(group.stream()));
+                    inner.set_span(group.span());
+                    TokenTree::Group(inner)
+                }
+                TokenTree::Literal(literal) => {
+                    match syn::parse2::<syn::LitStr>(TokenTree::Literal(literal.clone()).into()) {
+                        Ok(lit) => match self.restore(&lit.value()) {
+                            Some(text) => {
+                                let restored = syn::LitStr::new(&text, lit.span());
+                                TokenTree::Literal(restored.token())
+                            }
+                            None => TokenTree::Literal(literal),
+                        },
+                        Err(_) => TokenTree::Literal(literal),
+                    }
+                }
+                other => other,
+            })
+            .collect()
+    }
+}
+
+impl VisitMut for Restore<'_> {
+    fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
+        if let Some(text) = self.restore(&lit.value()) {
+            *lit = syn::LitStr::new(&text, lit.span());
+        }
+    }
+
+    fn visit_meta_list_mut(&mut self, list: &mut syn::MetaList) {
+        list.tokens = self.restore_tokens(std::mem::take(&mut list.tokens));
+        visit_mut::visit_meta_list_mut(self, list);
     }
 }
 
@@ -94,7 +335,13 @@ fn requests(spec: &OpenAPI, spec_name: &str) -> Result<Vec<Request>, CodegenErro
                 "only a `type: string` schema with an `enum` can have variant names".into(),
             ));
         };
-        let values: Vec<&String> = string.enumeration.iter().flatten().collect();
+        // Normalised values are placeholders until `apply` restores them.
+        let values: Vec<String> = string
+            .enumeration
+            .iter()
+            .flatten()
+            .map(|v| spec_value(v).to_owned())
+            .collect();
         let names: Vec<String> = serde_json::from_value(names.clone())
             .map_err(|_| err("must be a list of strings".into()))?;
         if names.len() != values.len() {
@@ -115,7 +362,7 @@ fn requests(spec: &OpenAPI, spec_name: &str) -> Result<Vec<Request>, CodegenErro
         }
         requests.push(Request {
             type_name: schema_name.clone(),
-            names: values.into_iter().cloned().zip(names).collect(),
+            names: values.into_iter().zip(names).collect(),
         });
     }
     Ok(requests)

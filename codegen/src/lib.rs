@@ -109,8 +109,8 @@ pub fn normalization_changes(
 /// Stage 1: parse the text, check it (see `check`), and put its maps in
 /// canonical order. The document progenitor will see.
 pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, CodegenError> {
-    let spec = parse_spec(spec_text, spec_name)?;
-    let problems = check::problems(&parse::parse_raw(spec_text, spec_name)?);
+    let (spec, raw) = parse::parse(spec_text, spec_name)?;
+    let problems = check::problems(&raw);
     if !problems.is_empty() {
         return Err(CodegenError::Problems {
             spec: spec_name.to_owned(),
@@ -133,7 +133,7 @@ pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<File
     let (client, renames) = client_file(spec, spec_name)?;
     let companion = |target| {
         let mut file = tokens_to_file(spec, spec_name, target)?;
-        enum_varnames::rename(&mut file, &renames);
+        renames.apply_to(&mut file);
         secret_fields::apply(&mut file);
         path_segments::apply(&mut file);
         Ok::<_, CodegenError>(file)
@@ -152,8 +152,23 @@ pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<File
 fn client_file(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
-) -> Result<(syn::File, Vec<enum_varnames::Renames>), CodegenError> {
+) -> Result<(syn::File, enum_varnames::Variants), CodegenError> {
     let mut client = tokens_to_file(spec, spec_name, Target::Client)?;
+    let clashes = generate::type_name_clashes(&client);
+    if !clashes.is_empty() {
+        let names: Vec<String> = clashes.into_iter().collect();
+        return Err(CodegenError::Generator {
+            spec: spec_name.to_owned(),
+            failures: vec![FailedOperation {
+                operation: None,
+                message: format!(
+                    "typify names two types {}, which does not compile (a nullable schema's \
+                     inner type is named after its title; --normalize removes such titles)",
+                    names.join(", ")
+                ),
+            }],
+        });
+    }
     let renames = enum_varnames::apply(spec, &mut client, spec_name)?;
     secret_fields::apply(&mut client);
     json_schema::apply(&mut client);

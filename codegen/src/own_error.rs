@@ -171,7 +171,10 @@ fn is_path_ending(expr: &syn::Expr, name: &str) -> bool {
 }
 
 /// `ResponseValue::from_response(response).await` →
-/// `crate::read_response(response, &[keys]).await`; whether `expr` was one.
+/// `crate::read_response(response, &[keys]).await`, and
+/// `ResponseValue::upgrade(response).await` (a websocket's 101, which
+/// returns progenitor's error) → the same `.map_err(Error::from)`;
+/// whether `expr` was one.
 fn rewrite(expr: &mut syn::Expr, keys: &TokenStream) -> bool {
     let syn::Expr::Await(awaited) = expr else {
         return false;
@@ -188,11 +191,16 @@ fn rewrite(expr: &mut syn::Expr, keys: &TokenStream) -> bool {
         .iter()
         .map(|s| s.ident.to_string())
         .collect();
-    if names != ["ResponseValue", "from_response"] {
-        return false;
-    }
     let args = &call.args;
-    *expr = syn::parse_quote!(crate::read_response(#args, #keys).await);
+    match names.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["ResponseValue", "from_response"] => {
+            *expr = syn::parse_quote!(crate::read_response(#args, #keys).await);
+        }
+        ["ResponseValue", "upgrade"] => {
+            *expr = syn::parse_quote!(ResponseValue::upgrade(#args).await.map_err(Error::from));
+        }
+        _ => return false,
+    }
     true
 }
 

@@ -1,5 +1,6 @@
 use openapiv3::OpenAPI;
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::CodegenError;
 
@@ -12,16 +13,81 @@ struct Version {
     swagger: Option<serde_yaml::Value>,
 }
 
-/// Parses YAML or JSON (JSON is read as YAML, which keeps line:column in
-/// every message) into an OpenAPI 3.0.x document.
+/// How the text is read: a JSON document by a JSON reader (serde_json), so
+/// that everything JSON allows reads as JSON readers read it (YAML 1.1,
+/// which serde_yaml implements, refuses some valid JSON: surrogate-pair
+/// escapes such as `\ud83d\ude00`, keys longer than 1,024 characters,
+/// integers beyond 128 bits); anything else by serde_yaml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Json,
+    Yaml,
+}
+
+/// A file named `*.json` is JSON, and its syntax errors are JSON's. Any
+/// other file is JSON when it is a valid JSON document (a YAML flow mapping
+/// such as `{openapi: 3.0.3}` is not, and stays YAML).
+fn syntax(text: &str, spec_name: &str) -> Syntax {
+    let named_json = spec_name.to_ascii_lowercase().ends_with(".json");
+    let looks_json = text.trim_start().starts_with(['{', '[']);
+    if named_json || (looks_json && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()) {
+        Syntax::Json
+    } else {
+        Syntax::Yaml
+    }
+}
+
+/// The text without a leading byte-order mark (JSON readers may ignore one;
+/// serde_json does not).
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Reads the text as `T`, by the reader its syntax calls for; every error
+/// carries its line and column when the reader gives one.
+fn from_text<T: serde::de::DeserializeOwned>(
+    text: &str,
+    syntax: Syntax,
+    spec_name: &str,
+) -> Result<T, CodegenError> {
+    match syntax {
+        Syntax::Json => serde_json::from_str(text).map_err(|e| json_error(e, spec_name)),
+        Syntax::Yaml => serde_yaml::from_str(text).map_err(|e| yaml_error(e, spec_name)),
+    }
+}
+
+/// Parses YAML or JSON into an OpenAPI 3.0.x document.
 pub fn parse_spec(text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> {
+    parse(text, spec_name).map(|(spec, _)| spec)
+}
+
+/// The document as openapiv3 reads it, and as plain JSON values (for the
+/// checks and walks). Refuses duplicate keys in JSON as serde_yaml does in
+/// YAML: JSON allows them, but readers disagree on which one counts, and
+/// taking the last would drop the first silently.
+pub(crate) fn parse(text: &str, spec_name: &str) -> Result<(OpenAPI, Value), CodegenError> {
+    let text = without_bom(text);
     if text.trim().is_empty() {
         return Err(CodegenError::Invalid {
             spec: spec_name.to_owned(),
             message: "the file is empty".to_owned(),
         });
     }
-    let version: Version = serde_yaml::from_str(text).map_err(|e| syntax_error(e, spec_name))?;
+    let syntax = syntax(text, spec_name);
+    let raw = match syntax {
+        Syntax::Json => serde_json::from_str::<NoDuplicateKeys>(text)
+            .map(|v| v.0)
+            .map_err(|e| json_error(e, spec_name))?,
+        Syntax::Yaml => {
+            let yaml: serde_yaml::Value =
+                serde_yaml::from_str(text).map_err(|e| yaml_error(e, spec_name))?;
+            serde_json::to_value(yaml).map_err(|e| CodegenError::Invalid {
+                spec: spec_name.to_owned(),
+                message: e.to_string(),
+            })?
+        }
+    };
+    let version: Version = from_text(text, syntax, spec_name)?;
     let found = match (&version.openapi, &version.swagger) {
         (Some(v @ serde_yaml::Value::Number(_)), _) => format!(
             "{} (a number: quote it, as in `openapi: \"3.0.3\"`)",
@@ -39,7 +105,78 @@ pub fn parse_spec(text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> 
             found,
         });
     }
-    serde_yaml::from_str(text).map_err(|e| syntax_error(e, spec_name))
+    Ok((from_text(text, syntax, spec_name)?, raw))
+}
+
+/// A JSON value read by serde_json (same numbers, strings and nesting limit
+/// as `serde_json::Value`), refusing a key that appears twice in one object.
+struct NoDuplicateKeys(Value);
+
+impl<'de> serde::Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NoDuplicateKeysVisitor)
+    }
+}
+
+struct NoDuplicateKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicateKeysVisitor {
+    type Value = NoDuplicateKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys(Value::Bool(v)))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys(Value::from(v)))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys(Value::from(v)))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys(Value::from(v)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys(Value::String(v.to_owned())))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys(Value::String(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(NoDuplicateKeys(Value::Null))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(NoDuplicateKeys(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(NoDuplicateKeys(Value::Array(items)))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                // serde_json adds the position: just after the second key.
+                return Err(serde::de::Error::custom(format_args!(
+                    "duplicate key {key:?} (JSON readers disagree on which one counts)"
+                )));
+            }
+            let NoDuplicateKeys(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(NoDuplicateKeys(Value::Object(object)))
+    }
 }
 
 fn scalar_text(value: &serde_yaml::Value) -> String {
@@ -51,7 +188,7 @@ fn scalar_text(value: &serde_yaml::Value) -> String {
     }
 }
 
-fn syntax_error(error: serde_yaml::Error, spec_name: &str) -> CodegenError {
+fn yaml_error(error: serde_yaml::Error, spec_name: &str) -> CodegenError {
     let message = explain(strip_location(&error.to_string()));
     match error.location() {
         Some(at) => CodegenError::Syntax {
@@ -64,6 +201,28 @@ fn syntax_error(error: serde_yaml::Error, spec_name: &str) -> CodegenError {
             spec: spec_name.to_owned(),
             message,
         },
+    }
+}
+
+/// serde_json ends its messages with " at line L column C"; we print the
+/// position once, up front. (Its column is 0 when the error is at a line's
+/// end: we say 1, the first column being 1.)
+fn json_error(error: serde_json::Error, spec_name: &str) -> CodegenError {
+    let (line, column) = (error.line(), error.column());
+    let text = error.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let message = explain(text.strip_suffix(&suffix).unwrap_or(&text).to_owned());
+    if line == 0 {
+        return CodegenError::Invalid {
+            spec: spec_name.to_owned(),
+            message,
+        };
+    }
+    CodegenError::Syntax {
+        spec: spec_name.to_owned(),
+        line,
+        column: column.max(1),
+        message,
     }
 }
 
@@ -91,16 +250,6 @@ fn strip_location(message: &str) -> String {
         }
         None => message.to_owned(),
     }
-}
-
-/// The document as plain JSON values, for the checks that walk it.
-pub(crate) fn parse_raw(text: &str, spec_name: &str) -> Result<serde_json::Value, CodegenError> {
-    let yaml: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| syntax_error(e, spec_name))?;
-    serde_json::to_value(yaml).map_err(|e| CodegenError::Invalid {
-        spec: spec_name.to_owned(),
-        message: e.to_string(),
-    })
 }
 
 /// The same document with every map in a canonical (sorted) order, so that
@@ -153,6 +302,84 @@ mod tests {
     fn reads_json_as_well_as_yaml() {
         let doc = r#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}"#;
         let spec = parse_spec(doc, "s.json").unwrap();
+        assert_eq!(spec.info.title, "t");
+    }
+
+    /// A document with `x-value` set to `value` (JSON text).
+    fn json_with(value: &str) -> String {
+        format!(
+            r#"{{"openapi": "3.0.3", "info": {{"title": "t", "version": "1"}}, "paths": {{}}, "x-value": {value}}}"#
+        )
+    }
+
+    #[test]
+    fn json_reads_as_json_readers_read_it() {
+        let long_key = format!(r#"{{"{}": 1}}"#, "k".repeat(2_000));
+        for (value, expected) in [
+            // YAML 1.1 refuses each of these; JSON allows them.
+            (r#""\ud83d\ude00""#, serde_json::json!("\u{1f600}")),
+            (
+                long_key.as_str(),
+                serde_json::json!({ "k".repeat(2_000): 1 }),
+            ),
+            (
+                r#""\u007f and \ufffe""#,
+                serde_json::json!("\u{7f} and \u{fffe}"),
+            ),
+            (
+                r#""a\/b\"c\\d\b\f\n\r\t""#,
+                serde_json::json!("a/b\"c\\d\u{8}\u{c}\n\r\t"),
+            ),
+            // YAML would turn NEL into a line break.
+            ("\"a\u{85}b\"", serde_json::json!("a\u{85}b")),
+            (
+                "123456789012345678901234567890",
+                serde_json::json!(1.2345678901234568e29),
+            ),
+        ] {
+            for name in ["s.json", "s.yaml"] {
+                let (_, raw) = parse(&json_with(value), name)
+                    .unwrap_or_else(|e| panic!("{value} in {name}: {e}"));
+                assert_eq!(raw["x-value"], expected, "{value} in {name}");
+            }
+        }
+        // A byte-order mark is skipped.
+        parse(&format!("\u{feff}{}", json_with("1")), "s.json").unwrap();
+    }
+
+    #[test]
+    fn json_errors_name_line_and_column_once() {
+        let err = parse_spec(
+            "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"x\" \"version\": \"1\"}\n}\n",
+            "bad.json",
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "bad.json:3:25: expected `,` or `}`");
+        let err = parse_spec(&json_with("{\"a\": 1, \"a\": 2}"), "dup.json").unwrap_err();
+        assert!(
+            err.to_string().starts_with("dup.json:1:")
+                && err.to_string().contains("duplicate key \"a\""),
+            "{err}"
+        );
+        let err = parse_spec(
+            r#"{"openapi": "3.0.3", "info": "x", "paths": {}}"#,
+            "t.json",
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("t.json:1:"), "{err}");
+        assert!(
+            err.to_string().contains("invalid type: string \"x\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_yaml_flow_mapping_stays_yaml() {
+        let spec = parse_spec(
+            "{openapi: 3.0.3, info: {title: t, version: '1'}, paths: {}}",
+            "s.yaml",
+        )
+        .unwrap();
         assert_eq!(spec.info.title, "t");
     }
 }

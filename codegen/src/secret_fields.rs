@@ -18,6 +18,7 @@ use progenitor::{CrateVers, GenerationSettings};
 use serde_json::{Value, json};
 use syn::visit_mut::{self, VisitMut};
 
+use crate::spec_walk::{Place, walk_objects_mut};
 use crate::{CodegenError, Surface};
 
 /// The extension that marks a secret.
@@ -57,51 +58,21 @@ fn invalid(spec_name: &str, e: serde_json::Error) -> CodegenError {
     }
 }
 
-/// Keys whose values are maps from names to things (property names, schema
-/// names): every entry is walked, whatever it is called (`x-api-key`,
-/// `default`).
-const NAME_MAPS: [&str; 8] = [
-    "properties",
-    "patternProperties",
-    "schemas",
-    "parameters",
-    "responses",
-    "requestBodies",
-    "headers",
-    "paths",
-];
-
-/// Keys whose values are data, not schemas.
-fn is_data(key: &str) -> bool {
-    key.starts_with("x-") || matches!(key, "example" | "examples" | "default" | "enum")
-}
-
-/// An explicit stack: specs may nest deeper than the thread's stack.
+/// Every schema (never data, whatever its keys: see `spec_walk::Place`)
+/// that is secret gets the placeholder type.
 fn mark_value(doc: &mut Value) {
-    let mut stack: Vec<(&mut Value, bool)> = vec![(doc, false)];
-    while let Some((value, names)) = stack.pop() {
-        match value {
-            Value::Object(map) => {
-                if !names && is_secret(map) {
-                    map.insert(
-                        "x-rust-type".to_owned(),
-                        json!({
-                            "crate": PLACEHOLDER_CRATE,
-                            "version": "*",
-                            "path": format!("{PLACEHOLDER_IDENT}::{SECRET_TYPE}"),
-                        }),
-                    );
-                }
-                for (key, child) in map.iter_mut() {
-                    if names || !is_data(key) {
-                        stack.push((child, !names && NAME_MAPS.contains(&key.as_str())));
-                    }
-                }
-            }
-            Value::Array(items) => stack.extend(items.iter_mut().map(|v| (v, false))),
-            _ => {}
+    walk_objects_mut(doc, |_, place, map| {
+        if place == Place::Schema && is_secret(map) {
+            map.insert(
+                "x-rust-type".to_owned(),
+                json!({
+                    "crate": PLACEHOLDER_CRATE,
+                    "version": "*",
+                    "path": format!("{PLACEHOLDER_IDENT}::{SECRET_TYPE}"),
+                }),
+            );
         }
-    }
+    });
 }
 
 /// Refuses secret path and header parameters: progenitor formats their

@@ -124,26 +124,137 @@ pub fn pointer_token(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// Calls `visit` with every object of the document and its JSON pointer, in
-/// document order, not descending into the keys `skip` refuses. An explicit
-/// stack: specs may nest deeper than the thread's stack.
-pub fn walk_objects<'a>(
-    doc: &'a Value,
-    skip: impl Fn(&str) -> bool,
-    mut visit: impl FnMut(&str, &'a Map<String, Value>),
+/// What an object of an OpenAPI document is, as far as the walks need to
+/// know: which of its keys hold schemas, which hold maps of names, and which
+/// hold data. The one rule every walk over a document follows.
+///
+/// Data is never walked: example values (`example`, `examples.*.value`),
+/// `default`, `enum` and `const` values, and the contents of extensions
+/// (`x-…`). A `$ref` in them is a value like any other (GitHub's examples
+/// hold SCIM documents whose `$ref`s are URLs), and an object in them is
+/// no schema. Keys of name maps are names, never keywords or extensions: a
+/// property called `default`, `enum` or `x-id`, and the response `default`,
+/// are walked like any other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The document itself.
+    Document,
+    /// `components`: each of its keys is a map of names.
+    Components,
+    /// `paths`, or a Callback Object: path templates (or expressions) to
+    /// Path Items, and extensions.
+    Paths,
+    /// A Responses Object: status codes and `default` to Responses, and
+    /// extensions.
+    Responses,
+    /// A Schema Object (or a Reference Object where a schema goes).
+    Schema,
+    /// An Example Object: its `value` is data.
+    Example,
+    /// Any other object of OpenAPI (Path Item, Operation, Parameter, Media
+    /// Type, …) and objects OpenAPI does not define: walked, so that a
+    /// `$ref` in them is still checked.
+    Object,
+    /// A map from names to objects of one kind (`properties`,
+    /// `components.schemas`, `content`, …).
+    Names(Named),
+}
+
+/// What the entries of a map of names are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    Schemas,
+    Examples,
+    /// Callback Objects.
+    Callbacks,
+    Objects,
+}
+
+impl Place {
+    /// The place of the value under `key` in an object (or name map) at
+    /// this place; `None` when that value is data. The elements of an
+    /// array are at the array's place.
+    pub fn child(self, key: &str) -> Option<Place> {
+        use Named::*;
+        use Place::*;
+        let extension = key.starts_with("x-");
+        Some(match self {
+            Names(Schemas) => Schema,
+            Names(Examples) => Example,
+            Names(Callbacks) => Paths,
+            Names(Objects) => Object,
+            _ if extension => return None,
+            Document => match key {
+                "components" => Components,
+                "paths" => Paths,
+                _ => Object,
+            },
+            Components => match key {
+                "schemas" => Names(Schemas),
+                "examples" => Names(Examples),
+                "callbacks" => Names(Callbacks),
+                _ => Names(Objects),
+            },
+            Paths | Responses => Object,
+            Example => match key {
+                "value" => return None,
+                _ => Object,
+            },
+            Schema => match key {
+                "example" | "examples" | "default" | "enum" | "const" => return None,
+                "properties" | "patternProperties" => Names(Schemas),
+                "items" | "additionalProperties" | "not" | "allOf" | "oneOf" | "anyOf" => Schema,
+                _ => Object,
+            },
+            Object => match key {
+                "example" | "default" | "enum" | "const" => return None,
+                "schema" => Schema,
+                "examples" => Names(Examples),
+                "responses" => Responses,
+                "callbacks" => Names(Callbacks),
+                "content" | "headers" | "encoding" | "links" | "variables" => Names(Objects),
+                _ => Object,
+            },
+        })
+    }
+
+    /// Whether objects here are objects of OpenAPI (visited by the walks),
+    /// not maps of names.
+    pub fn is_object(self) -> bool {
+        !matches!(self, Place::Names(_))
+    }
+}
+
+/// Calls `visit` with every object of the document (not data, not maps of
+/// names: see [`Place`]), its JSON pointer and its place, in document order.
+/// An explicit stack: specs may nest deeper than the thread's stack.
+pub fn walk_objects<'a>(doc: &'a Value, visit: impl FnMut(&str, Place, &'a Map<String, Value>)) {
+    walk_objects_at(doc, Place::Document, String::new(), visit);
+}
+
+/// [`walk_objects`] from a value at `place`, whose pointer is `pointer`.
+pub fn walk_objects_at<'a>(
+    value: &'a Value,
+    place: Place,
+    pointer: String,
+    mut visit: impl FnMut(&str, Place, &'a Map<String, Value>),
 ) {
-    let mut stack = vec![(String::new(), doc)];
-    while let Some((pointer, value)) = stack.pop() {
+    let mut stack = vec![(pointer, place, value)];
+    while let Some((pointer, place, value)) = stack.pop() {
         match value {
             Value::Object(map) => {
-                visit(&pointer, map);
-                for (key, child) in map.iter().rev().filter(|(key, _)| !skip(key)) {
-                    stack.push((format!("{pointer}/{}", pointer_token(key)), child));
+                if place.is_object() {
+                    visit(&pointer, place, map);
+                }
+                for (key, child) in map.iter().rev() {
+                    if let Some(inner) = place.child(key) {
+                        stack.push((format!("{pointer}/{}", pointer_token(key)), inner, child));
+                    }
                 }
             }
             Value::Array(items) => {
                 for (i, child) in items.iter().enumerate().rev() {
-                    stack.push((format!("{pointer}/{i}"), child));
+                    stack.push((format!("{pointer}/{i}"), place, child));
                 }
             }
             _ => {}
@@ -151,22 +262,52 @@ pub fn walk_objects<'a>(
     }
 }
 
-/// The names of the component schemas `$ref`erenced anywhere inside
-/// `value`.
-pub fn schema_refs(value: &Value) -> Vec<String> {
-    let mut names = Vec::new();
-    walk_objects(
-        value,
-        |_| false,
-        |_, map| {
-            if let Some(Value::String(r)) = map.get("$ref")
-                && let Some(name) = r.strip_prefix("#/components/schemas/")
-            {
-                names.push(name.to_owned());
+/// [`walk_objects`], with each object open to change (children are walked
+/// after their parent's visit, as the visit left them).
+pub fn walk_objects_mut(
+    doc: &mut Value,
+    mut visit: impl FnMut(&str, Place, &mut Map<String, Value>),
+) {
+    let mut stack = vec![(String::new(), Place::Document, doc)];
+    while let Some((pointer, place, value)) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if place.is_object() {
+                    visit(&pointer, place, map);
+                }
+                let children: Vec<_> = map
+                    .iter_mut()
+                    .filter_map(|(key, child)| {
+                        let inner = place.child(key)?;
+                        Some((format!("{pointer}/{}", pointer_token(key)), inner, child))
+                    })
+                    .collect();
+                stack.extend(children.into_iter().rev());
             }
-        },
-    );
-    names
+            Value::Array(items) => {
+                let children: Vec<_> = items
+                    .iter_mut()
+                    .enumerate()
+                    .map(|(i, child)| (format!("{pointer}/{i}"), place, child))
+                    .collect();
+                stack.extend(children.into_iter().rev());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Every reference of the document (a `$ref` string where OpenAPI allows a
+/// Reference Object, never in data): the pointer of the object holding it,
+/// and its target.
+pub fn references(doc: &Value) -> Vec<(String, &str)> {
+    let mut found = Vec::new();
+    walk_objects(doc, |pointer, _, map| {
+        if let Some(Value::String(target)) = map.get("$ref") {
+            found.push((pointer.to_owned(), target.as_str()));
+        }
+    });
+    found
 }
 
 #[cfg(test)]
@@ -203,5 +344,126 @@ mod tests {
         assert!(is_json_media_type("application/json; charset=utf-8"));
         assert!(!is_json_media_type("application/problem+json"));
         assert!(!is_json_media_type("text/plain"));
+    }
+
+    #[test]
+    fn data_is_never_a_reference_and_names_are_never_data() {
+        let data = json!({"$ref": "https://example.com/data"});
+        let schema = json!({"$ref": "#/components/schemas/S"});
+        let doc = json!({
+            "x-top": data,
+            "paths": {
+                "x-paths": data,
+                "/a": {"get": {
+                    "parameters": [{"name": "p", "in": "query", "schema": schema, "example": data,
+                                    "examples": {"e": {"$ref": "#/components/examples/E"},
+                                                 "f": {"value": data}}}],
+                    "responses": {
+                        "default": {"$ref": "#/components/responses/R"},
+                        "x-responses": data,
+                        "200": {"description": "ok", "content": {"application/json": {
+                            "schema": {"type": "object", "default": data, "enum": [data],
+                                       "const": data, "example": data, "examples": [data],
+                                       "x-ext": data,
+                                       "properties": {"default": schema, "enum": schema,
+                                                      "x-id": schema, "example": schema}},
+                            "example": data}}}},
+                    "callbacks": {"c": {"{$url}": {"post": {"responses": {"200": {"$ref": "#/components/responses/R"}}}},
+                                        "x-callback": data}}}}},
+            "components": {
+                "schemas": {"S": {"type": "string", "default": data},
+                            "x-named": {"$ref": "#/components/schemas/S"}},
+                "examples": {"E": {"value": data, "summary": "s"}},
+                "responses": {"R": {"description": "r", "headers": {"x-rate": {"schema": schema}}}},
+                "x-components": data,
+            },
+        });
+        let mut found: Vec<(String, &str)> = references(&doc);
+        found.sort();
+        let expected = [
+            (
+                "/components/responses/R/headers/x-rate/schema",
+                "#/components/schemas/S",
+            ),
+            ("/components/schemas/x-named", "#/components/schemas/S"),
+            (
+                "/paths/~1a/get/callbacks/c/{$url}/post/responses/200",
+                "#/components/responses/R",
+            ),
+            (
+                "/paths/~1a/get/parameters/0/examples/e",
+                "#/components/examples/E",
+            ),
+            (
+                "/paths/~1a/get/parameters/0/schema",
+                "#/components/schemas/S",
+            ),
+            (
+                "/paths/~1a/get/responses/200/content/application~1json/schema/properties/default",
+                "#/components/schemas/S",
+            ),
+            (
+                "/paths/~1a/get/responses/200/content/application~1json/schema/properties/enum",
+                "#/components/schemas/S",
+            ),
+            (
+                "/paths/~1a/get/responses/200/content/application~1json/schema/properties/example",
+                "#/components/schemas/S",
+            ),
+            (
+                "/paths/~1a/get/responses/200/content/application~1json/schema/properties/x-id",
+                "#/components/schemas/S",
+            ),
+            (
+                "/paths/~1a/get/responses/default",
+                "#/components/responses/R",
+            ),
+        ];
+        let expected: Vec<(String, &str)> = expected
+            .iter()
+            .map(|(p, t)| ((*p).to_owned(), *t))
+            .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn schemas_are_known_by_their_place() {
+        let doc = json!({
+            "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content": {
+                "application/json": {"schema": {"type": "array", "items": {"allOf": [{"type": "string"}]}}}}}}}}},
+            "components": {"schemas": {"A": {"properties": {"type": {"type": "integer"}},
+                                             "additionalProperties": {"type": "boolean"}}}},
+            "servers": [{"url": "u", "variables": {"v": {"default": "d", "enum": ["d"]}}}],
+        });
+        let mut schemas = Vec::new();
+        walk_objects(&doc, |pointer, place, _| {
+            if place == Place::Schema {
+                schemas.push(pointer.to_owned());
+            }
+        });
+        assert_eq!(
+            schemas,
+            [
+                "/components/schemas/A",
+                "/components/schemas/A/additionalProperties",
+                "/components/schemas/A/properties/type",
+                "/paths/~1a/get/responses/200/content/application~1json/schema",
+                "/paths/~1a/get/responses/200/content/application~1json/schema/items",
+                "/paths/~1a/get/responses/200/content/application~1json/schema/items/allOf/0",
+            ]
+        );
+        let mut doc = doc;
+        let mut visited = 0;
+        walk_objects_mut(&mut doc, |_, place, map| {
+            if place == Place::Schema {
+                map.insert("x-seen".to_owned(), json!(true));
+                visited += 1;
+            }
+        });
+        assert_eq!(visited, schemas.len());
+        assert_eq!(
+            doc["components"]["schemas"]["A"]["properties"]["type"]["x-seen"],
+            true
+        );
     }
 }

@@ -88,3 +88,72 @@ fn a_structural_error_names_the_line_and_column() {
     let err = generate(&broken, "t.yaml").unwrap_err();
     assert!(matches!(err, CodegenError::Syntax { line: 3, .. }), "{err}");
 }
+
+#[test]
+fn a_websocket_upgrade_returns_the_crates_own_error() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /serial:
+    get:
+      operationId: serial
+      responses:
+        default: {description: upgraded}
+      x-dropshot-websocket: {}
+"#;
+    let out = generate(spec, "ws.yaml").unwrap();
+    assert!(
+        out.contains("101u16 => ResponseValue::upgrade(response).await.map_err(Error::from)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_operation_that_fails_is_named_in_document_order() {
+    let ok = "responses: {'204': {description: done}}";
+    let spec = format!(
+        r#"
+openapi: 3.0.3
+info: {{title: t, version: '1'}}
+paths:
+  /a: {{get: {{operationId: a, {ok}}}}}
+  /b:
+    post:
+      operationId: b
+      requestBody: {{content: {{'*/*': {{schema: {{type: string}}}}}}}}
+      {ok}
+  /c: {{get: {{operationId: c, {ok}}}}}
+  /d:
+    post:
+      operationId: d
+      requestBody:
+        content:
+          application/json: {{schema: {{type: object}}}}
+          text/plain: {{schema: {{type: string}}}}
+      {ok}
+  /e:
+    post:
+      operationId: e
+      requestBody: {{content: {{'image/png': {{schema: {{type: string}}}}}}}}
+      {ok}
+"#
+    );
+    let err = generate(&spec, "many.yaml").unwrap_err();
+    let CodegenError::Generator { failures, .. } = &err else {
+        panic!("{err}")
+    };
+    let named: Vec<_> = failures
+        .iter()
+        .map(|f| f.operation.as_deref().unwrap_or("the document"))
+        .collect();
+    assert_eq!(named, ["b", "d", "e"], "{err}");
+    let text = err.to_string();
+    for part in [
+        "operation b: unexpected or unhandled format in the OpenAPI document unexpected content type: */*",
+        "operation d: progenitor stopped: not yet implemented: more media types than expected",
+        "operation e: unexpected or unhandled format in the OpenAPI document unexpected content type: image/png",
+    ] {
+        assert!(text.contains(part), "{part} not in {text}");
+    }
+}

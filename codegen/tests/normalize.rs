@@ -44,3 +44,204 @@ fn mixed_response_bodies_are_reconciled_and_reported() {
         syn::parse_file(&generated.client).unwrap();
     }
 }
+
+/// Generates `spec` with normalisation; asserts it does not generate
+/// without, and that no placeholder is left in any file.
+fn normalized(spec: &str) -> (codegen::Generated, Vec<String>) {
+    assert!(
+        generate_all(spec, "s.yaml", "c").is_err(),
+        "generates without normalising"
+    );
+    let (generated, changes) = generate_all_normalized(spec, "s.yaml", "c").unwrap();
+    for file in [&generated.client, &generated.httpmock, &generated.cli] {
+        syn::parse_file(file).unwrap();
+        assert!(
+            !file.contains("codegen-normalized"),
+            "a placeholder is left"
+        );
+    }
+    (generated, changes)
+}
+
+#[test]
+fn enum_values_with_one_rust_name_are_named_apart_and_sent_unchanged() {
+    let (generated, changes) = normalized(include_str!(
+        "../../tests/broken-specs/30-enum-values-with-one-rust-name.yaml"
+    ));
+    assert_eq!(
+        changes,
+        [
+            "#/paths/~1groups~1{id}/patch/parameters/1/schema: typify would give two values of this enum one Rust name; \
+             codegen names them: created → Created, reactions-+1 → ReactionsPlus1, reactions--1 → ReactionsMinus1 \
+             (the values sent are unchanged)",
+            "#/paths/~1groups~1{id}/patch/requestBody/content/application~1json/schema/properties/op: typify would \
+             give two values of this enum one Rust name; codegen names them: add → Add, Add → Add2, remove → Remove, \
+             Remove → Remove2 (the values sent are unchanged)",
+        ]
+    );
+    let client = &generated.client;
+    for (name, value) in [
+        ("Add", "add"),
+        ("Add2", "Add"),
+        ("Remove", "remove"),
+        ("Remove2", "Remove"),
+        ("ReactionsPlus1", "reactions-+1"),
+        ("ReactionsMinus1", "reactions--1"),
+    ] {
+        for text in [
+            format!("#[serde(rename = \"{value}\")]\n        {name},"),
+            format!("Self::{name} => f.write_str(\"{value}\")"),
+            format!("\"{value}\" => Ok(Self::{name})"),
+        ] {
+            assert!(client.contains(&text), "{text} not in\n{client}");
+        }
+    }
+    // The default is the value, by its new name.
+    assert!(
+        client.contains("PatchGroupSort::ReactionsPlus1\n"),
+        "{client}"
+    );
+    // The CLI follows the names.
+    assert!(generated.cli.contains("types::PatchGroupBodyOp::Add2"));
+}
+
+#[test]
+fn a_body_with_two_media_types_keeps_the_json_one() {
+    let (generated, changes) = normalized(include_str!(
+        "../../tests/broken-specs/31-two-media-types-for-one-body.yaml"
+    ));
+    assert_eq!(
+        changes,
+        [
+            "operation render_markdown: request body: kept application/json, removed text/plain \
+          (progenitor sends one media type)"
+        ]
+    );
+    assert!(generated.client.contains("pub struct RenderMarkdownBody"));
+}
+
+#[test]
+fn a_body_of_any_media_type_is_sent_as_raw_bytes() {
+    let (generated, changes) = normalized(include_str!(
+        "../../tests/broken-specs/32-any-media-type-body.yaml"
+    ));
+    assert_eq!(
+        changes,
+        [
+            "operation upload_asset: request body */* is sent as raw bytes, with Content-Type: \
+          application/octet-stream"
+        ]
+    );
+    assert!(
+        generated
+            .client
+            .contains("B: std::convert::TryInto<reqwest::Body>"),
+        "{}",
+        generated.client
+    );
+}
+
+#[test]
+fn bodies_are_normalised_wherever_they_are_defined_and_only_when_progenitor_needs_it() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    post:
+      operationId: a
+      requestBody: {$ref: '#/components/requestBodies/Image'}
+      responses: {'204': {description: done}}
+  /b:
+    post:
+      operationId: b
+      requestBody:
+        content:
+          application/octet-stream: {schema: {type: string}}
+      responses: {'204': {description: done}}
+  /c:
+    post:
+      operationId: c
+      requestBody:
+        content:
+          text/plain: {schema: {type: string}}
+          text/x-markdown: {schema: {type: string}}
+      responses: {'204': {description: done}}
+  /d:
+    post:
+      operationId: d
+      requestBody:
+        content:
+          text/plain; charset=utf-8: {schema: {type: string}}
+      responses: {'204': {description: done}}
+components:
+  requestBodies:
+    Image:
+      content:
+        image/png: {schema: {type: string, format: binary}}
+"#;
+    let (_, changes) = normalized(spec);
+    assert_eq!(
+        changes,
+        [
+            "operation b: request body application/octet-stream: its schema is now {type: string, format: binary} (raw bytes)",
+            "operation c: request body: kept text/plain, removed text/x-markdown (progenitor sends one media type)",
+            "#/components/requestBodies/Image: request body image/png is sent as raw bytes, with Content-Type: application/octet-stream",
+        ]
+    );
+}
+
+#[test]
+fn a_nullable_schema_titled_like_another_type_loses_its_title() {
+    let (generated, changes) = normalized(include_str!(
+        "../../tests/broken-specs/34-title-names-another-type.yaml"
+    ));
+    assert_eq!(
+        changes,
+        [
+            "#/components/schemas/NullableMember: title \"Member\" removed: typify would name the type inside \
+             this nullable schema after it, as it names the component schema Member",
+            "#/components/schemas/Owner: title \"Owner\" removed: typify would name the type inside this \
+             nullable schema after it, as it names the component schema Owner",
+        ]
+    );
+    // Each its own type: NullableMember's `name` is not lost in Member.
+    let client = &generated.client;
+    assert!(
+        client
+            .contains("pub struct NullableMember(pub ::std::option::Option<NullableMemberInner>);")
+    );
+    assert!(client.contains("pub struct Owner(pub ::std::option::Option<OwnerInner>);"));
+}
+
+#[test]
+fn x_enum_varnames_still_name_an_enum_normalised_for_its_names() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: get_a
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Op'}
+components:
+  schemas:
+    Op:
+      type: string
+      enum: [add, Add]
+      x-enum-varnames: [AddLower, AddUpper]
+"#;
+    let (generated, changes) = normalized(spec);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    let client = &generated.client;
+    assert!(
+        client.contains("Self::AddLower => f.write_str(\"add\")"),
+        "{client}"
+    );
+    assert!(client.contains("\"Add\" => Ok(Self::AddUpper)"), "{client}");
+}

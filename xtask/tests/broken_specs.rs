@@ -31,7 +31,7 @@ const CASES: &[(&str, i32, &[&str])] = &[
     (
         "04-json-syntax-error.json",
         3,
-        &["04-json-syntax-error.json:5:43: did not find expected ',' or '}'"],
+        &["04-json-syntax-error.json:5:43: expected `,` or `}`"],
     ),
     ("05-valid.json", 0, &[]),
     (
@@ -152,6 +152,77 @@ const CASES: &[(&str, i32, &[&str])] = &[
         3,
         &["#/components/schemas/B: unknown schema type \"objekt\""],
     ),
+    ("29-ref-inside-an-example.yaml", 0, &[]),
+    (
+        "30-enum-values-with-one-rust-name.yaml",
+        4,
+        &[
+            "operation patch_group",
+            "Failed to make unique variant names for [reactions-+1,reactions--1]",
+        ],
+    ),
+    (
+        "31-two-media-types-for-one-body.yaml",
+        4,
+        &[
+            "operation render_markdown",
+            "more media types than expected",
+        ],
+    ),
+    (
+        "32-any-media-type-body.yaml",
+        4,
+        &["operation upload_asset", "unexpected content type: */*"],
+    ),
+    ("33-json-that-yaml-refuses.json", 0, &[]),
+    (
+        "34-title-names-another-type.yaml",
+        4,
+        &["the document: typify names two types Owner, which does not compile"],
+    ),
+];
+
+/// The cases `--normalize` turns into clients: (file, the start of each
+/// change printed on stderr).
+const NORMALIZED: &[(&str, &[&str])] = &[
+    (
+        "14-multipart-request-body.yaml",
+        &["operation upload_file: request body multipart/form-data is sent as raw bytes"],
+    ),
+    (
+        "15-error-body-beside-error-without-body.yaml",
+        &["operation get_item: removed response 404"],
+    ),
+    (
+        "16-success-body-beside-success-without-body.yaml",
+        &["operation start_job: removed response 202"],
+    ),
+    (
+        "17-string-success-beside-default-error-object.yaml",
+        &["operation get_version: removed response default"],
+    ),
+    (
+        "30-enum-values-with-one-rust-name.yaml",
+        &[
+            "#/paths/~1groups~1{id}/patch/parameters/1/schema: typify would give two values",
+            "#/paths/~1groups~1{id}/patch/requestBody/content/application~1json/schema/properties/op: typify",
+        ],
+    ),
+    (
+        "31-two-media-types-for-one-body.yaml",
+        &["operation render_markdown: request body: kept application/json, removed text/plain"],
+    ),
+    (
+        "32-any-media-type-body.yaml",
+        &["operation upload_asset: request body */* is sent as raw bytes"],
+    ),
+    (
+        "34-title-names-another-type.yaml",
+        &[
+            "#/components/schemas/NullableMember: title \"Member\" removed",
+            "#/components/schemas/Owner: title \"Owner\" removed",
+        ],
+    ),
 ];
 
 struct Run {
@@ -161,8 +232,14 @@ struct Run {
 }
 
 fn codegen(spec: &Path, out: &Path) -> Run {
+    codegen_with(spec, out, &[])
+}
+
+fn codegen_with(spec: &Path, out: &Path, flags: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["codegen", "--spec"])
+        .arg("codegen")
+        .args(flags)
+        .arg("--spec")
         .arg(spec)
         .arg("--out")
         .arg(out)
@@ -270,6 +347,27 @@ fn every_corpus_file_gives_its_expected_outcome() {
     assert!(CASES.len() >= 25);
     for (file, code, expected) in CASES {
         check_case(&corpus().join(file), *code, expected);
+    }
+}
+
+#[test]
+fn normalising_makes_clients_of_the_cases_progenitor_refuses_and_prints_each_change() {
+    for (file, expected) in NORMALIZED {
+        let dir = TempDir::new().unwrap();
+        let out = outputs(dir.path());
+        let run = codegen_with(&corpus().join(file), &out[0], &["--normalize"]);
+        assert_eq!(run.code, 0, "{file}: exit code; stderr:\n{}", run.stderr);
+        let changes: Vec<&str> = run.stderr.lines().collect();
+        assert_eq!(changes.len(), expected.len(), "{file}:\n{}", run.stderr);
+        for (line, start) in changes.iter().zip(*expected) {
+            assert!(
+                line.starts_with(&format!("normalized: {start}")),
+                "{file}: expected {start:?} in\n{line}"
+            );
+        }
+        for file in &out {
+            syn::parse_file(&fs::read_to_string(file).unwrap()).unwrap();
+        }
     }
 }
 

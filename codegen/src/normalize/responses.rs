@@ -1,6 +1,4 @@
-//! Optional rewriting of constructs progenitor cannot generate, for specs we
-//! do not own (`cargo xtask codegen --normalize`). Each change is reported;
-//! our own spec needs none (a test says so).
+//! Responses whose bodies progenitor cannot give one type.
 //!
 //! progenitor gives all success responses of an operation one Rust type, and
 //! all error responses one type (`default` counts as both). Where an
@@ -14,6 +12,7 @@
 
 use openapiv3::{OpenAPI, ReferenceOr, Response, StatusCode};
 
+use super::OperationsMut;
 use crate::spec_walk::{is_json_media_type, operation_name};
 
 /// Rewrites `spec` in place; returns one line per change.
@@ -88,28 +87,6 @@ pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
         }
     }
     changes
-}
-
-trait OperationsMut {
-    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)>;
-}
-
-impl OperationsMut for openapiv3::PathItem {
-    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)> {
-        [
-            ("get", self.get.as_mut()),
-            ("put", self.put.as_mut()),
-            ("post", self.post.as_mut()),
-            ("delete", self.delete.as_mut()),
-            ("options", self.options.as_mut()),
-            ("head", self.head.as_mut()),
-            ("patch", self.patch.as_mut()),
-            ("trace", self.trace.as_mut()),
-        ]
-        .into_iter()
-        .filter_map(|(m, op)| op.map(|op| (m, op)))
-        .collect()
-    }
 }
 
 fn is_success(code: &StatusCode) -> bool {

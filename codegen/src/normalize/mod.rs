@@ -1,0 +1,57 @@
+//! Optional rewriting of constructs progenitor cannot generate, for specs we
+//! do not own (`cargo xtask codegen --normalize`). Each change is reported,
+//! one line each; our own spec needs none (a test says so). One rule per
+//! module, each saying what progenitor does and what the rewrite costs:
+//!
+//! - `request_bodies`: a request body with several media types keeps one
+//!   (the JSON one, else the first); a body of a media type progenitor
+//!   cannot send (`*/*`, `image/png`, `multipart/form-data`, …) is sent as
+//!   raw bytes (`application/octet-stream`).
+//! - `responses`: responses whose bodies progenitor cannot give one type
+//!   are removed, but for the first of each kind.
+//! - `enum_names`: an enum whose values typify would give one Rust name
+//!   (`add` and `Add`) gets names from codegen; the values sent are the
+//!   same.
+//! - `nullable_titles`: a nullable component schema whose title typify
+//!   would give its inner type, when that name is another type's, loses the
+//!   title.
+
+mod enum_names;
+mod nullable_titles;
+mod request_bodies;
+mod responses;
+
+use openapiv3::OpenAPI;
+
+/// Rewrites `spec` in place; returns one line per change, in a fixed order
+/// (rule by rule, each in document order).
+pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
+    let mut changes = request_bodies::normalize(spec);
+    changes.extend(responses::normalize(spec));
+    changes.extend(enum_names::normalize(spec));
+    changes.extend(nullable_titles::normalize(spec));
+    changes
+}
+
+/// The operations of a path item, by method, open to change.
+trait OperationsMut {
+    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)>;
+}
+
+impl OperationsMut for openapiv3::PathItem {
+    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)> {
+        [
+            ("get", self.get.as_mut()),
+            ("put", self.put.as_mut()),
+            ("post", self.post.as_mut()),
+            ("delete", self.delete.as_mut()),
+            ("options", self.options.as_mut()),
+            ("head", self.head.as_mut()),
+            ("patch", self.patch.as_mut()),
+            ("trace", self.trace.as_mut()),
+        ]
+        .into_iter()
+        .filter_map(|(m, op)| op.map(|op| (m, op)))
+        .collect()
+    }
+}

@@ -1,0 +1,95 @@
+//! Real-world specs (GitHub's API, Oxide's, QuantCDN's whole API, and
+//! progenitor's sample corpus), which live outside the repository: this
+//! test is ignored, and runs on demand where they are present:
+//!
+//! ```text
+//! REAL_WORLD_SPECS=../shared/specs cargo test -p xtask --test real_world_specs -- --ignored
+//! ```
+//!
+//! Each spec must generate with `--normalize` (the files must parse as
+//! Rust); GitHub's without it must be refused naming its operations, not
+//! for a `$ref` in an example. Whether the clients compile is checked by
+//! hand (see the README): too slow for a test.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+fn specs_dir() -> PathBuf {
+    let dir = std::env::var_os("REAL_WORLD_SPECS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs"));
+    assert!(
+        dir.join("github-api.json").exists(),
+        "no real-world specs in {} (set REAL_WORLD_SPECS)",
+        dir.display()
+    );
+    dir
+}
+
+fn codegen(spec: &Path, out: &Path, normalize: bool) -> (i32, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    command.arg("codegen");
+    if normalize {
+        command.arg("--normalize");
+    }
+    let output = command
+        .arg("--spec")
+        .arg(spec)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("run xtask");
+    (
+        output.status.code().expect("exited normally"),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+#[ignore = "needs the real-world specs (REAL_WORLD_SPECS)"]
+fn every_real_world_spec_generates_with_normalize() {
+    let dir = specs_dir();
+    let mut specs: Vec<PathBuf> = [
+        "github-api.json",
+        "oxide-api.json",
+        "quantcdn-api-4.19.0.yaml",
+    ]
+    .iter()
+    .map(|f| dir.join(f))
+    .collect();
+    let mut samples: Vec<PathBuf> = std::fs::read_dir(dir.join("progenitor-samples"))
+        .expect("progenitor-samples/")
+        .map(|e| e.unwrap().path())
+        .collect();
+    samples.sort();
+    specs.extend(samples);
+    for spec in specs {
+        let out = TempDir::new().unwrap();
+        let client = out.path().join("client.rs");
+        let (code, stderr) = codegen(&spec, &client, true);
+        assert_eq!(code, 0, "{}:\n{stderr}", spec.display());
+        for file in ["client.rs", "client_httpmock.rs", "client_cli.rs"] {
+            let text = std::fs::read_to_string(out.path().join(file)).unwrap();
+            syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {file}: {e}", spec.display()));
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs the real-world specs (REAL_WORLD_SPECS)"]
+fn githubs_api_is_refused_for_its_operations_not_its_examples() {
+    let out = TempDir::new().unwrap();
+    let (code, stderr) = codegen(
+        &specs_dir().join("github-api.json"),
+        &out.path().join("client.rs"),
+        false,
+    );
+    assert_eq!(code, 4, "{stderr}");
+    assert!(!stderr.contains("points outside the document"), "{stderr}");
+    assert!(
+        stderr.contains("progenitor cannot generate 184 operations"),
+        "{stderr}"
+    );
+}
