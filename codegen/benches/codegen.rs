@@ -1,10 +1,16 @@
 //! `cargo bench -p codegen`: where generation spends its time, and how its
 //! cost grows with the number of operations.
 //!
-//! - `tokens/{read,generate,format,all}`: our spec, stage by stage. `read`
-//!   (parse, check, canonical order) is the floor generation is compared to.
-//! - `scaling/{10,100,1000}`: synthetic specs built here, each operation with
-//!   a request body, a response and an error schema of its own.
+//! - `tokens/{read,all,progenitor-alone}`: our spec. `read` (parse, check,
+//!   canonical order) is the floor; `all` is `codegen::generate` (all three
+//!   targets, every pass, formatted); `progenitor-alone` is what a user of
+//!   progenitor alone pays for the client only: parse, `generate_tokens`,
+//!   prettyplease.
+//! - `scaling/{read,all,progenitor-alone}/{10,100,1000}`: synthetic specs
+//!   built here, each operation with a request body, a response and an
+//!   error schema of its own.
+//! - `external/{all,progenitor-alone}`: a spec outside the repository, when
+//!   `CODEGEN_BENCH_SPEC` names one (Oxide's, for the README's table).
 //! - Peak heap per size is measured first with a counting allocator and
 //!   printed as a table (criterion measures time only).
 
@@ -60,7 +66,30 @@ fn synthetic_spec(operations: usize) -> String {
 }
 
 fn generate_all(spec: &str) -> codegen::Generated {
-    codegen::generate_all(spec, "bench.yaml", "cargo bench").expect("the synthetic spec generates")
+    codegen::generate(
+        spec,
+        &codegen::Options::new("bench.yaml").command("cargo bench"),
+    )
+    .expect("the spec generates")
+}
+
+/// progenitor alone, for the client only, in the shape we ship (builder
+/// methods, one `Client` for all tags): the baseline.
+fn progenitor_alone(spec: &str) -> String {
+    let spec: openapiv3::OpenAPI = if spec.trim_start().starts_with('{') {
+        serde_json::from_str(spec).expect("JSON")
+    } else {
+        serde_yaml::from_str(spec).expect("YAML")
+    };
+    let mut settings = progenitor::GenerationSettings::new();
+    settings
+        .with_interface(progenitor::InterfaceStyle::Builder)
+        .with_tag(progenitor::TagStyle::Merged);
+    let mut generator = progenitor::Generator::new(&settings);
+    let tokens = generator
+        .generate_tokens(&spec)
+        .expect("progenitor generates");
+    prettyplease::unparse(&syn::parse2(tokens).expect("progenitor's tokens parse"))
 }
 
 /// Peak heap and one timed run per size, before criterion starts.
@@ -90,18 +119,25 @@ fn tokens_stages(c: &mut Criterion) {
     group.bench_function("read", |b| {
         b.iter(|| codegen::read(black_box(TOKENS_SPEC), "tokens.yaml").unwrap())
     });
-    let spec = codegen::read(TOKENS_SPEC, "tokens.yaml").unwrap();
-    group.bench_function("generate", |b| {
-        b.iter(|| codegen::generate_files(black_box(&spec), "tokens.yaml").unwrap())
-    });
-    group.bench_function("format", |b| {
-        b.iter_batched(
-            || codegen::generate_files(&spec, "tokens.yaml").unwrap(),
-            |files| codegen::format_files(files, "tokens.yaml", "cargo xtask codegen"),
-            criterion::BatchSize::SmallInput,
-        )
-    });
     group.bench_function("all", |b| b.iter(|| generate_all(black_box(TOKENS_SPEC))));
+    group.bench_function("progenitor-alone", |b| {
+        b.iter(|| progenitor_alone(black_box(TOKENS_SPEC)))
+    });
+    group.finish();
+}
+
+/// Side by side on a spec from outside the repository.
+fn external(c: &mut Criterion) {
+    let Some(path) = std::env::var_os("CODEGEN_BENCH_SPEC") else {
+        return;
+    };
+    let spec = std::fs::read_to_string(&path).expect("CODEGEN_BENCH_SPEC is readable");
+    let mut group = c.benchmark_group("external");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    group.bench_function("all", |b| b.iter(|| generate_all(black_box(&spec))));
+    group.bench_function("progenitor-alone", |b| {
+        b.iter(|| progenitor_alone(black_box(&spec)))
+    });
     group.finish();
 }
 
@@ -117,6 +153,11 @@ fn scaling(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("all", ops), &spec, |b, spec| {
             b.iter(|| generate_all(black_box(spec)))
         });
+        group.bench_with_input(
+            BenchmarkId::new("progenitor-alone", ops),
+            &spec,
+            |b, spec| b.iter(|| progenitor_alone(black_box(spec))),
+        );
     }
     group.finish();
 }
@@ -126,5 +167,6 @@ fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     tokens_stages(&mut criterion);
     scaling(&mut criterion);
+    external(&mut criterion);
     criterion.final_summary();
 }

@@ -35,7 +35,9 @@ const EXTENSION: &str = "x-enum-varnames";
 /// The variant renames one enum gets: its type name, old → new identifiers.
 struct Renames {
     type_name: String,
-    renames: BTreeMap<String, syn::Ident>,
+    /// Plain strings, not `syn::Ident`s: the renames travel to the threads
+    /// that generate the other targets, and syn's tokens cannot.
+    renames: BTreeMap<String, String>,
 }
 
 /// Every change to variants found in the client, to apply to the files
@@ -211,12 +213,7 @@ fn placeholders(file: &syn::File) -> (Vec<Renames>, BTreeMap<String, String>) {
                 .variants
                 .iter()
                 .zip(&names)
-                .map(|(variant, name)| {
-                    (
-                        variant.ident.to_string(),
-                        syn::Ident::new(name, variant.ident.span()),
-                    )
-                })
+                .map(|(variant, name)| (variant.ident.to_string(), name.clone()))
                 .collect(),
         });
         for wire in &wires {
@@ -374,7 +371,7 @@ fn renames_for(
     file: &syn::File,
     request: &Request,
     spec_name: &str,
-) -> Result<BTreeMap<String, syn::Ident>, CodegenError> {
+) -> Result<BTreeMap<String, String>, CodegenError> {
     let err = |message: String| error(spec_name, &request.type_name, message);
     let item = find_enum(&file.items, &request.type_name).ok_or_else(|| {
         err(format!(
@@ -394,7 +391,7 @@ fn renames_for(
             let old = by_value
                 .get(value)
                 .ok_or_else(|| err(format!("no generated variant carries the value `{value}`")))?;
-            Ok((old.to_string(), syn::Ident::new(new, old.span())))
+            Ok((old.to_string(), new.clone()))
         })
         .collect()
 }
@@ -427,14 +424,14 @@ fn wire_value(variant: &syn::Variant) -> String {
 
 struct Renamer<'a> {
     type_name: &'a str,
-    renames: &'a BTreeMap<String, syn::Ident>,
+    renames: &'a BTreeMap<String, String>,
     in_own_impl: bool,
 }
 
 impl Renamer<'_> {
     fn rename(&self, ident: &mut syn::Ident) {
         if let Some(new) = self.renames.get(&ident.to_string()) {
-            *ident = new.clone();
+            *ident = syn::Ident::new(new, ident.span());
         }
     }
 }

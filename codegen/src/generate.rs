@@ -1,5 +1,4 @@
 use std::collections::BTreeSet;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use openapiv3::{OpenAPI, Paths, ReferenceOr};
@@ -7,7 +6,7 @@ use proc_macro2::TokenStream;
 use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
 
 use crate::spec_walk::operation_name;
-use crate::{CodegenError, FailedOperation, json_schema, prune, secret_fields};
+use crate::{CodegenError, FailedOperation, caught, json_schema, prune, secret_fields};
 
 /// Builder-style methods (`client.tokens_create().organization(..).body(..)`)
 /// with one `Client` for all tags: the shape oxide.rs uses, and the one that
@@ -31,9 +30,10 @@ fn settings() -> GenerationSettings {
     settings
 }
 
-/// What progenitor generates from a spec.
+/// What is generated from a spec: three files, named here and nowhere
+/// else ([`Target::path`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
+pub enum Target {
     /// The client: `Client`, its builders and the `types` module.
     Client,
     /// httpmock helpers (`MockServerExt`) for the client, which must be
@@ -42,6 +42,24 @@ pub(crate) enum Target {
     /// A clap command-line interface (`Cli`, `CliCommand`, `CliConfig`) over
     /// the client, also included in the client's crate.
     Cli,
+}
+
+impl Target {
+    pub const ALL: [Target; 3] = [Target::Client, Target::Httpmock, Target::Cli];
+
+    /// Where the target goes, given where the client goes: the companions
+    /// beside it, `generated.rs` → `generated_httpmock.rs`,
+    /// `generated_cli.rs` (the names the generated crate's `lib.rs`
+    /// includes).
+    pub fn path(self, client: &std::path::Path) -> std::path::PathBuf {
+        let suffix = match self {
+            Target::Client => return client.to_path_buf(),
+            Target::Httpmock => "httpmock",
+            Target::Cli => "cli",
+        };
+        let stem = client.file_stem().unwrap_or_default().to_string_lossy();
+        client.with_file_name(format!("{stem}_{suffix}.rs"))
+    }
 }
 
 /// Runs progenitor on the whole spec. When it fails, finds every operation
@@ -62,27 +80,19 @@ pub(crate) fn tokens(
 /// `assertion failed: response_types.len() <= 1`); a panic here becomes an
 /// error message like any other.
 pub(crate) fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
+    let outcome = caught::catch(|| {
         let mut generator = Generator::new(&settings());
         match target {
             Target::Client => generator.generate_tokens(spec),
             Target::Httpmock => generator.httpmock(spec, "crate"),
             Target::Cli => generator.cli(spec, "crate"),
         }
-    }));
+    });
     match outcome {
         Ok(Ok(tokens)) => Ok(tokens),
         Ok(Err(error)) => Err(error.to_string()),
-        Err(payload) => Err(explain_panic(&panic_text(payload.as_ref()))),
+        Err(payload) => Err(explain_panic(&caught::message(payload.as_ref()))),
     }
-}
-
-fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "(no message)".to_owned())
 }
 
 /// Turns the panics we know into what the spec author must change.
@@ -188,12 +198,11 @@ fn failing_alone(
                         let Some(unit) = units.get(index) else {
                             break;
                         };
-                        let alone = catch_unwind(AssertUnwindSafe(|| {
-                            spec_with(spec, reach, std::slice::from_ref(unit))
-                        }));
+                        let alone =
+                            caught::catch(|| spec_with(spec, reach, std::slice::from_ref(unit)));
                         let outcome = match alone {
                             Ok(alone) => run(&alone, target).err(),
-                            Err(payload) => Some(explain_panic(&panic_text(payload.as_ref()))),
+                            Err(payload) => Some(explain_panic(&caught::message(payload.as_ref()))),
                         };
                         if let Some(message) = outcome {
                             found.push((index, message));

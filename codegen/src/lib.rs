@@ -18,6 +18,7 @@
 //! [`Surface`] is the model of what consumers see, read from the generated
 //! syntax tree; the API-surface snapshot and `cargo xtask diff` read it.
 
+mod caught;
 mod check;
 mod enum_varnames;
 mod error;
@@ -39,71 +40,84 @@ pub use error::{CodegenError, FailedOperation};
 pub use parse::parse_spec;
 pub use surface::Surface;
 
-use generate::Target;
+use std::sync::{Arc, mpsc};
+
+pub use generate::Target;
 
 /// The command that regenerates the checked-in code; printed in the header of
 /// every generated file and in every "stale" message.
 pub const REGENERATE_COMMAND: &str = "cargo xtask codegen";
 
-/// Every file generated from one spec, each with its header.
+/// How to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// How the spec is named in messages and in the headers of the
+    /// generated files (for example `openapi/tokens.yaml`): a path relative
+    /// to the workspace, so the output does not depend on where it lives.
+    pub spec_name: &'a str,
+    /// The command the headers name as the way to regenerate the files.
+    pub command: &'a str,
+    /// Rewrite what progenitor cannot generate first (see the `normalize`
+    /// module): for specs we do not own.
+    pub normalize: bool,
+}
+
+impl<'a> Options<'a> {
+    /// The spec named `spec_name`, [`REGENERATE_COMMAND`], no normalising.
+    pub fn new(spec_name: &'a str) -> Self {
+        Options {
+            spec_name,
+            command: REGENERATE_COMMAND,
+            normalize: false,
+        }
+    }
+
+    pub fn command(self, command: &'a str) -> Self {
+        Options { command, ..self }
+    }
+
+    pub fn normalize(self, normalize: bool) -> Self {
+        Options { normalize, ..self }
+    }
+}
+
+/// Every file generated from one spec, each with its header, and the
+/// changes normalising made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generated {
-    /// The client: `Client`, its builders, and the `types` module.
+    /// [`Target::Client`].
     pub client: String,
-    /// Typed httpmock helpers for the client (`MockServerExt`), for the
-    /// consumers' tests. It refers to the client as `crate::*`, so it is
-    /// included in the same crate.
+    /// [`Target::Httpmock`].
     pub httpmock: String,
-    /// A clap command-line interface over the client (`Cli`, `CliCommand`,
-    /// `CliConfig`), also included in the client's crate, behind its `cli`
-    /// feature (the client's types derive `schemars::JsonSchema` only there).
+    /// [`Target::Cli`].
     pub cli: String,
+    /// One line per change `normalize` made (none without it).
+    pub normalizations: Vec<String>,
 }
 
-/// Generates the client module for the spec in `spec_text`, with the default
-/// regenerate command in its header.
-///
-/// `spec_name` is how the spec is named in messages and in the header of the
-/// generated file (for example `openapi/tokens.yaml`); pass a path relative to
-/// the workspace so the output does not depend on where the workspace lives.
-pub fn generate(spec_text: &str, spec_name: &str) -> Result<String, CodegenError> {
-    Ok(generate_all(spec_text, spec_name, REGENERATE_COMMAND)?.client)
+impl Generated {
+    /// Each target with its text.
+    pub fn files(&self) -> [(Target, &str); 3] {
+        [
+            (Target::Client, &self.client),
+            (Target::Httpmock, &self.httpmock),
+            (Target::Cli, &self.cli),
+        ]
+    }
 }
 
-/// Every file for the spec in `spec_text`, naming `command` in their headers
-/// as the way to regenerate them.
-pub fn generate_all(
-    spec_text: &str,
-    spec_name: &str,
-    command: &str,
-) -> Result<Generated, CodegenError> {
-    let spec = read(spec_text, spec_name)?;
-    let files = generate_files(&spec, spec_name)?;
-    Ok(format_files(files, spec_name, command))
-}
-
-/// [`generate_all`] after rewriting what progenitor cannot generate (see
-/// the `normalize` module): for specs we do not own. Returns the files and
-/// one line per change made.
-pub fn generate_all_normalized(
-    spec_text: &str,
-    spec_name: &str,
-    command: &str,
-) -> Result<(Generated, Vec<String>), CodegenError> {
-    let mut spec = read(spec_text, spec_name)?;
-    let changes = normalize::normalize(&mut spec);
-    let files = generate_files(&spec, spec_name)?;
-    Ok((format_files(files, spec_name, command), changes))
-}
-
-/// The changes [`generate_all_normalized`] would make to a spec, without
-/// generating anything.
-pub fn normalization_changes(
-    spec_text: &str,
-    spec_name: &str,
-) -> Result<Vec<String>, CodegenError> {
-    let mut spec = read(spec_text, spec_name)?;
-    Ok(normalize::normalize(&mut spec))
+/// The one entry point: the spec's text in, every target's formatted
+/// source out. The spec is parsed once; the targets are made in parallel.
+pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, CodegenError> {
+    let mut spec = read(spec_text, options.spec_name)?;
+    let normalizations = if options.normalize {
+        normalize::normalize(&mut spec)
+    } else {
+        Vec::new()
+    };
+    let mut generated = generate_files(&spec, options.spec_name, options.command)?;
+    generated.normalizations = normalizations;
+    Ok(generated)
 }
 
 /// Stage 1: parse the text, check it (see `check`), and put its maps in
@@ -120,30 +134,75 @@ pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, Code
     parse::canonical(&spec, spec_name)
 }
 
-/// The generated files as syntax trees, before formatting.
-pub struct Files {
-    pub client: syn::File,
-    pub httpmock: syn::File,
-    pub cli: syn::File,
+/// Stage 2 and 3: progenitor, our passes over its output, prettyplease
+/// behind the header. The three targets are made on three threads (syn's
+/// trees cannot cross threads, so each thread takes its file from
+/// progenitor's tokens to formatted text); the companions wait for the
+/// client's variant renames, which they must follow.
+fn generate_files(
+    spec: &openapiv3::OpenAPI,
+    spec_name: &str,
+    command: &str,
+) -> Result<Generated, CodegenError> {
+    let spec = &secret_fields::mark(spec, spec_name)?;
+    let header = &header(spec_name, command);
+    let format = move |file: &syn::File| format!("{header}{}", prettyplease::unparse(file));
+    std::thread::scope(|scope| {
+        let companion = |target, renames: mpsc::Receiver<Arc<enum_varnames::Variants>>| {
+            scope.spawn(move || {
+                let mut file = tokens_to_file(spec, spec_name, target)?;
+                // No renames: the client failed, and its error is the one
+                // reported.
+                let renames = renames.recv().map_err(|_| CodegenError::Generator {
+                    spec: spec_name.to_owned(),
+                    failures: Vec::new(),
+                })?;
+                renames.apply_to(&mut file);
+                secret_fields::apply(&mut file);
+                path_segments::apply(&mut file);
+                Ok(format(&file))
+            })
+        };
+        let (httpmock_renames, for_httpmock) = mpsc::channel();
+        let (cli_renames, for_cli) = mpsc::channel();
+        let httpmock = companion(Target::Httpmock, for_httpmock);
+        let cli = companion(Target::Cli, for_cli);
+        let client = client_file(spec, spec_name).map(|(client, renames)| {
+            let renames = Arc::new(renames);
+            // A companion that failed has stopped listening; its error
+            // comes with its result.
+            let _ = httpmock_renames.send(renames.clone());
+            let _ = cli_renames.send(renames);
+            format(&client)
+        });
+        drop((httpmock_renames, cli_renames));
+        let (httpmock, cli) = (joined(httpmock, spec_name), joined(cli, spec_name));
+        Ok(Generated {
+            client: client?,
+            httpmock: httpmock?,
+            cli: cli?,
+            normalizations: Vec::new(),
+        })
+    })
 }
 
-/// Stage 2: progenitor, then our passes over its output.
-pub fn generate_files(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Files, CodegenError> {
-    let spec = &secret_fields::mark(spec, spec_name)?;
-    let (client, renames) = client_file(spec, spec_name)?;
-    let companion = |target| {
-        let mut file = tokens_to_file(spec, spec_name, target)?;
-        renames.apply_to(&mut file);
-        secret_fields::apply(&mut file);
-        path_segments::apply(&mut file);
-        Ok::<_, CodegenError>(file)
-    };
-    let httpmock = companion(Target::Httpmock)?;
-    let cli = companion(Target::Cli)?;
-    Ok(Files {
-        client,
-        httpmock,
-        cli,
+/// A generating thread's result. Every step that may panic catches its
+/// panic (see `caught`); a panic that escapes anyway is an error too.
+fn joined<T>(
+    handle: std::thread::ScopedJoinHandle<'_, Result<T, CodegenError>>,
+    spec_name: &str,
+) -> Result<T, CodegenError> {
+    handle.join().unwrap_or_else(|payload| {
+        Err(CodegenError::Generator {
+            spec: spec_name.to_owned(),
+            failures: vec![FailedOperation {
+                operation: None,
+                message: format!(
+                    "the generator stopped: {}",
+                    caught::message(payload.as_ref())
+                ),
+            }],
+        })
     })
 }
 
@@ -188,22 +247,6 @@ pub fn surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, Co
     let spec = &secret_fields::mark(spec, spec_name)?;
     let (client, _) = client_file(spec, spec_name)?;
     Ok(Surface::of(&client))
-}
-
-/// Stage 3: prettyplease, behind the header.
-pub fn format_files(files: Files, spec_name: &str, command: &str) -> Generated {
-    let format = |file: &syn::File| {
-        format!(
-            "{}{}",
-            header(spec_name, command),
-            prettyplease::unparse(file)
-        )
-    };
-    Generated {
-        client: format(&files.client),
-        httpmock: format(&files.httpmock),
-        cli: format(&files.cli),
-    }
 }
 
 fn tokens_to_file(

@@ -112,7 +112,9 @@ fn every_marked_schema_is_a_secret_wherever_it_sits() {
 
 #[test]
 fn the_client_uses_the_crates_error_and_names_the_secret_keys_it_expects() {
-    let client = codegen::generate(SPEC, "secrets.yaml").unwrap();
+    let client = codegen::generate(SPEC, &codegen::Options::new("secrets.yaml"))
+        .map(|g| g.client)
+        .unwrap();
     assert!(
         !client.contains("codegen_secret"),
         "a placeholder path is left"
@@ -148,7 +150,8 @@ fn a_secret_path_or_header_parameter_is_refused_and_a_query_one_is_not() {
         )
     };
     for place in ["path", "header"] {
-        let err = codegen::generate(&with(place), "p.yaml")
+        let err = codegen::generate(&with(place), &codegen::Options::new("p.yaml"))
+            .map(|g| g.client)
             .unwrap_err()
             .to_string();
         assert!(
@@ -157,6 +160,8 @@ fn a_secret_path_or_header_parameter_is_refused_and_a_query_one_is_not() {
             "{err}"
         );
     }
-    let client = codegen::generate(&with("query"), "p.yaml").unwrap();
+    let client = codegen::generate(&with("query"), &codegen::Options::new("p.yaml"))
+        .map(|g| g.client)
+        .unwrap();
     assert!(client.contains("crate::Secret"), "{client}");
 }

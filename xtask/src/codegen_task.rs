@@ -103,24 +103,6 @@ pub struct Output {
     pub content: String,
 }
 
-impl Paths {
-    /// The httpmock helpers go beside the client: `generated.rs` →
-    /// `generated_httpmock.rs`.
-    pub fn httpmock_out(&self) -> PathBuf {
-        self.beside_out("httpmock")
-    }
-
-    /// The CLI goes beside the client: `generated.rs` → `generated_cli.rs`.
-    pub fn cli_out(&self) -> PathBuf {
-        self.beside_out("cli")
-    }
-
-    fn beside_out(&self, suffix: &str) -> PathBuf {
-        let stem = self.out.file_stem().unwrap_or_default().to_string_lossy();
-        self.out.with_file_name(format!("{stem}_{suffix}.rs"))
-    }
-}
-
 /// Generates from `paths.spec` and writes or checks every output file.
 pub fn run(paths: &Paths, mode: Mode, normalize: bool) -> Result<Outcome, Failure> {
     let outputs = generate(paths, normalize)?;
@@ -185,42 +167,22 @@ pub fn generate(paths: &Paths, normalize: bool) -> Result<Vec<Output>, Failure> 
         true => format!("{} --normalize", command_for(paths)),
         false => command_for(paths),
     };
-    let generated = quietly(|| {
-        if normalize {
-            let (generated, changes) =
-                codegen::generate_all_normalized(&text, &paths.spec_name(), &command)?;
-            for change in changes {
-                eprintln!("normalized: {change}");
-            }
-            Ok(generated)
-        } else {
-            codegen::generate_all(&text, &paths.spec_name(), &command)
-        }
-    })?;
-    Ok(vec![
-        Output {
-            path: paths.out.clone(),
-            content: generated.client,
-        },
-        Output {
-            path: paths.httpmock_out(),
-            content: generated.httpmock,
-        },
-        Output {
-            path: paths.cli_out(),
-            content: generated.cli,
-        },
-    ])
-}
-
-/// codegen turns progenitor's panics into errors; this keeps the default
-/// panic hook from also printing them as traces on stderr.
-pub fn quietly<T>(f: impl FnOnce() -> T) -> T {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let value = f();
-    std::panic::set_hook(previous);
-    value
+    let spec_name = paths.spec_name();
+    let options = codegen::Options::new(&spec_name)
+        .command(&command)
+        .normalize(normalize);
+    let generated = codegen::generate(&text, &options)?;
+    for change in &generated.normalizations {
+        eprintln!("normalized: {change}");
+    }
+    Ok(generated
+        .files()
+        .into_iter()
+        .map(|(target, content)| Output {
+            path: target.path(&paths.out),
+            content: content.to_owned(),
+        })
+        .collect())
 }
 
 /// The command that makes `paths.out` fresh again.

@@ -121,12 +121,11 @@ fn outputs(paths: &Paths) -> String {
             .to_string_lossy()
             .into_owned()
     };
-    format!(
-        "{} (+ {}, {})",
-        paths.out_name(),
-        name(paths.httpmock_out()),
-        name(paths.cli_out())
-    )
+    let companions: Vec<String> = codegen::Target::ALL[1..]
+        .iter()
+        .map(|target| name(target.path(&paths.out)))
+        .collect();
+    format!("{} (+ {})", paths.out_name(), companions.join(", "))
 }
 
 fn diff(base: Option<String>, format: Format, spec: Option<String>) -> ExitCode {
@@ -139,16 +138,14 @@ fn diff(base: Option<String>, format: Format, spec: Option<String>) -> ExitCode 
         ),
     };
     let base = base.unwrap_or_else(|| diff::default_base(&dir));
-    // Both revisions are generated in memory; codegen turns progenitor's
-    // panics into errors, so keep the panic hook from printing them too.
+    // Both revisions are generated in memory.
     let read = || -> Result<Report, String> {
         let old_text = diff::spec_at(&base, &dir, &path)?;
         let new_text = std::fs::read_to_string(dir.join(&path))
             .map_err(|e| format!("cannot read spec {path}: {e}"))?;
-        let old = codegen_task::quietly(|| diff::revision(&old_text, &format!("{path} at {base}")))
-            .map_err(|e| e.to_string())?;
-        let new = codegen_task::quietly(|| diff::revision(&new_text, &path))
-            .map_err(|e| e.to_string())?;
+        let old =
+            diff::revision(&old_text, &format!("{path} at {base}")).map_err(|e| e.to_string())?;
+        let new = diff::revision(&new_text, &path).map_err(|e| e.to_string())?;
         Ok(Report::new(&old, &new))
     };
     let report = match read() {
