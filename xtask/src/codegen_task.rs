@@ -273,3 +273,27 @@ fn same_file(a: &Path, b: &Path) -> bool {
         _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `cargo test` fails when the checked-in generated files are not what
+    /// the spec generates: `cargo xtask codegen --check` as a test (the
+    /// pattern of rust-analyzer's xtask), so a plain `cargo test` catches
+    /// drift.
+    #[test]
+    fn generated_code_is_fresh() {
+        let paths = Paths::workspace_default();
+        match run(&paths, Mode::Check, false) {
+            Ok(Outcome::Unchanged) => {}
+            Ok(Outcome::Stale { diff }) => panic!(
+                "{} is stale; run `{}`. Diff from the file on disk to the fresh output:\n{diff}",
+                paths.out_name(),
+                command_for(&paths)
+            ),
+            Ok(Outcome::Written) => unreachable!("check mode never writes"),
+            Err(e) => panic!("generation failed: {e}"),
+        }
+    }
+}
