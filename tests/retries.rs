@@ -4,9 +4,9 @@
 
 use std::time::{Duration, Instant};
 
-use quantcdn_tokens::types::{ApiError, CreateTokenRequest, CreatedToken, TokenSummary};
-use quantcdn_tokens::{ApiErrorExt, Client, ClientBuilder, Error, ResponseValue, RetryPolicy};
+use quantcdn_tokens::{ApiErrorExt, Client, ClientBuilder, Error, RetryPolicy};
 use serde_json::json;
+use tokens_tests::calls::{create, list};
 use tokens_tests::raw_http::{RawServer, Reply};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -47,19 +47,6 @@ async fn requests(server: &MockServer) -> usize {
     server.received_requests().await.unwrap().len()
 }
 
-async fn list(client: &Client) -> Result<ResponseValue<Vec<TokenSummary>>, Error<ApiError>> {
-    client.tokens_list().organization("o").send().await
-}
-
-async fn create(client: &Client) -> Result<ResponseValue<CreatedToken>, Error<ApiError>> {
-    client
-        .tokens_create()
-        .organization("o")
-        .body(CreateTokenRequest::builder().name("n"))
-        .send()
-        .await
-}
-
 fn token_list() -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_json(json!([
         {"id": 1, "name": "ci", "created_at": "2026-04-15T12:00:00Z"}
@@ -69,7 +56,7 @@ fn token_list() -> ResponseTemplate {
 #[tokio::test]
 async fn a_list_that_meets_503_twice_succeeds_on_the_third_request() {
     let server = failing_then("GET", 503, 2, token_list()).await;
-    let tokens = list(&client(&server, quick())).await.unwrap();
+    let tokens = list(&client(&server, quick()), "o").await.unwrap();
     assert_eq!(tokens.len(), 1);
     assert_eq!(requests(&server).await, 3);
 }
@@ -96,7 +83,7 @@ async fn a_revoke_is_retried_on_each_retried_status() {
 async fn other_failures_are_not_retried() {
     for status in [400, 403, 404, 500, 501] {
         let server = failing_then("GET", status, 1, token_list()).await;
-        let err = list(&client(&server, quick())).await.unwrap_err();
+        let err = list(&client(&server, quick()), "o").await.unwrap_err();
         assert_eq!(err.status_code(), Some(status));
         assert_eq!(requests(&server).await, 1, "{status}");
     }
@@ -119,7 +106,7 @@ async fn a_429_with_retry_after_1_waits_about_a_second() {
         .await;
     let started = Instant::now();
     // The schedule alone would wait 10–20 ms: the second wait is the server's.
-    list(&client(&server, quick())).await.unwrap();
+    list(&client(&server, quick()), "o").await.unwrap();
     let waited = started.elapsed();
     assert_eq!(requests(&server).await, 2);
     assert!(
@@ -137,7 +124,7 @@ async fn a_retry_after_longer_than_the_cap_comes_back_to_the_caller_at_once() {
         .mount(&server)
         .await;
     let started = Instant::now();
-    let err = list(&client(&server, quick())).await.unwrap_err();
+    let err = list(&client(&server, quick()), "o").await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(requests(&server).await, 1);
     assert!(err.is_rate_limited(), "{err:?}");
@@ -148,7 +135,7 @@ async fn a_retry_after_longer_than_the_cap_comes_back_to_the_caller_at_once() {
 async fn a_create_meeting_503_or_429_is_sent_exactly_once() {
     for status in [503, 429] {
         let server = failing_then("POST", status, 1, ResponseTemplate::new(201)).await;
-        let err = create(&client(&server, quick())).await.unwrap_err();
+        let err = create(&client(&server, quick()), "o").await.unwrap_err();
         assert_eq!(err.status_code(), Some(status));
         assert!(err.is_retryable(), "{err:?}");
         assert_eq!(requests(&server).await, 1, "{status}");
@@ -165,11 +152,11 @@ async fn a_create_whose_connection_drops_after_sending_is_sent_exactly_once() {
         .retry_policy(quick())
         .build()
         .unwrap();
-    let err = create(&client).await.unwrap_err();
+    let err = create(&client, "o").await.unwrap_err();
     assert!(matches!(err, Error::CommunicationError(_)), "{err:?}");
     assert_eq!(server.requests().len(), 1);
     // The same failure on a list is tried again.
-    let err = list(&client).await.unwrap_err();
+    let err = list(&client, "o").await.unwrap_err();
     assert!(matches!(err, Error::CommunicationError(_)), "{err:?}");
     assert_eq!(server.requests().len(), 1 + 3);
 }
@@ -178,7 +165,7 @@ async fn a_create_whose_connection_drops_after_sending_is_sent_exactly_once() {
 async fn a_server_that_always_answers_503_ends_within_the_bound() {
     // By attempts: the default three.
     let server = failing_then("GET", 503, u64::MAX, token_list()).await;
-    let err = list(&client(&server, quick())).await.unwrap_err();
+    let err = list(&client(&server, quick()), "o").await.unwrap_err();
     assert_eq!(err.status_code(), Some(503));
     assert_eq!(requests(&server).await, 3);
 
@@ -189,7 +176,7 @@ async fn a_server_that_always_answers_503_ends_within_the_bound() {
         .base_delay(Duration::from_millis(20))
         .max_elapsed(Duration::from_millis(400));
     let started = Instant::now();
-    let err = list(&client(&server, patient)).await.unwrap_err();
+    let err = list(&client(&server, patient), "o").await.unwrap_err();
     let took = started.elapsed();
     assert_eq!(err.status_code(), Some(503));
     let sent = requests(&server).await;
@@ -198,7 +185,7 @@ async fn a_server_that_always_answers_503_ends_within_the_bound() {
 
     // Off: one request.
     let server = failing_then("GET", 503, u64::MAX, token_list()).await;
-    list(&client(&server, RetryPolicy::none()))
+    list(&client(&server, RetryPolicy::none()), "o")
         .await
         .unwrap_err();
     assert_eq!(requests(&server).await, 1);

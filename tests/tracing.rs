@@ -8,24 +8,15 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use quantcdn_tokens::types::{ApiError, CreateTokenRequest, CreatedToken};
-use quantcdn_tokens::{ApiErrorExt, Client, ClientBuilder, Error, ResponseValue, RetryPolicy};
+use quantcdn_tokens::{ApiErrorExt, ClientBuilder, RetryPolicy};
 use serde_json::json;
 use std::time::Duration;
+use tokens_tests::calls::{create, list};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "trace-bearer-secret-5c1a";
 const CREATED: &str = "trace-created-secret-77b0";
-
-async fn create(client: &Client) -> Result<ResponseValue<CreatedToken>, Error<ApiError>> {
-    client
-        .tokens_create()
-        .organization("o")
-        .body(CreateTokenRequest::builder().name("n"))
-        .send()
-        .await
-}
 
 /// A `tracing` writer into a shared buffer.
 #[derive(Clone, Default)]
@@ -101,9 +92,9 @@ async fn the_trace_names_each_call_and_holds_no_secret() {
         .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(10)))
         .build()
         .unwrap();
-    let made = create(&client).await.unwrap();
+    let made = create(&client, "o").await.unwrap();
     assert_eq!(made.token.expose_secret(), CREATED);
-    client.tokens_list().organization("o").send().await.unwrap();
+    list(&client, "o").await.unwrap();
     client
         .tokens_revoke()
         .organization("o")
@@ -111,7 +102,7 @@ async fn the_trace_names_each_call_and_holds_no_secret() {
         .send()
         .await
         .unwrap();
-    let drifted = create(&client).await.unwrap_err();
+    let drifted = create(&client, "o").await.unwrap_err();
     assert_eq!(
         drifted.created_token().unwrap().token.expose_secret(),
         CREATED

@@ -8,6 +8,7 @@ use std::time::Duration;
 use quantcdn_tokens::types::{ApiError, CreateTokenRequest, ExpiresIn};
 use quantcdn_tokens::{ApiErrorExt, Client, ClientBuilder, Error, RetryPolicy};
 use serde_json::{Value, json};
+use tokens_tests::calls::create;
 use tokens_tests::raw_http::{RawServer, Reply, response};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -25,10 +26,6 @@ fn error_json(message: &str) -> Value {
     json!({"message": message, "error": true})
 }
 
-fn name_only() -> CreateTokenRequest {
-    CreateTokenRequest::builder().name("n").try_into().unwrap()
-}
-
 /// The error must be typed (it is, by its type) and must not show the token.
 fn assert_no_token<E: std::fmt::Debug>(err: &Error<E>)
 where
@@ -36,18 +33,6 @@ where
 {
     let shown = format!("{err} | {err:?} | {err:#?}");
     assert!(!shown.contains(TOKEN), "the token leaked: {shown}");
-}
-
-async fn create(
-    client: &Client,
-    organization: &str,
-) -> Result<quantcdn_tokens::ResponseValue<quantcdn_tokens::types::CreatedToken>, Error<ApiError>> {
-    client
-        .tokens_create()
-        .organization(organization)
-        .body(name_only())
-        .send()
-        .await
 }
 
 #[tokio::test]

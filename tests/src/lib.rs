@@ -2,6 +2,7 @@
 //! code and the spec, and render them as small texts to assert on or snapshot.
 
 pub mod binaries;
+pub mod calls;
 pub mod npm_tools;
 pub mod prism;
 pub mod raw_http;
