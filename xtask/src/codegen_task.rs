@@ -1,3 +1,8 @@
+//! `cargo xtask codegen`: generates the client from the spec, then writes
+//! the files or, with `--check`, says which are stale. [`ensure_files`] is
+//! the one place that compares, writes and diffs; the command and the
+//! freshness test both go through it.
+
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -49,20 +54,24 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// What [`ensure_files`] does with a file whose content differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// Write it (`cargo xtask codegen`).
     Write,
+    /// Report it (`--check`, and the freshness test).
     Check,
 }
 
+/// What [`ensure_files`] found, or did.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The file on disk already holds what the spec generates.
+    /// Every file on disk already holds its content.
     Unchanged,
-    /// The file was (re)written.
+    /// [`Mode::Write`]: the files that differed were (re)written.
     Written,
-    /// `--check` only: the file differs; `diff` is a unified diff from the
-    /// file on disk to the fresh output.
+    /// [`Mode::Check`] only: some files differ; `diff` is a unified diff
+    /// from each file on disk to its content.
     Stale { diff: String },
 }
 
@@ -103,23 +112,28 @@ pub struct Output {
     pub content: String,
 }
 
-/// Generates from `paths.spec` and writes or checks every output file.
-pub fn run(paths: &Paths, mode: Mode, normalize: bool) -> Result<Outcome, Failure> {
-    let outputs = generate(paths, normalize)?;
+/// Makes each file hold its content, or says which do not: the
+/// rust-analyzer xtask's `ensure_file_contents`, for a set of files that
+/// must change together. Files already right are left alone (their
+/// modification time too). In [`Mode::Write`] the others are written all
+/// or none (see `write_all_atomically`); in [`Mode::Check`] nothing is
+/// written, and the outcome carries a unified diff of each, from the file
+/// on disk (empty when missing) to its content.
+pub fn ensure_files(files: &[Output], mode: Mode) -> Result<Outcome, Failure> {
     let mut stale = Vec::new();
-    for output in &outputs {
-        let current = match fs::read_to_string(&output.path) {
+    for file in files {
+        let current = match fs::read_to_string(&file.path) {
             Ok(text) => Some(text),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(source) => {
                 return Err(Failure::ReadOut {
-                    out: display_name(&output.path),
+                    out: display_name(&file.path),
                     source,
                 });
             }
         };
-        if current.as_deref() != Some(output.content.as_str()) {
-            stale.push((output, current));
+        if current.as_deref() != Some(file.content.as_str()) {
+            stale.push((file, current));
         }
     }
     if stale.is_empty() {
@@ -129,17 +143,17 @@ pub fn run(paths: &Paths, mode: Mode, normalize: bool) -> Result<Outcome, Failur
         Mode::Check => Ok(Outcome::Stale {
             diff: stale
                 .iter()
-                .map(|(output, current)| {
+                .map(|(file, current)| {
                     unified_diff(
                         current.as_deref().unwrap_or(""),
-                        &output.content,
-                        &display_name(&output.path),
+                        &file.content,
+                        &display_name(&file.path),
                     )
                 })
                 .collect(),
         }),
         Mode::Write => {
-            let changed: Vec<&Output> = stale.iter().map(|(output, _)| *output).collect();
+            let changed: Vec<&Output> = stale.iter().map(|(file, _)| *file).collect();
             write_all_atomically(&changed)?;
             Ok(Outcome::Written)
         }
@@ -279,13 +293,15 @@ mod tests {
     use super::*;
 
     /// `cargo test` fails when the checked-in generated files are not what
-    /// the spec generates: `cargo xtask codegen --check` as a test (the
-    /// pattern of rust-analyzer's xtask), so a plain `cargo test` catches
-    /// drift.
+    /// the spec generates: `cargo xtask codegen --check` as a test, through
+    /// the same `ensure_files` in `Mode::Check` (the pattern of
+    /// rust-analyzer's xtask), so a plain `cargo test` catches drift and
+    /// says which command fixes it.
     #[test]
     fn generated_code_is_fresh() {
         let paths = Paths::workspace_default();
-        match run(&paths, Mode::Check, false) {
+        let files = generate(&paths, false).unwrap_or_else(|e| panic!("generation failed: {e}"));
+        match ensure_files(&files, Mode::Check) {
             Ok(Outcome::Unchanged) => {}
             Ok(Outcome::Stale { diff }) => panic!(
                 "{} is stale; run `{}`. Diff from the file on disk to the fresh output:\n{diff}",
@@ -293,7 +309,7 @@ mod tests {
                 command_for(&paths)
             ),
             Ok(Outcome::Written) => unreachable!("check mode never writes"),
-            Err(e) => panic!("generation failed: {e}"),
+            Err(e) => panic!("cannot check the generated files: {e}"),
         }
     }
 }

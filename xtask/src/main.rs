@@ -84,7 +84,9 @@ fn main() -> ExitCode {
         out: out.unwrap_or(defaults.out),
     };
     let mode = if check { Mode::Check } else { Mode::Write };
-    match codegen_task::run(&paths, mode, normalize) {
+    match codegen_task::generate(&paths, normalize)
+        .and_then(|files| codegen_task::ensure_files(&files, mode))
+    {
         Ok(Outcome::Unchanged) => {
             println!(
                 "{} are up to date with {}",
