@@ -10,6 +10,81 @@ use std::path::{Path, PathBuf};
 use codegen::{CodegenError, REGENERATE_COMMAND};
 use similar::TextDiff;
 
+use crate::{Exit, workspace_root};
+
+// The flags of `cargo xtask codegen` (its help text is the doc comment of
+// `Task::Codegen` in main.rs).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// Write nothing; exit 1 with a diff when the file on disk is stale.
+    #[arg(long)]
+    pub check: bool,
+    /// The spec to read [default: openapi/tokens.yaml in the workspace].
+    #[arg(long, value_name = "PATH")]
+    pub spec: Option<PathBuf>,
+    /// The file to write or check [default: generated-client/src/generated.rs].
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// Rewrite what progenitor cannot generate (for specs we do not own),
+    /// printing each change on stderr.
+    #[arg(long)]
+    pub normalize: bool,
+}
+
+/// `cargo xtask codegen`: generates, writes or checks, and prints one line
+/// saying what it did, or the diff and one error line.
+pub fn command(args: &Args) -> Exit {
+    let defaults = Paths::workspace_default();
+    let paths = Paths {
+        spec: args.spec.clone().unwrap_or(defaults.spec),
+        out: args.out.clone().unwrap_or(defaults.out),
+    };
+    let mode = if args.check { Mode::Check } else { Mode::Write };
+    match generate(&paths, args.normalize).and_then(|files| ensure_files(&files, mode)) {
+        Ok(Outcome::Unchanged) => {
+            println!(
+                "{} are up to date with {}",
+                outputs(&paths),
+                paths.spec_name()
+            );
+            Exit::Success
+        }
+        Ok(Outcome::Written) => {
+            println!("wrote {} from {}", outputs(&paths), paths.spec_name());
+            Exit::Success
+        }
+        Ok(Outcome::Stale { diff }) => {
+            print!("{diff}");
+            eprintln!(
+                "error: {} are stale: they differ from what {} generates (diff above); run `{}`",
+                outputs(&paths),
+                paths.spec_name(),
+                command_for(&paths) + if args.normalize { " --normalize" } else { "" },
+            );
+            Exit::StaleOrBreaking
+        }
+        Err(failure) => {
+            eprintln!("error: {failure}");
+            failure.exit()
+        }
+    }
+}
+
+/// The files in messages: the one named by `--out`, then its companions.
+fn outputs(paths: &Paths) -> String {
+    let name = |p: PathBuf| {
+        p.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let companions: Vec<String> = codegen::Target::ALL[1..]
+        .iter()
+        .map(|target| name(target.path(&paths.out)))
+        .collect();
+    format!("{} (+ {})", paths.out_name(), companions.join(", "))
+}
+
 /// What to read and what to write.
 #[derive(Debug, Clone)]
 pub struct Paths {
@@ -46,13 +121,6 @@ pub const DEFAULT_OUT: &str = "generated-client/src/generated.rs";
 /// The manifest of the crate consumers depend on: its version is the one
 /// `cargo xtask diff` says how to bump.
 pub const CRATE_MANIFEST: &str = "generated-client/Cargo.toml";
-
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives one level below the workspace root")
-        .to_path_buf()
-}
 
 /// What [`ensure_files`] does with a file whose content differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,13 +162,15 @@ pub enum Failure {
 }
 
 impl Failure {
-    /// The documented exit code of each failure (see `main.rs` and the README).
-    pub fn exit_code(&self) -> u8 {
+    /// How the command ends on this failure.
+    pub fn exit(&self) -> Exit {
         match self {
-            Failure::ReadSpec { .. } | Failure::NotText { .. } => 3,
-            Failure::Codegen(CodegenError::Generator { .. } | CodegenError::Unparsable { .. }) => 4,
-            Failure::Codegen(_) => 3,
-            Failure::ReadOut { .. } | Failure::WriteOut { .. } => 5,
+            Failure::ReadSpec { .. } | Failure::NotText { .. } => Exit::UnreadableSpec,
+            Failure::Codegen(CodegenError::Generator { .. } | CodegenError::Unparsable { .. }) => {
+                Exit::Generator
+            }
+            Failure::Codegen(_) => Exit::UnreadableSpec,
+            Failure::ReadOut { .. } | Failure::WriteOut { .. } => Exit::Write,
         }
     }
 }
