@@ -4,15 +4,9 @@
 //! it runs, updated in place, and the label following the last report.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives one level below the workspace root")
-        .to_path_buf()
-}
+use xtask::workspace_root;
 
 /// A `gh api` for the five calls the script makes. Comments are files
 /// `comments/<id>` (the body); labels are files `labels/<name>`. Every call

@@ -5,14 +5,17 @@
 //! when they did not. Three more cases are made here, too large to check in:
 //! 10,000 levels of nesting in YAML and in JSON, and a 20 MB spec.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use tempfile::TempDir;
 
+use support::{Run, assert_no_panic_trace, assert_one_clean_error_line, outputs, run};
+
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/broken-specs")
+    xtask::workspace_root().join("tests/broken-specs")
 }
 
 /// (file, exit code, what the message must contain besides the file name)
@@ -225,37 +228,19 @@ const NORMALIZED: &[(&str, &[&str])] = &[
     ),
 ];
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn codegen(spec: &Path, out: &Path) -> Run {
     codegen_with(spec, out, &[])
 }
 
 fn codegen_with(spec: &Path, out: &Path, flags: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("codegen")
+    let mut command = support::xtask(["codegen"]);
+    command
         .args(flags)
         .arg("--spec")
         .arg(spec)
         .arg("--out")
-        .arg(out)
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .expect("run xtask");
-    Run {
-        code: output.status.code().expect("exited normally"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-/// The three files one run writes.
-fn outputs(dir: &Path) -> [PathBuf; 3] {
-    ["client.rs", "client_httpmock.rs", "client_cli.rs"].map(|f| dir.join(f))
+        .arg(out);
+    run(&mut command)
 }
 
 /// Runs one spec twice (no output files; then existing ones) and checks
@@ -271,13 +256,7 @@ fn check_case(spec: &Path, expected_code: i32, expected: &[&str]) -> String {
         "{name}: exit code; stderr:\n{}",
         run.stderr
     );
-    for noise in ["panicked at", "stack backtrace", "RUST_BACKTRACE"] {
-        assert!(
-            !run.stderr.contains(noise),
-            "{name}: {noise} in\n{}",
-            run.stderr
-        );
-    }
+    assert_no_panic_trace(&run.stderr);
     if expected_code == 0 {
         for file in &out {
             let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -286,25 +265,13 @@ fn check_case(spec: &Path, expected_code: i32, expected: &[&str]) -> String {
         }
         return run.stdout;
     }
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(
-        lines.len(),
-        1,
-        "{name}: one error line expected:\n{}",
-        run.stderr
-    );
-    assert!(lines[0].starts_with("error: "), "{name}: {}", lines[0]);
+    let line = assert_one_clean_error_line(&run.stderr);
     assert!(
-        lines[0].contains(&name),
-        "{name}: the message does not name the file: {}",
-        lines[0]
+        line.contains(&name),
+        "{name}: the message does not name the file: {line}"
     );
     for part in expected {
-        assert!(
-            lines[0].contains(part),
-            "{name}: expected {part:?} in\n{}",
-            lines[0]
-        );
+        assert!(line.contains(part), "{name}: expected {part:?} in\n{line}");
     }
     assert!(
         out.iter().all(|f| !f.exists()),
@@ -332,7 +299,7 @@ fn check_case(spec: &Path, expected_code: i32, expected: &[&str]) -> String {
         3,
         "{name}: temporary files left behind: {left:?}"
     );
-    lines[0].to_owned()
+    line.to_owned()
 }
 
 #[test]

@@ -1,52 +1,18 @@
 //! The real `xtask` binary, run the way a maintainer runs
 //! `cargo xtask codegen`: exit codes, messages, and files left alone.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
-const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
+use support::{OUTPUT_FILES, Run, TOKENS_SPEC, assert_one_clean_error_line, run};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn xtask(args: &[&str], cwd: &Path) -> Run {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("codegen")
-        .args(args)
-        .current_dir(cwd)
-        // A panic trace must not appear even when a user asked for backtraces.
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .expect("run xtask");
-    Run {
-        code: status.code().expect("exited normally"),
-        stdout: String::from_utf8(stdout).unwrap(),
-        stderr: String::from_utf8(stderr).unwrap(),
-    }
-}
-
-fn assert_one_clean_error_line(run: &Run) {
-    let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(
-        lines.len(),
-        1,
-        "expected one error line, got:\n{}",
-        run.stderr
-    );
-    assert!(lines[0].starts_with("error: "), "{}", run.stderr);
-    for noise in ["panicked at", "backtrace", "RUST_BACKTRACE", "stack"] {
-        assert!(!run.stderr.contains(noise), "{noise} in: {}", run.stderr);
-    }
+/// `xtask codegen ARGS` in `cwd`.
+fn codegen(args: &[&str], cwd: &Path) -> Run {
+    run(support::xtask(["codegen"].iter().chain(args)).current_dir(cwd))
 }
 
 struct Scratch {
@@ -74,14 +40,14 @@ impl Scratch {
 fn assert_fails_without_touching_output(spec_name: &str, spec: &str, code: i32) -> Run {
     let s = Scratch::new();
     s.write(spec_name, spec);
-    let run = xtask(&["--spec", spec_name, "--out", "out.rs"], s.dir.path());
+    let run = codegen(&["--spec", spec_name, "--out", "out.rs"], s.dir.path());
     assert_eq!(run.code, code, "{}", run.stderr);
     assert!(!s.path("out.rs").exists(), "an output file was written");
-    assert_one_clean_error_line(&run);
+    assert_one_clean_error_line(&run.stderr);
 
     let previous = "// the checked-in file\n";
     s.write("out.rs", previous);
-    let again = xtask(&["--spec", spec_name, "--out", "out.rs"], s.dir.path());
+    let again = codegen(&["--spec", spec_name, "--out", "out.rs"], s.dir.path());
     assert_eq!(again.code, code);
     assert_eq!(fs::read_to_string(s.path("out.rs")).unwrap(), previous);
     let leftovers: Vec<_> = fs::read_dir(s.dir.path())
@@ -99,9 +65,9 @@ fn assert_fails_without_touching_output(spec_name: &str, spec: &str, code: i32) 
 #[test]
 fn a_missing_spec_is_one_error_line_and_exit_3() {
     let s = Scratch::new();
-    let run = xtask(&["--spec", "nowhere.yaml", "--out", "out.rs"], s.dir.path());
+    let run = codegen(&["--spec", "nowhere.yaml", "--out", "out.rs"], s.dir.path());
     assert_eq!(run.code, 3);
-    assert_one_clean_error_line(&run);
+    assert_one_clean_error_line(&run.stderr);
     assert!(
         run.stderr.contains("cannot read spec nowhere.yaml"),
         "{}",
@@ -212,14 +178,14 @@ fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
     let args = ["--spec", "tokens.yaml", "--out", "client.rs"];
     let check = ["--check", "--spec", "tokens.yaml", "--out", "client.rs"];
 
-    let first = xtask(&args, s.dir.path());
+    let first = codegen(&args, s.dir.path());
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert!(
         first.stdout.starts_with("wrote client.rs"),
         "{}",
         first.stdout
     );
-    assert_eq!(xtask(&check, s.dir.path()).code, 0);
+    assert_eq!(codegen(&check, s.dir.path()).code, 0);
 
     let changed = TOKENS_SPEC.replace(
         "description: Name for the token",
@@ -228,7 +194,7 @@ fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
     assert_ne!(changed, TOKENS_SPEC);
     s.write("tokens.yaml", &changed);
     let before = fs::read_to_string(s.path("client.rs")).unwrap();
-    let stale = xtask(&check, s.dir.path());
+    let stale = codegen(&check, s.dir.path());
     assert_eq!(stale.code, 1);
     assert!(
         stale.stdout.contains("-        ///Name for the token"),
@@ -253,13 +219,13 @@ fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
         "--check wrote"
     );
 
-    assert_eq!(xtask(&args, s.dir.path()).code, 0);
-    assert_eq!(xtask(&check, s.dir.path()).code, 0);
+    assert_eq!(codegen(&args, s.dir.path()).code, 0);
+    assert_eq!(codegen(&check, s.dir.path()).code, 0);
     let written = fs::metadata(s.path("client.rs"))
         .unwrap()
         .modified()
         .unwrap();
-    let again = xtask(&args, s.dir.path());
+    let again = codegen(&args, s.dir.path());
     assert_eq!(again.code, 0);
     assert!(again.stdout.contains("are up to date"), "{}", again.stdout);
     assert_eq!(
@@ -275,7 +241,7 @@ fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
 fn check_on_a_missing_output_file_is_stale_not_an_error() {
     let s = Scratch::new();
     s.write("tokens.yaml", TOKENS_SPEC);
-    let run = xtask(
+    let run = codegen(
         &["--check", "--spec", "tokens.yaml", "--out", "absent.rs"],
         s.dir.path(),
     );
@@ -294,12 +260,12 @@ fn written_files_have_the_usual_permissions() {
     let s = Scratch::new();
     s.write("tokens.yaml", TOKENS_SPEC);
     let usual = mode(&s.write("reference.txt", ""));
-    let run = xtask(
+    let run = codegen(
         &["--spec", "tokens.yaml", "--out", "client.rs"],
         s.dir.path(),
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for file in ["client.rs", "client_httpmock.rs", "client_cli.rs"] {
+    for file in OUTPUT_FILES {
         assert_eq!(
             mode(&s.path(file)),
             usual,
@@ -313,7 +279,7 @@ fn written_files_have_the_usual_permissions() {
         "tokens.yaml",
         &TOKENS_SPEC.replace("Name for the token", "A new description"),
     );
-    let run = xtask(
+    let run = codegen(
         &["--spec", "tokens.yaml", "--out", "client.rs"],
         s.dir.path(),
     );

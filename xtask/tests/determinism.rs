@@ -1,7 +1,7 @@
 //! The checked-in generated files are what `cargo xtask codegen` produces
 //! from any working directory, with any `HOME`, in any locale.
 
-use std::process::Command;
+mod support;
 
 use tempfile::TempDir;
 
@@ -27,8 +27,8 @@ fn check_passes_from_other_directories_homes_and_locales() {
         ),
     ];
     for (name, cwd, env) in cases {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
-        command.args(["codegen", "--check"]).current_dir(cwd);
+        let mut command = support::xtask(["codegen", "--check"]);
+        command.current_dir(cwd);
         for (key, value) in env {
             let value = if *key == "HOME" {
                 home.path().to_str().unwrap()
@@ -37,12 +37,11 @@ fn check_passes_from_other_directories_homes_and_locales() {
             };
             command.env(key, value);
         }
-        let output = command.output().unwrap();
-        assert!(
-            output.status.success(),
+        let run = support::run(&mut command);
+        assert_eq!(
+            run.code, 0,
             "{name}: --check failed:\n{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
+            run.stdout, run.stderr
         );
     }
 }

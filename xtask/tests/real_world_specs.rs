@@ -11,15 +11,18 @@
 //! for a `$ref` in an example. Whether the clients compile is checked by
 //! hand (see the README): too slow for a test.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use tempfile::TempDir;
+
+use support::OUTPUT_FILES;
 
 fn specs_dir() -> PathBuf {
     let dir = std::env::var_os("REAL_WORLD_SPECS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/specs"));
+        .unwrap_or_else(|| xtask::workspace_root().join("../shared/specs"));
     assert!(
         dir.join("github-api.json").exists(),
         "no real-world specs in {} (set REAL_WORLD_SPECS)",
@@ -29,22 +32,12 @@ fn specs_dir() -> PathBuf {
 }
 
 fn codegen(spec: &Path, out: &Path, normalize: bool) -> (i32, String) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
-    command.arg("codegen");
+    let mut command = support::xtask(["codegen"]);
     if normalize {
         command.arg("--normalize");
     }
-    let output = command
-        .arg("--spec")
-        .arg(spec)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .expect("run xtask");
-    (
-        output.status.code().expect("exited normally"),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    let run = support::run(command.arg("--spec").arg(spec).arg("--out").arg(out));
+    (run.code, run.stderr)
 }
 
 #[test]
@@ -70,7 +63,7 @@ fn every_real_world_spec_generates_with_normalize() {
         let client = out.path().join("client.rs");
         let (code, stderr) = codegen(&spec, &client, true);
         assert_eq!(code, 0, "{}:\n{stderr}", spec.display());
-        for file in ["client.rs", "client_httpmock.rs", "client_cli.rs"] {
+        for file in OUTPUT_FILES {
             let text = std::fs::read_to_string(out.path().join(file)).unwrap();
             syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {file}: {e}", spec.display()));
         }

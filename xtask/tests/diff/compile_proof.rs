@@ -19,13 +19,7 @@ use std::process::Command;
 use xtask::diff::{self, Class, Report};
 
 use crate::corpus::PAIRS;
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives one level below the workspace root")
-        .to_path_buf()
-}
+use xtask::workspace_root;
 
 /// What a crate generated from a spec depends on: the generated client's
 /// own dependencies, and `regress` for the `pattern`s some pairs add.

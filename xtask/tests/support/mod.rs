@@ -1,0 +1,71 @@
+//! What the tests of `xtask` share: our spec, the real `xtask` binary run
+//! as a maintainer runs it, and what a clean failure looks like. Each test
+//! binary includes this module (`mod support;`). The workspace root is the
+//! library's own `xtask::workspace_root`.
+
+// Each test binary compiles its own copy and uses only part of it.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Our spec, as checked in.
+pub const TOKENS_SPEC: &str = include_str!("../../../openapi/tokens.yaml");
+
+/// The files one `codegen --out client.rs` writes, named here rather than
+/// taken from `codegen::Target` so that the tests notice a name change.
+pub const OUTPUT_FILES: [&str; 3] = ["client.rs", "client_httpmock.rs", "client_cli.rs"];
+
+/// [`OUTPUT_FILES`] in `dir`; the first is the `--out` argument.
+pub fn outputs(dir: &Path) -> [PathBuf; 3] {
+    OUTPUT_FILES.map(|file| dir.join(file))
+}
+
+/// What a run of the binary left.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The `xtask` binary with `args`, ready for a working directory or
+/// environment. `RUST_BACKTRACE=1`: a panic trace must not appear even
+/// when a user asked for backtraces.
+pub fn xtask<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    command.args(args).env("RUST_BACKTRACE", "1");
+    command
+}
+
+/// Runs `command` to its end: its exit code (it must not die of a signal)
+/// and its output, which must be UTF-8.
+pub fn run(command: &mut Command) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command.output().expect("run xtask");
+    Run {
+        code: status.code().expect("exited normally"),
+        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// No panic message or backtrace in `stderr`.
+pub fn assert_no_panic_trace(stderr: &str) {
+    for noise in ["panicked", "backtrace", "RUST_BACKTRACE", "stack"] {
+        assert!(!stderr.contains(noise), "{noise} in:\n{stderr}");
+    }
+}
+
+/// How every task fails: one line on stderr, starting `error: `, and no
+/// panic trace. Returns the line.
+pub fn assert_one_clean_error_line(stderr: &str) -> &str {
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "expected one error line, got:\n{stderr}");
+    assert!(lines[0].starts_with("error: "), "{stderr}");
+    assert_no_panic_trace(stderr);
+    lines[0]
+}
