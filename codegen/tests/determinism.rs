@@ -2,13 +2,15 @@
 //! maps (paths, operations, responses, properties, schemas, every map) does
 //! not change any generated file.
 
-use codegen::{Generated, Options, generate};
+mod support;
+
+use codegen::Generated;
 use serde_yaml::{Mapping, Value};
 
-const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
+use support::TOKENS_SPEC;
 
 fn generated(spec: &str) -> Generated {
-    generate(spec, &Options::new("openapi/tokens.yaml")).unwrap()
+    support::generate(spec, "openapi/tokens.yaml", false).unwrap()
 }
 
 /// Every mapping in the document with its keys in reverse order.

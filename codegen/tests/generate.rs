@@ -1,14 +1,16 @@
 //! The library contract: same spec, same bytes; a header that says how to
 //! regenerate; the `x-enum-varnames` extension; errors that name the place.
 
+mod support;
+
 use codegen::{CodegenError, Options};
+
+use support::TOKENS_SPEC;
 
 /// The client generated from `spec`, named `name`.
 fn generate(spec: &str, name: &str) -> Result<String, CodegenError> {
-    codegen::generate(spec, &Options::new(name)).map(|generated| generated.client)
+    support::generate(spec, name, false).map(|generated| generated.client)
 }
-
-const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
 
 #[test]
 fn the_same_spec_gives_byte_identical_output() {

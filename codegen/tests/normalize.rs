@@ -1,28 +1,20 @@
 //! Normalisation: our spec needs none; the response shapes progenitor
 //! 0.15.1 cannot generate become specs it can, and each change is reported.
 
-use codegen::{Generated, Options, generate};
+mod support;
 
-fn generate_all(
-    spec: &str,
-    name: &str,
-    normalize: bool,
-) -> Result<Generated, codegen::CodegenError> {
-    generate(spec, &Options::new(name).command("c").normalize(normalize))
-}
-
-const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
+use support::{TOKENS_SPEC, generate};
 
 #[test]
 fn our_spec_needs_no_normalisation() {
     assert_eq!(
-        generate_all(TOKENS_SPEC, "tokens.yaml", true)
+        generate(TOKENS_SPEC, "tokens.yaml", true)
             .unwrap()
             .normalizations,
         Vec::<String>::new()
     );
-    let normalized = generate_all(TOKENS_SPEC, "tokens.yaml", true).unwrap();
-    assert!(normalized == generate_all(TOKENS_SPEC, "tokens.yaml", false).unwrap());
+    let normalized = generate(TOKENS_SPEC, "tokens.yaml", true).unwrap();
+    assert!(normalized == generate(TOKENS_SPEC, "tokens.yaml", false).unwrap());
 }
 
 #[test]
@@ -46,10 +38,10 @@ fn mixed_response_bodies_are_reconciled_and_reported() {
         ),
     ] {
         assert!(
-            generate_all(spec, "s.yaml", false).is_err(),
+            generate(spec, "s.yaml", false).is_err(),
             "{expected}: generates without normalising"
         );
-        let generated = generate_all(spec, "s.yaml", true).unwrap();
+        let generated = generate(spec, "s.yaml", true).unwrap();
         let changes = generated.normalizations.clone();
         assert_eq!(changes, [expected]);
         syn::parse_file(&generated.client).unwrap();
@@ -60,10 +52,10 @@ fn mixed_response_bodies_are_reconciled_and_reported() {
 /// without, and that no placeholder is left in any file.
 fn normalized(spec: &str) -> (codegen::Generated, Vec<String>) {
     assert!(
-        generate_all(spec, "s.yaml", false).is_err(),
+        generate(spec, "s.yaml", false).is_err(),
         "generates without normalising"
     );
-    let generated = generate_all(spec, "s.yaml", true).unwrap();
+    let generated = generate(spec, "s.yaml", true).unwrap();
     let changes = generated.normalizations.clone();
     for file in [&generated.client, &generated.httpmock, &generated.cli] {
         syn::parse_file(file).unwrap();

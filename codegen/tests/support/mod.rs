@@ -1,0 +1,14 @@
+//! What the tests of `codegen` share: our spec, and generating every file
+//! from a spec, normalised or not. Each test binary includes this module
+//! (`mod support;`).
+
+use codegen::{CodegenError, Generated, Options};
+
+/// Our spec, as checked in.
+pub const TOKENS_SPEC: &str = include_str!("../../../openapi/tokens.yaml");
+
+/// Every file generated from `spec`, named `name` in messages and headers,
+/// normalised or not.
+pub fn generate(spec: &str, name: &str, normalize: bool) -> Result<Generated, CodegenError> {
+    codegen::generate(spec, &Options::new(name).normalize(normalize))
+}
