@@ -3,8 +3,6 @@
 
 pub mod binaries;
 pub mod calls;
-pub mod npm_tools;
-pub mod prism;
 pub mod raw_http;
 
 use std::path::{Path, PathBuf};

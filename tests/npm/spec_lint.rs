@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use tokens_tests::npm_tools::{no_telemetry, tool, tools_dir};
+use tokens_npm_tests::npm_tools::{no_telemetry, tool, tools_dir};
 
 #[test]
 fn the_spec_passes_redocly_lint() {

@@ -9,7 +9,7 @@ use quantcdn_tokens::types::{ApiError, CreateTokenRequest, ExpiresIn};
 use quantcdn_tokens::{Client, Error, ResponseValue, RetryPolicy, bearer_headers};
 use reqwest::header::{HeaderName, HeaderValue};
 use serde_json::json;
-use tokens_tests::prism::Prism;
+use tokens_npm_tests::prism::Prism;
 
 const TOKEN: &str = "prism-test-token-51c0";
 const DYNAMIC_RESPONSES_PER_OPERATION: usize = 200;
