@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
-use support::{Run, assert_no_panic_trace, assert_one_clean_error_line, outputs, run};
+use support::{assert_no_panic_trace, assert_one_clean_error_line, codegen, outputs};
 
 fn corpus() -> PathBuf {
     xtask::workspace_root().join("tests/broken-specs")
@@ -228,21 +228,6 @@ const NORMALIZED: &[(&str, &[&str])] = &[
     ),
 ];
 
-fn codegen(spec: &Path, out: &Path) -> Run {
-    codegen_with(spec, out, &[])
-}
-
-fn codegen_with(spec: &Path, out: &Path, flags: &[&str]) -> Run {
-    let mut command = support::xtask(["codegen"]);
-    command
-        .args(flags)
-        .arg("--spec")
-        .arg(spec)
-        .arg("--out")
-        .arg(out);
-    run(&mut command)
-}
-
 /// Runs one spec twice (no output files; then existing ones) and checks
 /// everything the corpus promises. Returns the error line.
 fn check_case(spec: &Path, expected_code: i32, expected: &[&str]) -> String {
@@ -250,7 +235,7 @@ fn check_case(spec: &Path, expected_code: i32, expected: &[&str]) -> String {
     let dir = TempDir::new().unwrap();
     let out = outputs(dir.path());
 
-    let run = codegen(spec, &out[0]);
+    let run = codegen(&[], spec, &out[0], None);
     assert_eq!(
         run.code, expected_code,
         "{name}: exit code; stderr:\n{}",
@@ -281,7 +266,7 @@ fn check_case(spec: &Path, expected_code: i32, expected: &[&str]) -> String {
     for (i, file) in out.iter().enumerate() {
         fs::write(file, format!("// checked-in file {i}\n")).unwrap();
     }
-    let again = codegen(spec, &out[0]);
+    let again = codegen(&[], spec, &out[0], None);
     assert_eq!(again.code, expected_code, "{name}: second run");
     for (i, file) in out.iter().enumerate() {
         assert_eq!(
@@ -322,7 +307,7 @@ fn normalising_makes_clients_of_the_cases_progenitor_refuses_and_prints_each_cha
     for (file, expected) in NORMALIZED {
         let dir = TempDir::new().unwrap();
         let out = outputs(dir.path());
-        let run = codegen_with(&corpus().join(file), &out[0], &["--normalize"]);
+        let run = codegen(&["--normalize"], corpus().join(file), &out[0], None);
         assert_eq!(run.code, 0, "{file}: exit code; stderr:\n{}", run.stderr);
         let changes: Vec<&str> = run.stderr.lines().collect();
         assert_eq!(changes.len(), expected.len(), "{file}:\n{}", run.stderr);

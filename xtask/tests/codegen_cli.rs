@@ -8,12 +8,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
-use support::{OUTPUT_FILES, Run, TOKENS_SPEC, assert_one_clean_error_line, run};
-
-/// `xtask codegen ARGS` in `cwd`.
-fn codegen(args: &[&str], cwd: &Path) -> Run {
-    run(support::xtask(["codegen"].iter().chain(args)).current_dir(cwd))
-}
+use support::{OUTPUT_FILES, Run, TOKENS_SPEC, assert_one_clean_error_line, codegen};
 
 struct Scratch {
     dir: TempDir,
@@ -40,14 +35,14 @@ impl Scratch {
 fn assert_fails_without_touching_output(spec_name: &str, spec: &str, code: i32) -> Run {
     let s = Scratch::new();
     s.write(spec_name, spec);
-    let run = codegen(&["--spec", spec_name, "--out", "out.rs"], s.dir.path());
+    let run = codegen(&[], spec_name, "out.rs", Some(s.dir.path()));
     assert_eq!(run.code, code, "{}", run.stderr);
     assert!(!s.path("out.rs").exists(), "an output file was written");
     assert_one_clean_error_line(&run.stderr);
 
     let previous = "// the checked-in file\n";
     s.write("out.rs", previous);
-    let again = codegen(&["--spec", spec_name, "--out", "out.rs"], s.dir.path());
+    let again = codegen(&[], spec_name, "out.rs", Some(s.dir.path()));
     assert_eq!(again.code, code);
     assert_eq!(fs::read_to_string(s.path("out.rs")).unwrap(), previous);
     let leftovers: Vec<_> = fs::read_dir(s.dir.path())
@@ -65,7 +60,7 @@ fn assert_fails_without_touching_output(spec_name: &str, spec: &str, code: i32) 
 #[test]
 fn a_missing_spec_is_one_error_line_and_exit_3() {
     let s = Scratch::new();
-    let run = codegen(&["--spec", "nowhere.yaml", "--out", "out.rs"], s.dir.path());
+    let run = codegen(&[], "nowhere.yaml", "out.rs", Some(s.dir.path()));
     assert_eq!(run.code, 3);
     assert_one_clean_error_line(&run.stderr);
     assert!(
@@ -175,17 +170,17 @@ fn a_bad_x_enum_varnames_is_refused_with_its_location() {
 fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
     let s = Scratch::new();
     s.write("tokens.yaml", TOKENS_SPEC);
-    let args = ["--spec", "tokens.yaml", "--out", "client.rs"];
-    let check = ["--check", "--spec", "tokens.yaml", "--out", "client.rs"];
+    let write = || codegen(&[], "tokens.yaml", "client.rs", Some(s.dir.path()));
+    let check = || codegen(&["--check"], "tokens.yaml", "client.rs", Some(s.dir.path()));
 
-    let first = codegen(&args, s.dir.path());
+    let first = write();
     assert_eq!(first.code, 0, "{}", first.stderr);
     assert!(
         first.stdout.starts_with("wrote client.rs"),
         "{}",
         first.stdout
     );
-    assert_eq!(codegen(&check, s.dir.path()).code, 0);
+    assert_eq!(check().code, 0);
 
     let changed = TOKENS_SPEC.replace(
         "description: Name for the token",
@@ -194,7 +189,7 @@ fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
     assert_ne!(changed, TOKENS_SPEC);
     s.write("tokens.yaml", &changed);
     let before = fs::read_to_string(s.path("client.rs")).unwrap();
-    let stale = codegen(&check, s.dir.path());
+    let stale = check();
     assert_eq!(stale.code, 1);
     assert!(
         stale.stdout.contains("-        ///Name for the token"),
@@ -219,13 +214,13 @@ fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
         "--check wrote"
     );
 
-    assert_eq!(codegen(&args, s.dir.path()).code, 0);
-    assert_eq!(codegen(&check, s.dir.path()).code, 0);
+    assert_eq!(write().code, 0);
+    assert_eq!(check().code, 0);
     let written = fs::metadata(s.path("client.rs"))
         .unwrap()
         .modified()
         .unwrap();
-    let again = codegen(&args, s.dir.path());
+    let again = write();
     assert_eq!(again.code, 0);
     assert!(again.stdout.contains("are up to date"), "{}", again.stdout);
     assert_eq!(
@@ -241,10 +236,7 @@ fn a_spec_change_is_caught_by_check_and_fixed_by_regenerating() {
 fn check_on_a_missing_output_file_is_stale_not_an_error() {
     let s = Scratch::new();
     s.write("tokens.yaml", TOKENS_SPEC);
-    let run = codegen(
-        &["--check", "--spec", "tokens.yaml", "--out", "absent.rs"],
-        s.dir.path(),
-    );
+    let run = codegen(&["--check"], "tokens.yaml", "absent.rs", Some(s.dir.path()));
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(!s.path("absent.rs").exists());
 }
@@ -260,10 +252,7 @@ fn written_files_have_the_usual_permissions() {
     let s = Scratch::new();
     s.write("tokens.yaml", TOKENS_SPEC);
     let usual = mode(&s.write("reference.txt", ""));
-    let run = codegen(
-        &["--spec", "tokens.yaml", "--out", "client.rs"],
-        s.dir.path(),
-    );
+    let run = codegen(&[], "tokens.yaml", "client.rs", Some(s.dir.path()));
     assert_eq!(run.code, 0, "{}", run.stderr);
     for file in OUTPUT_FILES {
         assert_eq!(
@@ -279,10 +268,7 @@ fn written_files_have_the_usual_permissions() {
         "tokens.yaml",
         &TOKENS_SPEC.replace("Name for the token", "A new description"),
     );
-    let run = codegen(
-        &["--spec", "tokens.yaml", "--out", "client.rs"],
-        s.dir.path(),
-    );
+    let run = codegen(&[], "tokens.yaml", "client.rs", Some(s.dir.path()));
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         fs::read_to_string(s.path("client.rs"))

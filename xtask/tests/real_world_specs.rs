@@ -13,11 +13,11 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tempfile::TempDir;
 
-use support::OUTPUT_FILES;
+use support::{OUTPUT_FILES, codegen};
 
 fn specs_dir() -> PathBuf {
     let dir = std::env::var_os("REAL_WORLD_SPECS")
@@ -29,15 +29,6 @@ fn specs_dir() -> PathBuf {
         dir.display()
     );
     dir
-}
-
-fn codegen(spec: &Path, out: &Path, normalize: bool) -> (i32, String) {
-    let mut command = support::xtask(["codegen"]);
-    if normalize {
-        command.arg("--normalize");
-    }
-    let run = support::run(command.arg("--spec").arg(spec).arg("--out").arg(out));
-    (run.code, run.stderr)
 }
 
 #[test]
@@ -61,8 +52,8 @@ fn every_real_world_spec_generates_with_normalize() {
     for spec in specs {
         let out = TempDir::new().unwrap();
         let client = out.path().join("client.rs");
-        let (code, stderr) = codegen(&spec, &client, true);
-        assert_eq!(code, 0, "{}:\n{stderr}", spec.display());
+        let run = codegen(&["--normalize"], &spec, &client, None);
+        assert_eq!(run.code, 0, "{}:\n{}", spec.display(), run.stderr);
         for file in OUTPUT_FILES {
             let text = std::fs::read_to_string(out.path().join(file)).unwrap();
             syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {file}: {e}", spec.display()));
@@ -74,12 +65,14 @@ fn every_real_world_spec_generates_with_normalize() {
 #[ignore = "needs the real-world specs (REAL_WORLD_SPECS)"]
 fn githubs_api_is_refused_for_its_operations_not_its_examples() {
     let out = TempDir::new().unwrap();
-    let (code, stderr) = codegen(
-        &specs_dir().join("github-api.json"),
-        &out.path().join("client.rs"),
-        false,
+    let run = codegen(
+        &[],
+        specs_dir().join("github-api.json"),
+        out.path().join("client.rs"),
+        None,
     );
-    assert_eq!(code, 4, "{stderr}");
+    let stderr = run.stderr;
+    assert_eq!(run.code, 4, "{stderr}");
     assert!(!stderr.contains("points outside the document"), "{stderr}");
     assert!(
         stderr.contains("progenitor cannot generate 184 operations"),

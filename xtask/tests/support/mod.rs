@@ -38,6 +38,27 @@ pub fn xtask<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> Command {
     command
 }
 
+/// `xtask codegen FLAGS --spec SPEC --out OUT`, run to its end in `cwd`
+/// (or the test's own directory): the call most tests make.
+pub fn codegen(
+    flags: &[&str],
+    spec: impl AsRef<Path>,
+    out: impl AsRef<Path>,
+    cwd: Option<&Path>,
+) -> Run {
+    let mut command = xtask(["codegen"]);
+    command
+        .args(flags)
+        .arg("--spec")
+        .arg(spec.as_ref())
+        .arg("--out")
+        .arg(out.as_ref());
+    if let Some(cwd) = cwd {
+        command.current_dir(cwd);
+    }
+    run(&mut command)
+}
+
 /// Runs `command` to its end: its exit code (it must not die of a signal)
 /// and its output, which must be UTF-8.
 pub fn run(command: &mut Command) -> Run {
