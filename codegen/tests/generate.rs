@@ -8,15 +8,15 @@ use codegen::{CodegenError, Options};
 use support::TOKENS_SPEC;
 
 /// The client generated from `spec`, named `name`.
-fn generate(spec: &str, name: &str) -> Result<String, CodegenError> {
+fn client(spec: &str, name: &str) -> Result<String, CodegenError> {
     support::generate(spec, name, false).map(|generated| generated.client)
 }
 
 #[test]
 fn the_same_spec_gives_byte_identical_output() {
-    let first = generate(TOKENS_SPEC, "openapi/tokens.yaml").unwrap();
+    let first = client(TOKENS_SPEC, "openapi/tokens.yaml").unwrap();
     for _ in 0..3 {
-        assert!(first == generate(TOKENS_SPEC, "openapi/tokens.yaml").unwrap());
+        assert!(first == client(TOKENS_SPEC, "openapi/tokens.yaml").unwrap());
     }
 }
 
@@ -48,7 +48,7 @@ fn every_file_has_a_header_naming_the_spec_and_the_command() {
 
 #[test]
 fn x_enum_varnames_renames_the_variants_and_keeps_the_wire_values() {
-    let out = generate(TOKENS_SPEC, "t.yaml").unwrap();
+    let out = client(TOKENS_SPEC, "t.yaml").unwrap();
     assert!(out.contains("Days30,") && out.contains("Self::Days30 => f.write_str(\"30d\")"));
     assert!(out.contains("\"30d\" => Ok(Self::Days30)"));
     assert!(!out.contains("X30d"), "a typify name is left");
@@ -63,7 +63,7 @@ fn x_enum_varnames_renames_the_variants_and_keeps_the_wire_values() {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let plain = generate(&without, "t.yaml").unwrap();
+    let plain = client(&without, "t.yaml").unwrap();
     assert!(plain.contains("X30d,") && plain.contains("Self::X30d => f.write_str(\"30d\")"));
 }
 
@@ -71,14 +71,14 @@ fn x_enum_varnames_renames_the_variants_and_keeps_the_wire_values() {
 fn x_enum_varnames_must_name_every_value() {
     let short = TOKENS_SPEC.replace("        - Never\n", "");
     assert_ne!(short, TOKENS_SPEC);
-    let err = generate(&short, "t.yaml").unwrap_err();
+    let err = client(&short, "t.yaml").unwrap_err();
     assert!(matches!(err, CodegenError::Extension { .. }), "{err}");
     assert_eq!(
         err.to_string(),
         "t.yaml: components.schemas.ExpiresIn.x-enum-varnames: lists 3 names for 4 enum values"
     );
     let twice = TOKENS_SPEC.replace("        - Days90\n", "        - Days30\n");
-    let err = generate(&twice, "t.yaml").unwrap_err();
+    let err = client(&twice, "t.yaml").unwrap_err();
     assert!(
         err.to_string().ends_with("`Days30` is listed twice"),
         "{err}"
@@ -91,7 +91,7 @@ fn a_structural_error_names_the_line_and_column() {
         "  title: QuantCDN Tokens API\n",
         "  title: [QuantCDN Tokens API]\n",
     );
-    let err = generate(&broken, "t.yaml").unwrap_err();
+    let err = client(&broken, "t.yaml").unwrap_err();
     assert!(matches!(err, CodegenError::Syntax { line: 3, .. }), "{err}");
 }
 
@@ -108,7 +108,7 @@ paths:
         default: {description: upgraded}
       x-dropshot-websocket: {}
 "#;
-    let out = generate(spec, "ws.yaml").unwrap();
+    let out = client(spec, "ws.yaml").unwrap();
     assert!(
         out.contains("101u16 => ResponseValue::upgrade(response).await.map_err(Error::from)"),
         "{out}"
@@ -145,7 +145,7 @@ paths:
       {ok}
 "#
     );
-    let err = generate(&spec, "many.yaml").unwrap_err();
+    let err = client(&spec, "many.yaml").unwrap_err();
     let CodegenError::Generator { failures, .. } = &err else {
         panic!("{err}")
     };
