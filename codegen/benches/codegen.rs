@@ -10,7 +10,8 @@
 //!   built here, each operation with a request body, a response and an
 //!   error schema of its own.
 //! - `external/{all,progenitor-alone}`: a spec outside the repository, when
-//!   `CODEGEN_BENCH_SPEC` names one (Oxide's, for the README's table).
+//!   `CODEGEN_BENCH_SPEC` names one (Oxide's, for the Performance section
+//!   of docs/maintaining.md).
 //! - Peak heap per size is measured first with a counting allocator and
 //!   printed as a table (criterion measures time only).
 

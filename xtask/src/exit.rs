@@ -4,8 +4,8 @@
 
 use std::process::ExitCode;
 
-/// How a task ended. The numbers are the README's exit-code tables; the
-/// tests run the binary and assert them.
+/// How a task ended. The numbers are the exit-code tables of
+/// docs/maintaining.md; the tests run the binary and assert them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(u8)]
 pub enum Exit {

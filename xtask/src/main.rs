@@ -3,7 +3,7 @@
 //!
 //! Parses the command line and runs one task; the tasks are in the library
 //! (`xtask::codegen_task::command`, `xtask::diff::command`), and so are
-//! their exit codes (`xtask::Exit`, also in the README).
+//! their exit codes (`xtask::Exit`, tabled in docs/maintaining.md).
 
 use std::process::ExitCode;
 

@@ -9,7 +9,7 @@
 //! Each spec must generate with `--normalize` (the files must parse as
 //! Rust); GitHub's without it must be refused naming its operations, not
 //! for a `$ref` in an example. Whether the clients compile is checked by
-//! hand (see the README): too slow for a test.
+//! hand (see docs/maintaining.md, "Robustness"): too slow for a test.
 
 mod support;
 
