@@ -13,7 +13,7 @@
 //! 2024; it becomes `r#gen`, so the code compiles in every edition.
 
 use syn::punctuated::Punctuated;
-use syn::visit_mut::{self, VisitMut};
+use syn::visit_mut::VisitMut;
 use syn::{Attribute, Path, Token};
 
 /// The cargo feature of the generated crate that enables the CLI.
@@ -22,57 +22,90 @@ pub(crate) const CLI_FEATURE: &str = "cli";
 /// The derive progenitor needs for its CLI, as given to its settings.
 pub(crate) const DERIVE: &str = "schemars::JsonSchema";
 
+/// The derives and impls are typify's: only `mod types` is walked, item by
+/// item. Derives sit on items, and `gen` only in typify's `JsonSchema`
+/// impls, so nothing else inside the items is visited.
 pub(crate) fn apply(file: &mut syn::File) {
-    GateDerive.visit_file_mut(file);
+    crate::regions::types_mut(file).for_each(gate);
 }
 
-struct GateDerive;
-
-impl VisitMut for GateDerive {
-    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
-        let for_json_schema = item
-            .trait_
-            .as_ref()
-            .and_then(|(_, path, _)| path.segments.last())
-            .is_some_and(|s| s.ident == "JsonSchema");
-        if for_json_schema {
-            item.attrs
+fn gate(item: &mut syn::Item) {
+    match item {
+        syn::Item::Struct(s) => gate_derives(&mut s.attrs),
+        syn::Item::Enum(e) => gate_derives(&mut e.attrs),
+        syn::Item::Union(u) => gate_derives(&mut u.attrs),
+        syn::Item::Impl(imp) if implements_json_schema(imp) => {
+            imp.attrs
                 .push(syn::parse_quote!(#[cfg(feature = #CLI_FEATURE)]));
+            RawGen.visit_item_impl_mut(imp);
         }
-        visit_mut::visit_item_impl_mut(self, item);
+        // `types::builder`, `types::defaults`, `types::error`.
+        syn::Item::Mod(module) => {
+            if let Some((_, items)) = &mut module.content {
+                items.iter_mut().for_each(gate);
+            }
+        }
+        _ => {}
     }
+}
 
+fn implements_json_schema(imp: &syn::ItemImpl) -> bool {
+    imp.trait_
+        .as_ref()
+        .and_then(|(_, path, _)| path.segments.last())
+        .is_some_and(|s| s.ident == "JsonSchema")
+}
+
+/// `gen` → `r#gen`.
+struct RawGen;
+
+impl VisitMut for RawGen {
     fn visit_ident_mut(&mut self, ident: &mut proc_macro2::Ident) {
         if ident == "gen" {
             *ident = proc_macro2::Ident::new_raw("gen", ident.span());
         }
     }
+}
 
-    fn visit_attributes_mut(&mut self, attrs: &mut Vec<Attribute>) {
-        let mut gated = Vec::new();
-        for attr in attrs.iter_mut().filter(|a| a.path().is_ident("derive")) {
-            let Ok(paths) = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
-            else {
-                continue;
-            };
-            let (schema, rest): (Vec<Path>, Vec<Path>) = paths
-                .into_iter()
-                .partition(|p| p.segments.last().is_some_and(|s| s.ident == "JsonSchema"));
-            if schema.is_empty() {
-                continue;
-            }
-            let rest: Punctuated<Path, Token![,]> = rest.into_iter().collect();
-            *attr = syn::parse_quote!(#[derive(#rest)]);
-            gated.push(syn::parse_quote!(
-                #[cfg_attr(feature = #CLI_FEATURE, derive(::schemars::JsonSchema))]
-            ));
+/// `#[derive(.., JsonSchema)]` → `#[derive(..)]` and
+/// `#[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]`.
+fn gate_derives(attrs: &mut Vec<Attribute>) {
+    let mut gated = Vec::new();
+    for attr in attrs.iter_mut().filter(|a| derives_json_schema(a)) {
+        let Ok(paths) = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
+        else {
+            continue;
+        };
+        let (schema, rest): (Vec<Path>, Vec<Path>) = paths
+            .into_iter()
+            .partition(|p| p.segments.last().is_some_and(|s| s.ident == "JsonSchema"));
+        if schema.is_empty() {
+            continue;
         }
+        let rest: Punctuated<Path, Token![,]> = rest.into_iter().collect();
+        *attr = syn::parse_quote!(#[derive(#rest)]);
+        gated.push(syn::parse_quote!(
+            #[cfg_attr(feature = #CLI_FEATURE, derive(::schemars::JsonSchema))]
+        ));
+    }
+    if !gated.is_empty() {
         attrs.retain(|a| !is_empty_derive(a));
         attrs.extend(gated);
-        for attr in attrs {
-            visit_mut::visit_attribute_mut(self, attr);
-        }
     }
+}
+
+/// `#[derive(.., JsonSchema, ..)]`, told by its tokens before parsing
+/// them (most attributes are not).
+fn derives_json_schema(attr: &Attribute) -> bool {
+    let syn::Meta::List(list) = &attr.meta else {
+        return false;
+    };
+    list.path.is_ident("derive")
+        && list
+            .tokens
+            .clone()
+            .into_iter()
+            .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "JsonSchema"))
 }
 
 fn is_empty_derive(attr: &Attribute) -> bool {

@@ -1,12 +1,16 @@
 //! Spec text in, formatted Rust out.
 //!
-//! [`generate`] parses an OpenAPI 3.0.x document (YAML or JSON), runs
-//! progenitor's builder-style generator on it, applies what we add on top of
-//! progenitor, one pass per module, each saying why (`enum_varnames`,
-//! `secret_fields`, `json_schema`, `non_exhaustive`, `path_segments`,
-//! `no_api_version`, `own_error`, `route_templates`), and formats the result with prettyplease behind a header
-//! that says how to regenerate it. It does no file I/O, so tests and
-//! benchmarks call it directly; `xtask` owns reading and writing files.
+//! [`generate`] reads an OpenAPI 3.0.x document (YAML or JSON) once into
+//! JSON values, checks them and marks the secret fields there, has
+//! openapiv3 read them, runs progenitor's builder-style generator, applies
+//! what we add on top of progenitor, one pass per module, each saying why
+//! (`enum_varnames`, `secret_fields`, `json_schema`, `non_exhaustive`,
+//! `path_segments`, `no_api_version`, `own_error`, `route_templates`), and
+//! formats the result with prettyplease behind a header that says how to
+//! regenerate it. The client is made in two halves and the companions
+//! beside it, on four threads (see `halves`). It does no file I/O, so
+//! tests and benchmarks call it directly; `xtask` owns reading and writing
+//! files.
 //!
 //! The generated client is included at the root of a crate that provides
 //! `crate::Error`, `crate::read_response`, `crate::Secret`, and
@@ -23,6 +27,7 @@ mod check;
 mod enum_varnames;
 mod error;
 mod generate;
+mod halves;
 mod json_schema;
 mod no_api_version;
 mod non_exhaustive;
@@ -31,6 +36,7 @@ mod own_error;
 mod parse;
 mod path_segments;
 mod prune;
+mod regions;
 mod route_templates;
 mod secret_fields;
 pub mod spec_walk;
@@ -109,7 +115,11 @@ impl Generated {
 /// The one entry point: the spec's text in, every target's formatted
 /// source out. The spec is parsed once; the targets are made in parallel.
 pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, CodegenError> {
-    let mut spec = read(spec_text, options.spec_name)?;
+    let mut document = checked(spec_text, options.spec_name)?;
+    // Marked before openapiv3 reads it: the one conversion of the values.
+    secret_fields::mark(&mut document);
+    let mut spec = parse::openapi(&document, spec_text, options.spec_name)?;
+    drop(document);
     let normalizations = if options.normalize {
         normalize::normalize(&mut spec)
     } else {
@@ -120,10 +130,16 @@ pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, Cod
     Ok(generated)
 }
 
-/// Stage 1: parse the text, check it (see `check`), and put its maps in
-/// canonical order. The document progenitor will see.
+/// Stage 1: read the text, check it (see `check`), with its maps in
+/// canonical (sorted) order. The document as the spec says it, before the
+/// secret fields are marked: what `cargo xtask diff` compares.
 pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, CodegenError> {
-    let (spec, raw) = parse::parse(spec_text, spec_name)?;
+    parse::openapi(&checked(spec_text, spec_name)?, spec_text, spec_name)
+}
+
+/// The text read once into JSON values, and checked.
+fn checked(spec_text: &str, spec_name: &str) -> Result<serde_json::Value, CodegenError> {
+    let raw = parse::parse(spec_text, spec_name)?;
     let problems = check::problems(&raw);
     if !problems.is_empty() {
         return Err(CodegenError::Problems {
@@ -131,54 +147,81 @@ pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, Code
             problems,
         });
     }
-    parse::canonical(&spec, spec_name)
+    Ok(raw)
 }
 
 /// Stage 2 and 3: progenitor, our passes over its output, prettyplease
-/// behind the header. The three targets are made on three threads (syn's
-/// trees cannot cross threads, so each thread takes its file from
-/// progenitor's tokens to formatted text); the companions wait for the
-/// client's variant renames, which they must follow.
+/// behind the header. syn's trees cannot cross threads, so each thread
+/// takes its part from progenitor's tokens to formatted text: the client's
+/// two halves (see `halves`) and the two companions, on four threads. What
+/// the others must follow crosses as plain data: the types' variant
+/// renames (for the requests and the companions) and secret keys (for the
+/// requests).
 fn generate_files(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
     command: &str,
 ) -> Result<Generated, CodegenError> {
-    let spec = &secret_fields::mark(spec, spec_name)?;
     let header = &header(spec_name, command);
-    let format = move |file: &syn::File| format!("{header}{}", prettyplease::unparse(file));
+    // A thread whose input never comes stops: whoever failed to send it
+    // has its own error, the one reported.
+    let upstream_failed = || CodegenError::Generator {
+        spec: spec_name.to_owned(),
+        failures: Vec::new(),
+    };
     std::thread::scope(|scope| {
         let companion = |target, renames: mpsc::Receiver<Arc<enum_varnames::Variants>>| {
             scope.spawn(move || {
-                let mut file = tokens_to_file(spec, spec_name, target)?;
-                // No renames: the client failed, and its error is the one
-                // reported.
-                let renames = renames.recv().map_err(|_| CodegenError::Generator {
-                    spec: spec_name.to_owned(),
-                    failures: Vec::new(),
-                })?;
+                let mut file =
+                    tokens_to_file(generate::tokens(spec, spec_name, target)?, spec_name)?;
+                let renames = renames.recv().map_err(|_| upstream_failed())?;
                 renames.apply_to(&mut file);
                 secret_fields::apply(&mut file);
                 path_segments::apply(&mut file);
-                Ok(format(&file))
+                Ok(format!("{header}{}", prettyplease::unparse(&file)))
             })
         };
         let (httpmock_renames, for_httpmock) = mpsc::channel();
         let (cli_renames, for_cli) = mpsc::channel();
         let httpmock = companion(Target::Httpmock, for_httpmock);
         let cli = companion(Target::Cli, for_cli);
-        let client = client_file(spec, spec_name).map(|(client, renames)| {
-            let renames = Arc::new(renames);
-            // A companion that failed has stopped listening; its error
-            // comes with its result.
-            let _ = httpmock_renames.send(renames.clone());
-            let _ = cli_renames.send(renames);
-            format(&client)
+
+        let (requests_text, requests_in) = mpsc::channel::<String>();
+        let (from_types, types_out) =
+            mpsc::channel::<(Arc<enum_varnames::Variants>, own_error::SecretKeys)>();
+        let requests = scope.spawn(move || {
+            let text = requests_in.recv().map_err(|_| upstream_failed())?;
+            let mut file = syn::parse_file(&text).map_err(|e| unparsable(spec_name, e))?;
+            drop(text);
+            let (renames, secrets) = types_out.recv().map_err(|_| upstream_failed())?;
+            request_passes(&mut file, &renames, &secrets, spec_name)?;
+            let (before, after) = halves::around_placeholder(file);
+            Ok((
+                prettyplease::unparse(&before),
+                prettyplease::unparse(&after),
+            ))
         });
-        drop((httpmock_renames, cli_renames));
+
+        let types = generate::tokens(spec, spec_name, Target::Client).and_then(|tokens| {
+            let (types, requests) = halves::cut(tokens);
+            let _ = requests_text.send(requests.to_string());
+            let mut file = tokens_to_file(types, spec_name)?;
+            let (renames, secrets) = types_passes(spec, &mut file, spec_name)?;
+            let renames = Arc::new(renames);
+            // A thread that failed has stopped listening; its error comes
+            // with its result.
+            let _ = httpmock_renames.send(renames.clone());
+            let _ = cli_renames.send(renames.clone());
+            let _ = from_types.send((renames, secrets));
+            Ok(prettyplease::unparse(&file))
+        });
+        drop((requests_text, from_types, httpmock_renames, cli_renames));
+        let requests = joined(requests, spec_name);
         let (httpmock, cli) = (joined(httpmock, spec_name), joined(cli, spec_name));
+        let types = types?;
+        let (before, after) = requests?;
         Ok(Generated {
-            client: client?,
+            client: format!("{header}{before}{types}{after}"),
             httpmock: httpmock?,
             cli: cli?,
             normalizations: Vec::new(),
@@ -206,14 +249,15 @@ fn joined<T>(
     })
 }
 
-/// The client with every pass applied, and the variant renames the other
-/// targets must follow. `spec` has its secret fields marked.
-fn client_file(
+/// The passes over the client's types half (`spec` has its secret fields
+/// marked): the variant renames every other file must follow, and the
+/// secret keys of each type, for `own_error`.
+fn types_passes(
     spec: &openapiv3::OpenAPI,
+    types: &mut syn::File,
     spec_name: &str,
-) -> Result<(syn::File, enum_varnames::Variants), CodegenError> {
-    let mut client = tokens_to_file(spec, spec_name, Target::Client)?;
-    let clashes = generate::type_name_clashes(&client);
+) -> Result<(enum_varnames::Variants, own_error::SecretKeys), CodegenError> {
+    let clashes = generate::type_name_clashes(types);
     if !clashes.is_empty() {
         let names: Vec<String> = clashes.into_iter().collect();
         return Err(CodegenError::Generator {
@@ -228,37 +272,59 @@ fn client_file(
             }],
         });
     }
-    let renames = enum_varnames::apply(spec, &mut client, spec_name)?;
-    secret_fields::apply(&mut client);
-    json_schema::apply(&mut client);
-    non_exhaustive::apply(&mut client);
-    path_segments::apply(&mut client);
-    no_api_version::apply(&mut client);
-    let surface = Surface::of(&client);
-    secret_fields::check_parameters(&surface, spec_name)?;
-    own_error::apply(&mut client, &surface);
-    route_templates::apply(&mut client, &surface);
-    Ok((client, renames))
+    let renames = enum_varnames::apply(spec, types, spec_name)?;
+    secret_fields::apply(types);
+    json_schema::apply(types);
+    non_exhaustive::apply(types);
+    let secrets = own_error::secret_keys(&Surface::types_of(types));
+    Ok((renames, secrets))
+}
+
+/// The passes over the client's requests half, after the types half's.
+fn request_passes(
+    requests: &mut syn::File,
+    renames: &enum_varnames::Variants,
+    secrets: &own_error::SecretKeys,
+    spec_name: &str,
+) -> Result<(), CodegenError> {
+    renames.apply_to(requests);
+    secret_fields::apply(requests);
+    path_segments::apply(requests);
+    no_api_version::apply(requests);
+    let methods = Surface::methods_of(requests);
+    secret_fields::check_parameters(&methods, spec_name)?;
+    own_error::apply(requests, secrets);
+    route_templates::apply(requests, &methods);
+    Ok(())
 }
 
 /// What consumers of the client generated from a spec (as [`read`] gives
-/// it) see: see [`Surface`]. The client alone is generated, in memory.
+/// it) see: see [`Surface`]. The client alone is generated, in memory, on
+/// this thread.
 pub fn surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, CodegenError> {
-    let spec = &secret_fields::mark(spec, spec_name)?;
-    let (client, _) = client_file(spec, spec_name)?;
-    Ok(Surface::of(&client))
+    let spec = &secret_fields::marked(spec, spec_name)?;
+    let (types, requests) = halves::cut(generate::tokens(spec, spec_name, Target::Client)?);
+    let (mut types, mut requests) = (
+        tokens_to_file(types, spec_name)?,
+        tokens_to_file(requests, spec_name)?,
+    );
+    let (renames, secrets) = types_passes(spec, &mut types, spec_name)?;
+    request_passes(&mut requests, &renames, &secrets, spec_name)?;
+    Ok(Surface::of(&halves::join(types, requests)))
 }
 
 fn tokens_to_file(
-    spec: &openapiv3::OpenAPI,
+    tokens: proc_macro2::TokenStream,
     spec_name: &str,
-    target: Target,
 ) -> Result<syn::File, CodegenError> {
-    let tokens = generate::tokens(spec, spec_name, target)?;
-    syn::parse2(tokens).map_err(|e| CodegenError::Unparsable {
+    syn::parse2(tokens).map_err(|e| unparsable(spec_name, e))
+}
+
+fn unparsable(spec_name: &str, e: syn::Error) -> CodegenError {
+    CodegenError::Unparsable {
         spec: spec_name.to_owned(),
         message: e.to_string(),
-    })
+    }
 }
 
 /// The first lines of a generated file: where it comes from, how to

@@ -18,13 +18,20 @@ use crate::surface::syntax::string_literals;
 /// The header progenitor adds on its own.
 const HEADER: &str = "api-version";
 
+/// Headers are appended where requests are made: outside `mod types`.
 pub(crate) fn apply(file: &mut syn::File) {
-    Remover.visit_file_mut(file);
+    for item in crate::regions::requests_mut(file) {
+        Remover.visit_item_mut(item);
+    }
 }
 
 struct Remover;
 
 impl VisitMut for Remover {
+    // Nothing to rewrite in types or attributes: not walked.
+    fn visit_type_mut(&mut self, _: &mut syn::Type) {}
+    fn visit_attribute_mut(&mut self, _: &mut syn::Attribute) {}
+
     fn visit_block_mut(&mut self, block: &mut syn::Block) {
         let before = block.stmts.len();
         block.stmts.retain(|stmt| !appends_the_header(stmt));

@@ -17,17 +17,8 @@
 //! `TryFrom`/`FromStr`, which check the constraints.
 
 /// Where the pass acts: the items directly inside `mod types`.
-const TYPES_MODULE: &str = "types";
-
 pub(crate) fn apply(file: &mut syn::File) {
-    for item in &mut file.items {
-        if let syn::Item::Mod(module) = item
-            && module.ident == TYPES_MODULE
-            && let Some((_, items)) = &mut module.content
-        {
-            items.iter_mut().for_each(mark);
-        }
-    }
+    crate::regions::types_mut(file).for_each(mark);
 }
 
 /// One item, not what it holds: the modules inside `types` (`builder`,

@@ -16,8 +16,6 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::TokenStream;
-use quote::quote;
 use syn::punctuated::Punctuated;
 use syn::visit_mut::{self, VisitMut};
 
@@ -25,19 +23,25 @@ use crate::Surface;
 use crate::secret_fields::SECRET_TYPE;
 use crate::surface::TypeKind;
 
-/// `surface` is the file's own, read before this pass.
-pub(crate) fn apply(file: &mut syn::File, surface: &Surface) {
-    let secrets = secret_keys(surface);
+/// The JSON keys of each generated struct's secret fields.
+pub(crate) type SecretKeys = BTreeMap<String, Vec<String>>;
+
+/// `secrets`: [`secret_keys`] of the file's own types, read before this
+/// pass.
+pub(crate) fn apply(file: &mut syn::File, secrets: &SecretKeys) {
     import_own_error(file);
-    ReadResponses {
-        secrets: &secrets,
+    // Responses are read where requests are made: outside `mod types`.
+    let mut rewriter = ReadResponses {
+        secrets,
         ok_type: None,
+    };
+    for item in crate::regions::requests_mut(file) {
+        rewriter.visit_item_mut(item);
     }
-    .visit_file_mut(file);
 }
 
 /// For each generated struct, the JSON keys of its secret fields.
-fn secret_keys(surface: &Surface) -> BTreeMap<String, Vec<String>> {
+pub(crate) fn secret_keys(surface: &Surface) -> SecretKeys {
     let is_secret = |ty: &str| ty == SECRET_TYPE || ty == format!("Option<{SECRET_TYPE}>");
     surface
         .types
@@ -106,22 +110,23 @@ fn import_own_error(file: &mut syn::File) {
 }
 
 struct ReadResponses<'a> {
-    secrets: &'a BTreeMap<String, Vec<String>>,
+    secrets: &'a SecretKeys,
     /// The success type of the `send()` being rewritten.
     ok_type: Option<String>,
 }
 
 impl ReadResponses<'_> {
-    fn keys_for(&self, ty: Option<&str>) -> TokenStream {
-        let keys = ty
-            .and_then(|t| self.secrets.get(t))
-            .cloned()
-            .unwrap_or_default();
-        quote!(&[#(#keys),*])
+    fn keys_for(&self, ty: Option<&str>) -> &[String] {
+        ty.and_then(|t| self.secrets.get(t))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
 impl VisitMut for ReadResponses<'_> {
+    // Nothing to rewrite in types or attributes: not walked.
+    fn visit_type_mut(&mut self, _: &mut syn::Type) {}
+    fn visit_attribute_mut(&mut self, _: &mut syn::Attribute) {}
+
     fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
         let outer = self.ok_type.take();
         if f.sig.ident == "send" {
@@ -136,14 +141,12 @@ impl VisitMut for ReadResponses<'_> {
             // `Error::ErrorResponse(ResponseValue::from_response(response).await?)`:
             // an error body, which carries no secret of the success type.
             syn::Expr::Call(call) if is_path_ending(&call.func, "ErrorResponse") => {
-                let none = self.keys_for(None);
                 for arg in call.args.iter_mut() {
-                    ReadResponses::rewrite_all(arg, &none);
+                    ReadResponses::rewrite_all(arg, &[]);
                 }
             }
             _ => {
-                let keys = self.keys_for(self.ok_type.as_deref());
-                if !rewrite(expr, &keys) {
+                if !rewrite(expr, self.keys_for(self.ok_type.as_deref())) {
                     visit_mut::visit_expr_mut(self, expr);
                 }
             }
@@ -153,8 +156,8 @@ impl VisitMut for ReadResponses<'_> {
 
 impl ReadResponses<'_> {
     /// Every `from_response` inside `expr`, with these keys.
-    fn rewrite_all(expr: &mut syn::Expr, keys: &TokenStream) {
-        struct All<'k>(&'k TokenStream);
+    fn rewrite_all(expr: &mut syn::Expr, keys: &[String]) {
+        struct All<'k>(&'k [String]);
         impl VisitMut for All<'_> {
             fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
                 if !rewrite(expr, self.0) {
@@ -175,7 +178,7 @@ fn is_path_ending(expr: &syn::Expr, name: &str) -> bool {
 /// `ResponseValue::upgrade(response).await` (a websocket's 101, which
 /// returns progenitor's error) → the same `.map_err(Error::from)`;
 /// whether `expr` was one.
-fn rewrite(expr: &mut syn::Expr, keys: &TokenStream) -> bool {
+fn rewrite(expr: &mut syn::Expr, keys: &[String]) -> bool {
     let syn::Expr::Await(awaited) = expr else {
         return false;
     };
@@ -185,6 +188,14 @@ fn rewrite(expr: &mut syn::Expr, keys: &TokenStream) -> bool {
     let syn::Expr::Path(function) = &*call.func else {
         return false;
     };
+    if function
+        .path
+        .segments
+        .first()
+        .is_none_or(|s| s.ident != "ResponseValue")
+    {
+        return false;
+    }
     let names: Vec<String> = function
         .path
         .segments
@@ -194,7 +205,7 @@ fn rewrite(expr: &mut syn::Expr, keys: &TokenStream) -> bool {
     let args = &call.args;
     match names.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["ResponseValue", "from_response"] => {
-            *expr = syn::parse_quote!(crate::read_response(#args, #keys).await);
+            *expr = syn::parse_quote!(crate::read_response(#args, &[#(#keys),*]).await);
         }
         ["ResponseValue", "upgrade"] => {
             *expr = syn::parse_quote!(ResponseValue::upgrade(#args).await.map_err(Error::from));

@@ -9,8 +9,8 @@ use crate::CodegenError;
 /// the first field openapiv3 fails to read.
 #[derive(Deserialize)]
 struct Version {
-    openapi: Option<serde_yaml::Value>,
-    swagger: Option<serde_yaml::Value>,
+    openapi: Option<Value>,
+    swagger: Option<Value>,
 }
 
 /// How the text is read: a JSON document by a JSON reader (serde_json), so
@@ -58,14 +58,15 @@ fn from_text<T: serde::de::DeserializeOwned>(
 
 /// Parses YAML or JSON into an OpenAPI 3.0.x document.
 pub fn parse_spec(text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> {
-    parse(text, spec_name).map(|(spec, _)| spec)
+    openapi(&parse(text, spec_name)?, text, spec_name)
 }
 
-/// The document as openapiv3 reads it, and as plain JSON values (for the
-/// checks and walks). Refuses duplicate keys in JSON as serde_yaml does in
-/// YAML: JSON allows them, but readers disagree on which one counts, and
-/// taking the last would drop the first silently.
-pub(crate) fn parse(text: &str, spec_name: &str) -> Result<(OpenAPI, Value), CodegenError> {
+/// The text read once, into plain JSON values (what the checks, walks and
+/// rewrites before generation work on), its OpenAPI version checked.
+/// Refuses duplicate keys in JSON as serde_yaml does in YAML: JSON allows
+/// them, but readers disagree on which one counts, and taking the last
+/// would drop the first silently.
+pub(crate) fn parse(text: &str, spec_name: &str) -> Result<Value, CodegenError> {
     let text = without_bom(text);
     if text.trim().is_empty() {
         return Err(CodegenError::Invalid {
@@ -87,9 +88,16 @@ pub(crate) fn parse(text: &str, spec_name: &str) -> Result<(OpenAPI, Value), Cod
             })?
         }
     };
-    let version: Version = from_text(text, syntax, spec_name)?;
+    let version: Version = match &raw {
+        Value::Object(_) => Version::deserialize(&raw).map_err(|e| CodegenError::Invalid {
+            spec: spec_name.to_owned(),
+            message: e.to_string(),
+        })?,
+        // Not a mapping: the reader says so, at its place in the text.
+        _ => from_text(text, syntax, spec_name)?,
+    };
     let found = match (&version.openapi, &version.swagger) {
-        (Some(v @ serde_yaml::Value::Number(_)), _) => format!(
+        (Some(v @ Value::Number(_)), _) => format!(
             "{} (a number: quote it, as in `openapi: \"3.0.3\"`)",
             scalar_text(v)
         ),
@@ -97,7 +105,7 @@ pub(crate) fn parse(text: &str, spec_name: &str) -> Result<(OpenAPI, Value), Cod
         (None, Some(v)) => format!("swagger {}", scalar_text(v)),
         (None, None) => "(none: the document has no `openapi` field)".to_owned(),
     };
-    let is_3_0 = matches!(&version.openapi, Some(serde_yaml::Value::String(v))
+    let is_3_0 = matches!(&version.openapi, Some(Value::String(v))
         if v.strip_prefix("3.0.").is_some_and(|patch| patch.parse::<u32>().is_ok()));
     if !is_3_0 {
         return Err(CodegenError::UnsupportedVersion {
@@ -105,7 +113,25 @@ pub(crate) fn parse(text: &str, spec_name: &str) -> Result<(OpenAPI, Value), Cod
             found,
         });
     }
-    Ok((from_text(text, syntax, spec_name)?, raw))
+    Ok(raw)
+}
+
+/// The document as openapiv3 reads it, from the values [`parse`] read.
+/// Their maps are sorted (nothing in the build turns on serde_json's
+/// `preserve_order`; a test would notice), so reordering the keys of
+/// `paths`, `properties`, `responses` and the like changes nothing in the
+/// output. When openapiv3 refuses the values, the text is read again for
+/// the place of the error, which the values do not keep.
+pub(crate) fn openapi(raw: &Value, text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> {
+    OpenAPI::deserialize(raw).or_else(|error| {
+        let text = without_bom(text);
+        from_text::<OpenAPI>(text, syntax(text, spec_name), spec_name).and_then(|_| {
+            Err(CodegenError::Invalid {
+                spec: spec_name.to_owned(),
+                message: error.to_string(),
+            })
+        })
+    })
 }
 
 /// A JSON value read by serde_json (same numbers, strings and nesting limit
@@ -179,9 +205,9 @@ impl<'de> serde::de::Visitor<'de> for NoDuplicateKeysVisitor {
     }
 }
 
-fn scalar_text(value: &serde_yaml::Value) -> String {
+fn scalar_text(value: &Value) -> String {
     match value {
-        serde_yaml::Value::String(s) => s.clone(),
+        Value::String(s) => s.clone(),
         other => serde_yaml::to_string(other)
             .map(|s| s.trim().to_owned())
             .unwrap_or_else(|_| "(unreadable)".to_owned()),
@@ -250,19 +276,6 @@ fn strip_location(message: &str) -> String {
         }
         None => message.to_owned(),
     }
-}
-
-/// The same document with every map in a canonical (sorted) order, so that
-/// reordering the keys of `paths`, `properties`, `responses` and the like
-/// changes nothing in the output. (serde_json's map is sorted here: nothing
-/// in the build turns on its `preserve_order` feature; a test would notice.)
-pub(crate) fn canonical(spec: &OpenAPI, spec_name: &str) -> Result<OpenAPI, CodegenError> {
-    serde_json::to_value(spec)
-        .and_then(serde_json::from_value)
-        .map_err(|e| CodegenError::Invalid {
-            spec: spec_name.to_owned(),
-            message: format!("cannot put the document in canonical order: {e}"),
-        })
 }
 
 #[cfg(test)]
@@ -338,7 +351,7 @@ mod tests {
             ),
         ] {
             for name in ["s.json", "s.yaml"] {
-                let (_, raw) = parse(&json_with(value), name)
+                let raw = parse(&json_with(value), name)
                     .unwrap_or_else(|e| panic!("{value} in {name}: {e}"));
                 assert_eq!(raw["x-value"], expected, "{value} in {name}");
             }

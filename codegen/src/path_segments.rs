@@ -18,7 +18,10 @@ pub(crate) fn apply(file: &mut syn::File) {
         depth: 0,
         rewritten: 0,
     };
-    rewriter.visit_file_mut(file);
+    // URLs are built where requests are made: outside `mod types`.
+    for item in crate::regions::requests_mut(file) {
+        rewriter.visit_item_mut(item);
+    }
     if rewriter.rewritten > 0 {
         file.items.push(syn::parse_quote! {
             /// Percent-encodes one path segment, refusing the values that URL
@@ -44,6 +47,10 @@ struct Rewriter {
 }
 
 impl VisitMut for Rewriter {
+    // Nothing to rewrite in types or attributes: not walked.
+    fn visit_type_mut(&mut self, _: &mut syn::Type) {}
+    fn visit_attribute_mut(&mut self, _: &mut syn::Attribute) {}
+
     fn visit_item_mod_mut(&mut self, item: &mut syn::ItemMod) {
         self.depth += 1;
         visit_mut::visit_item_mod_mut(self, item);

@@ -28,6 +28,10 @@ pub(crate) const SENSITIVE: &str = "x-sensitive";
 const PLACEHOLDER_CRATE: &str = "codegen-secret";
 const PLACEHOLDER_IDENT: &str = "codegen_secret";
 
+/// The placeholder's path as typify's messages spell it (tokens printed
+/// with spaces); a test checks it against the two names.
+const PLACEHOLDER_IN_MESSAGES: &str = ":: codegen_secret :: Secret";
+
 /// What the placeholder becomes in the generated code.
 pub(crate) const SECRET_TYPE: &str = "Secret";
 
@@ -42,12 +46,11 @@ pub(crate) fn is_secret(schema: &serde_json::Map<String, Value>) -> bool {
         || schema.get("format").and_then(Value::as_str) == Some("password")
 }
 
-/// The spec with every secret schema pointing typify at the placeholder
-/// type. Data (examples, defaults, enum values, other extensions) is left
-/// alone.
-pub(crate) fn mark(spec: &OpenAPI, spec_name: &str) -> Result<OpenAPI, CodegenError> {
+/// [`mark`] for a document already read (what `cargo xtask diff` reads,
+/// unmarked).
+pub(crate) fn marked(spec: &OpenAPI, spec_name: &str) -> Result<OpenAPI, CodegenError> {
     let mut doc = serde_json::to_value(spec).map_err(|e| invalid(spec_name, e))?;
-    mark_value(&mut doc);
+    mark(&mut doc);
     serde_json::from_value(doc).map_err(|e| invalid(spec_name, e))
 }
 
@@ -58,9 +61,10 @@ fn invalid(spec_name: &str, e: serde_json::Error) -> CodegenError {
     }
 }
 
-/// Every schema (never data, whatever its keys: see `spec_walk::Place`)
-/// that is secret gets the placeholder type.
-fn mark_value(doc: &mut Value) {
+/// Every schema of the document (never data, whatever its keys: see
+/// `spec_walk::Place`) that is secret gets the placeholder type. Data
+/// (examples, defaults, enum values, other extensions) is left alone.
+pub(crate) fn mark(doc: &mut Value) {
     walk_objects_mut(doc, |_, place, map| {
         if place == Place::Schema && is_secret(map) {
             map.insert(
@@ -130,11 +134,32 @@ impl VisitMut for Rewrite {
         visit_mut::visit_path_mut(self, path);
     }
 
+    /// Doc comments are the bulk of the file's strings, and typify's quote
+    /// schemas as JSON (`"codegen_secret::Secret"`), never the message form.
+    fn visit_attribute_mut(&mut self, attr: &mut syn::Attribute) {
+        if !attr.path().is_ident("doc") {
+            visit_mut::visit_attribute_mut(self, attr);
+        }
+    }
+
     fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
-        let placeholder = format!(":: {PLACEHOLDER_IDENT} :: {SECRET_TYPE}");
-        if lit.value().contains(&placeholder) {
-            let text = lit.value().replace(&placeholder, SECRET_TYPE);
+        let value = lit.value();
+        if value.contains(PLACEHOLDER_IN_MESSAGES) {
+            let text = value.replace(PLACEHOLDER_IN_MESSAGES, SECRET_TYPE);
             *lit = syn::LitStr::new(&text, lit.span());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_placeholder_in_messages_is_the_placeholder_path() {
+        assert_eq!(
+            PLACEHOLDER_IN_MESSAGES,
+            format!(":: {PLACEHOLDER_IDENT} :: {SECRET_TYPE}")
+        );
     }
 }

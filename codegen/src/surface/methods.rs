@@ -2,7 +2,7 @@
 //! `builder`) whose setters are the operation's parameters and whose
 //! `send()` makes the request and sorts the response by status.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use quote::ToTokens;
 use syn::visit::Visit;
@@ -15,16 +15,53 @@ use super::{Body, Method, Outcome, Param, StatusArm};
 use crate::spec_walk::METHODS as HTTP_METHODS;
 
 pub(super) fn read(file: &syn::File) -> BTreeMap<String, Method> {
-    let builders = module(&file.items, "builder").unwrap_or(&[]);
+    let builders = Builders::of(module(&file.items, "builder").unwrap_or(&[]));
     client_methods(&file.items)
         .into_iter()
         .filter_map(|(name, summary, builder)| {
-            let mut method = operation(builders, &builder)?;
+            let mut method = operation(&builders, &builder)?;
             method.name = name.clone();
             method.summary = summary;
             Some((name, method))
         })
         .collect()
+}
+
+/// The `builder` module by type name: each builder's struct and the
+/// functions of its inherent impls. Read once, so that finding each
+/// method's builder does not scan the module again.
+#[derive(Default)]
+struct Builders<'a> {
+    structs: HashMap<String, &'a syn::ItemStruct>,
+    functions: HashMap<String, Vec<&'a syn::ImplItemFn>>,
+}
+
+impl<'a> Builders<'a> {
+    fn of(items: &'a [syn::Item]) -> Self {
+        let mut builders = Builders::default();
+        for item in items {
+            match item {
+                syn::Item::Struct(s) => {
+                    builders.structs.entry(s.ident.to_string()).or_insert(s);
+                }
+                syn::Item::Impl(i) if i.trait_.is_none() => {
+                    let Some(name) = type_ident(&i.self_ty) else {
+                        continue;
+                    };
+                    builders
+                        .functions
+                        .entry(name)
+                        .or_default()
+                        .extend(i.items.iter().filter_map(|i| match i {
+                            syn::ImplItem::Fn(f) => Some(f),
+                            _ => None,
+                        }));
+                }
+                _ => {}
+            }
+        }
+        builders
+    }
 }
 
 /// `pub fn tokens_create(&self) -> builder::TokensCreate<'_>`: name,
@@ -69,29 +106,11 @@ fn client_methods(items: &[syn::Item]) -> Vec<(String, String, String)> {
         .collect()
 }
 
-fn operation(builders: &[syn::Item], builder: &str) -> Option<Method> {
-    let def = builders.iter().find_map(|item| match item {
-        syn::Item::Struct(s) if s.ident == builder => Some(s),
-        _ => None,
-    })?;
-    let functions: Vec<&syn::ImplItemFn> = builders
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::Impl(i)
-                if i.trait_.is_none() && type_ident(&i.self_ty).as_deref() == Some(builder) =>
-            {
-                Some(i)
-            }
-            _ => None,
-        })
-        .flat_map(|i| &i.items)
-        .filter_map(|i| match i {
-            syn::ImplItem::Fn(f) => Some(f),
-            _ => None,
-        })
-        .collect();
+fn operation(builders: &Builders<'_>, builder: &str) -> Option<Method> {
+    let def = *builders.structs.get(builder)?;
+    let functions: &[&syn::ImplItemFn] = builders.functions.get(builder).map_or(&[], Vec::as_slice);
     let send = functions.iter().find(|f| f.sig.ident == "send")?;
-    let starts = new_initializers(&functions);
+    let starts = new_initializers(functions);
     let request = Request::read(&send.block);
 
     let mut params = Vec::new();
@@ -302,13 +321,16 @@ impl<'ast> Visit<'ast> for Request {
 
     fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
         let method = call.method.to_string();
-        let receiver = compact(call.receiver.to_token_stream());
+        // Only a few calls need their receiver's text, and a receiver is
+        // the whole chain of calls before it: rendered for every call of a
+        // chain, the chain would be rendered over and over.
+        let receiver = || compact(call.receiver.to_token_stream());
         let first = call.args.first();
         match method.as_str() {
-            m if HTTP_METHODS.contains(&m) && receiver == "client.client" => {
+            m if HTTP_METHODS.contains(&m) && receiver() == "client.client" => {
                 self.http_method = m.to_owned();
             }
-            "request" if receiver == "client.client" => {
+            "request" if receiver() == "client.client" => {
                 if let Some(arg) = first {
                     self.http_method = compact(arg.to_token_stream())
                         .rsplit("::")
@@ -344,7 +366,7 @@ impl<'ast> Visit<'ast> for Request {
                     self.headers.insert(name, value);
                 }
             }
-            "append" if receiver == "header_map" => {
+            "append" if receiver() == "header_map" => {
                 if let (Some(name), Some(value)) = (first, call.args.iter().nth(1)) {
                     let wire = string_literals(name.to_token_stream()).into_iter().next();
                     if let Some(wire) = wire {

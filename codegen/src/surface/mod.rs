@@ -226,6 +226,23 @@ impl Outcome {
 }
 
 impl Surface {
+    /// The types of a generated client file, and nothing else: what a pass
+    /// over the types needs, without reading the methods.
+    pub(crate) fn types_of(file: &syn::File) -> Surface {
+        Surface {
+            types: types::read(file),
+            methods: BTreeMap::new(),
+        }
+    }
+
+    /// The methods of a generated client file, and nothing else.
+    pub(crate) fn methods_of(file: &syn::File) -> Surface {
+        Surface {
+            types: BTreeMap::new(),
+            methods: methods::read(file),
+        }
+    }
+
     /// The surface of a generated client file.
     pub fn of(file: &syn::File) -> Surface {
         let mut surface = Surface {
