@@ -1,8 +1,8 @@
 //! `cargo bench -p codegen`: where generation spends its time, and how its
 //! cost grows with the number of operations.
 //!
-//! - `tokens/{read,all,progenitor-alone}`: our spec. `read` (parse, check,
-//!   canonical order) is the floor; `all` is `codegen::generate` (all three
+//! - `tokens/{read,all,progenitor-alone}`: our spec. `read` (parse, check:
+//!   sorted maps) is the floor; `all` is `codegen::generate` (all three
 //!   targets, every pass, formatted); `progenitor-alone` is what a user of
 //!   progenitor alone pays for the client only: parse, `generate_tokens`,
 //!   prettyplease.
