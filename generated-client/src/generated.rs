@@ -697,7 +697,8 @@ Create, list and revoke API tokens scoped to a QuantCDN organization.
 
 This document is written by hand from QuantCDN's public documentation.
 Where that documentation is silent, the decisions taken are marked
-`# Decision:` in the YAML and listed in the crate's README.
+`# Decision:` in the YAML and listed in the repository's maintainer's
+guide (docs/maintaining.md, "Decisions").
 
 
 Version: 1.0.0*/
