@@ -5,10 +5,13 @@
 //! must fail exactly when the report has a `Breaking` change, and it must
 //! compile against the old crate (else it proves nothing).
 //!
-//! The scratch workspace lives in `target/diff-compile-proof/` and has its
-//! own target directory (the test's own cargo holds the workspace's), with
-//! the workspace's `Cargo.lock`, so every dependency is one the workspace
-//! has already fetched; cargo runs `--offline`.
+//! The scratch workspace lives in `target/diff-compile-proof/` with the
+//! workspace's `Cargo.lock`, so every dependency is one the workspace has
+//! already fetched; cargo runs `--offline`. It builds into the workspace's
+//! own target directory, and its crates depend on what the generated
+//! crate depends on, with the same features: cargo then reuses the
+//! dependencies `cargo check --package quantcdn-tokens` (and CI) checked,
+//! and checks only the scratch crates (about 18 s instead of 42 s cold).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -22,17 +25,21 @@ use crate::corpus::PAIRS;
 use xtask::workspace_root;
 
 /// What a crate generated from a spec depends on: the generated client's
-/// own dependencies, and `regress` for the `pattern`s some pairs add.
+/// own (non-optional) dependencies with their features, as in
+/// `generated-client/Cargo.toml` (the same features, so their builds are
+/// shared with the workspace's), and `regress` for the `pattern`s some
+/// pairs add.
 const API_DEPENDENCIES: &str = r#"
 chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
 backon = { version = "1", default-features = false, features = ["std"] }
 httpdate = "1"
 progenitor-client = "=0.15.1"
 regress = "0.12"
-reqwest = { version = "0.13", default-features = false, features = ["json"] }
+reqwest = { version = "0.13", default-features = false, features = ["json", "rustls", "http2", "charset"] }
 secrecy = "0.10"
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
+thiserror = "2"
 tokio = { version = "1", features = ["time"] }
 tracing = "0.1"
 
@@ -58,7 +65,7 @@ struct Scratch {
 
 impl Scratch {
     fn new() -> Scratch {
-        let root = workspace_root().join("target/diff-compile-proof/ws");
+        let root = target_dir().join("diff-compile-proof/ws");
         // Crates of earlier runs that no pair names any more go.
         let _ = fs::remove_file(root.join("Cargo.toml"));
         Scratch {
@@ -141,10 +148,7 @@ impl Scratch {
                 "--quiet",
             ])
             .current_dir(&self.root)
-            .env(
-                "CARGO_TARGET_DIR",
-                self.root.parent().unwrap().join("target"),
-            )
+            .env("CARGO_TARGET_DIR", target_dir())
             .env_remove("RUSTFLAGS")
             .output()
             .expect("run cargo check");
@@ -173,6 +177,15 @@ impl Scratch {
         );
         failed
     }
+}
+
+/// The target directory of the cargo running this test (`CARGO_TARGET_DIR`
+/// or the workspace's `target/`): `CARGO_TARGET_TMPDIR` is its `tmp/`.
+fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target directory")
+        .to_path_buf()
 }
 
 #[test]
