@@ -16,10 +16,12 @@ fn profile_dir() -> PathBuf {
 
 /// The path of an example of `quantcdn-tokens`, built (or found up to date)
 /// by cargo first, so a test never runs a stale build. Built as `cargo test
-/// --workspace` builds it (every example of the workspace, in the profile
-/// running the tests, with the workspace's features), so after that command
-/// cargo finds it up to date instead of building the crate and its
-/// dependencies again with other features (about 55 s in CI).
+/// --workspace` builds it: every target of the workspace in the profile
+/// running the tests, so cargo resolves the features as that command does
+/// (`--examples` alone leaves out the benches' dependencies, which changes
+/// the features of serde and everything above it) and finds the example up
+/// to date, instead of building the crate and its dependencies again (about
+/// 55 s in CI).
 pub fn example(name: &str) -> PathBuf {
     let dir = profile_dir();
     // `target/debug` holds the `test` profile's builds; any other
@@ -35,13 +37,13 @@ pub fn example(name: &str) -> PathBuf {
             "--quiet",
             "--locked",
             "--workspace",
-            "--examples",
+            "--all-targets",
             "--profile",
             profile,
         ])
         .status()
         .expect("run cargo build");
-    assert!(status.success(), "cannot build the examples");
+    assert!(status.success(), "cannot build the workspace's targets");
     let path = dir.join("examples").join(name);
     assert!(path.exists(), "no example at {}", path.display());
     path
