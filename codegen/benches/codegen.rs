@@ -10,10 +10,18 @@
 //!   built here, each operation with a request body, a response and an
 //!   error schema of its own.
 //! - `external/{all,progenitor-alone}`: a spec outside the repository, when
-//!   `CODEGEN_BENCH_SPEC` names one (Oxide's, for the Performance section
-//!   of docs/maintaining.md).
+//!   `CODEGEN_BENCH_SPEC` names one (absolute, or relative to the
+//!   repository's root; Oxide's, for the Performance section of
+//!   docs/maintaining.md).
 //! - Peak heap per size is measured first with a counting allocator and
 //!   printed as a table (criterion measures time only).
+//! - With `CODEGEN_BENCH_SPEC`, a side-by-side table comes next: `all` and
+//!   `progenitor-alone` on that spec in alternating rounds, and the median
+//!   of each round's ratio. Criterion measures one function's samples
+//!   after the other's, so on a machine whose speed drifts (this 2-core
+//!   VM's runs of the same function vary by a quarter within minutes) its
+//!   two estimates can be minutes apart; a round's two runs are seconds
+//!   apart.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -126,6 +134,80 @@ fn memory_and_time_table() {
     println!();
 }
 
+/// The spec `CODEGEN_BENCH_SPEC` names, with its path. cargo runs benches
+/// in the package's directory (`codegen/`); a relative path is taken from
+/// the repository's root, where `cargo bench` is usually typed.
+fn external_spec() -> Option<(std::path::PathBuf, String)> {
+    let named = std::path::PathBuf::from(std::env::var_os("CODEGEN_BENCH_SPEC")?);
+    let path = if named.is_absolute() {
+        named
+    } else {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(named)
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(spec) => Some((path, spec)),
+        Err(e) => panic!("CODEGEN_BENCH_SPEC: cannot read {}: {e}", path.display()),
+    }
+}
+
+/// `all` against `progenitor-alone` on `CODEGEN_BENCH_SPEC`, in rounds of
+/// one run each, the order swapped every round.
+fn side_by_side_table() {
+    const ROUNDS: usize = 15;
+    let Some((path, spec)) = external_spec() else {
+        return;
+    };
+    let timed = |run: &dyn Fn()| {
+        let start = Instant::now();
+        run();
+        start.elapsed().as_secs_f64()
+    };
+    let all = || drop(black_box(generate_all(black_box(&spec))));
+    let alone = || drop(black_box(progenitor_alone(black_box(&spec))));
+    // One of each first: the first run of each pays for warming up.
+    all();
+    alone();
+    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let (a, b) = if round % 2 == 0 {
+            let a = timed(&all);
+            (a, timed(&alone))
+        } else {
+            let b = timed(&alone);
+            (timed(&all), b)
+        };
+        ours.push(a);
+        theirs.push(b);
+        ratios.push(a / b);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let ms = |v: &[f64]| format!("{:.0} ms", v[0] * 1e3);
+    println!("\n{} side by side, {ROUNDS} rounds", path.display());
+    println!("\n| | median | fastest |\n|---|---|---|");
+    let (m_ours, m_theirs) = (median(&mut ours), median(&mut theirs));
+    println!(
+        "| all three targets | {:.0} ms | {} |",
+        m_ours * 1e3,
+        ms(&ours)
+    );
+    println!(
+        "| progenitor alone, client | {:.0} ms | {} |",
+        m_theirs * 1e3,
+        ms(&theirs)
+    );
+    println!(
+        "\nmedian of the rounds' ratios: {:.2}× (ratio of the medians {:.2}×, of the fastest {:.2}×)\n",
+        median(&mut ratios),
+        m_ours / m_theirs,
+        ours[0] / theirs[0]
+    );
+}
+
 fn tokens_stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("tokens");
     group.bench_function("read", |b| {
@@ -140,10 +222,9 @@ fn tokens_stages(c: &mut Criterion) {
 
 /// Side by side on a spec from outside the repository.
 fn external(c: &mut Criterion) {
-    let Some(path) = std::env::var_os("CODEGEN_BENCH_SPEC") else {
+    let Some((_, spec)) = external_spec() else {
         return;
     };
-    let spec = std::fs::read_to_string(&path).expect("CODEGEN_BENCH_SPEC is readable");
     let mut group = c.benchmark_group("external");
     group.sample_size(10).warm_up_time(Duration::from_secs(1));
     group.bench_function("all", |b| b.iter(|| generate_all(black_box(&spec))));
@@ -176,6 +257,7 @@ fn scaling(c: &mut Criterion) {
 
 fn main() {
     memory_and_time_table();
+    side_by_side_table();
     let mut criterion = Criterion::default().configure_from_args();
     tokens_stages(&mut criterion);
     scaling(&mut criterion);
