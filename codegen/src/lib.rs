@@ -8,7 +8,8 @@
 //! `path_segments`, `no_api_version`, `own_error`, `route_templates`), and
 //! formats the result with prettyplease behind a header that says how to
 //! regenerate it. The client is made in two halves and the companions
-//! beside it, on four threads (see `halves`). It does no file I/O, so
+//! beside it, on four threads (see `halves`), the companions' at low
+//! priority (see `priority`). It does no file I/O, so
 //! tests and benchmarks call it directly; `xtask` owns reading and writing
 //! files.
 //!
@@ -35,6 +36,7 @@ mod normalize;
 mod own_error;
 mod parse;
 mod path_segments;
+mod priority;
 mod prune;
 mod regions;
 mod route_templates;
@@ -172,6 +174,7 @@ fn generate_files(
     std::thread::scope(|scope| {
         let companion = |target, renames: mpsc::Receiver<Arc<enum_varnames::Variants>>| {
             scope.spawn(move || {
+                priority::lower_this_thread();
                 let mut file =
                     tokens_to_file(generate::tokens(spec, spec_name, target)?, spec_name)?;
                 let renames = renames.recv().map_err(|_| upstream_failed())?;
