@@ -9,7 +9,7 @@
 //! priority (nice 19): they run where the client's threads leave a core
 //! free, and at the end, two at a time. On Oxide's spec, in five
 //! comparisons of alternating runs (with and without, 20 to 30 runs each)
-//! the median was 1.5% to 16% lower with it, never higher; on this noisy
+//! the median was 1.4% to 16% lower with it, never higher; on this noisy
 //! 2-core machine that is the direction, not a precise figure.
 //!
 //! Linux only: there a thread's nice value is its own, and the thread ends
