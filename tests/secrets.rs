@@ -245,16 +245,28 @@ async fn every_drift_of_the_201_body_keeps_the_token_and_prints_it_nowhere() {
 
 #[tokio::test]
 async fn error_bodies_are_reachable_but_never_printed() {
-    // A documented error whose message happens to quote a secret.
-    let quoted = format!("token {PLAIN} is already in use");
-    let error = create_against(422, json_body(json!({"message": quoted, "error": true})))
-        .await
-        .unwrap_err();
-    assert_eq!(error.api_message(), Some(quoted.as_str()), "reachable");
+    // A documented error: its message is the reason, so `Display` carries
+    // it; any other key of the body (here one holding a secret) is never
+    // printed.
+    let error = create_against(
+        422,
+        json_body(json!({"message": "The name field is required.", "error": true, "token": PLAIN})),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(
+        error.api_message(),
+        Some("The name field is required."),
+        "reachable"
+    );
     check_error_texts("422", &error);
     assert_eq!(
         error.to_string(),
-        "the server answered 422 Unprocessable Entity (a documented error; its message: `api_message()`)"
+        "422 Unprocessable Entity: The name field is required."
+    );
+    assert!(
+        printed(&error).contains("The name field is required."),
+        "Debug shows the documented error object: {error:?}"
     );
 
     // An undocumented status with the token in its body: not read, not printed.

@@ -8,6 +8,8 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
+use quantcdn_tokens::fake::{FakeServer, Fault, Operation};
+use quantcdn_tokens::types::CreateTokenRequest;
 use quantcdn_tokens::{ApiErrorExt, ClientBuilder, RetryPolicy};
 use serde_json::json;
 use std::time::Duration;
@@ -39,8 +41,9 @@ impl Captured {
 }
 
 /// Everything every crate traces, at every level, while the client creates
-/// a token, lists (through a retry) and revokes; and while a create's
-/// answer drifts from the spec. Not one token may be in it.
+/// a token, lists (through a retry) and revokes; while a create's answer
+/// drifts from the spec; and while creates whose answers are lost are
+/// settled. Not one token may be in it.
 #[tokio::test(flavor = "current_thread")]
 async fn the_trace_names_each_call_and_holds_no_secret() {
     let server = MockServer::start().await;
@@ -108,7 +111,51 @@ async fn the_trace_names_each_call_and_holds_no_secret() {
         CREATED
     );
 
+    // Creates whose answers are lost, settled against the fake server:
+    // the trace says what happened and holds none of the tokens made.
+    let fake = FakeServer::start();
+    let settling = fake
+        .client_builder()
+        .timeout(Duration::from_secs(2))
+        .retry_policy(
+            RetryPolicy::default()
+                .base_delay(Duration::from_millis(10))
+                .settle_window(Duration::from_millis(500)),
+        )
+        .build()
+        .unwrap();
+    for fault in [
+        Fault::CloseAfterActing,
+        Fault::StatusAfterActing(502),
+        Fault::CutBodyAfterActing,
+    ] {
+        fake.fail_next(Operation::Create, fault.clone());
+        let request = CreateTokenRequest::builder().name("traced");
+        let made = settling.create_token_once("o", request).await.unwrap();
+        assert_eq!(made.revoked.len(), 1, "{fault:?}");
+    }
+    let fake_secrets: Vec<String> = fake
+        .tokens()
+        .iter()
+        .map(|t| t.token.expose_secret().to_owned())
+        .chain([fake.api_token()])
+        .collect();
+    assert_eq!(fake_secrets.len(), 7, "six tokens made, and the bearer");
+
     let trace = captured.text();
+    for secret in &fake_secrets {
+        assert!(
+            !trace.contains(secret.as_str()),
+            "a fake server's token is in the trace:\n{trace}"
+        );
+    }
+    assert_eq!(
+        trace
+            .matches("revoked the token an attempt made whose answer was lost")
+            .count(),
+        3,
+        "{trace}"
+    );
     if std::env::var_os("SHOW_TRACE").is_some() {
         eprintln!("{trace}");
     }

@@ -14,7 +14,8 @@
 //! files.
 //!
 //! The generated client is included at the root of a crate that provides
-//! `crate::Error`, `crate::read_response`, `crate::Secret`, and
+//! `crate::Error`, `crate::read_response`, `crate::read_error`,
+//! `crate::Secret`, and
 //! `crate::RetryPolicy` with `ClientHooks<crate::RetryPolicy>` implemented
 //! for `Client` (the generated crate's hand-written `error.rs`, `secret.rs`
 //! and `retry.rs`), as the mocks

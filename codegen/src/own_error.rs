@@ -13,6 +13,13 @@
 //! `Option<Secret>`, see `secret_fields`; not those of nested types), so a
 //! secret the server created reaches the caller even when the rest of the
 //! answer is off-spec.
+//!
+//! A documented error body is read through `crate::read_error(response,
+//! &[keys])` instead, which also keeps the message the server wrote for
+//! people (unless the error type's keys mark it secret), so the error's
+//! `Display` can say why; the other error answers progenitor makes (a body
+//! it does not read, a byte stream) become `crate::Error`'s
+//! `DocumentedError` with `.into()`.
 
 use std::collections::BTreeMap;
 
@@ -34,6 +41,7 @@ pub(crate) fn apply(file: &mut syn::File, secrets: &SecretKeys) {
     let mut rewriter = ReadResponses {
         secrets,
         ok_type: None,
+        error_type: None,
     };
     for item in crate::regions::requests_mut(file) {
         rewriter.visit_item_mut(item);
@@ -113,6 +121,8 @@ struct ReadResponses<'a> {
     secrets: &'a SecretKeys,
     /// The success type of the `send()` being rewritten.
     ok_type: Option<String>,
+    /// Its error type.
+    error_type: Option<String>,
 }
 
 impl ReadResponses<'_> {
@@ -128,21 +138,24 @@ impl VisitMut for ReadResponses<'_> {
     fn visit_attribute_mut(&mut self, _: &mut syn::Attribute) {}
 
     fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
-        let outer = self.ok_type.take();
+        let outer = (self.ok_type.take(), self.error_type.take());
         if f.sig.ident == "send" {
             self.ok_type = ok_type(&f.sig.output);
+            self.error_type = error_type(&f.sig.output);
         }
         visit_mut::visit_impl_item_fn_mut(self, f);
-        self.ok_type = outer;
+        (self.ok_type, self.error_type) = outer;
     }
 
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
         match expr {
             // `Error::ErrorResponse(ResponseValue::from_response(response).await?)`:
-            // an error body, which carries no secret of the success type.
+            // an error body, read with the error type's secret keys (it
+            // carries no secret of the success type).
             syn::Expr::Call(call) if is_path_ending(&call.func, "ErrorResponse") => {
+                let keys = self.keys_for(self.error_type.as_deref());
                 for arg in call.args.iter_mut() {
-                    ReadResponses::rewrite_all(arg, &[]);
+                    rewrite_error_body(arg, keys);
                 }
             }
             _ => {
@@ -154,19 +167,27 @@ impl VisitMut for ReadResponses<'_> {
     }
 }
 
-impl ReadResponses<'_> {
-    /// Every `from_response` inside `expr`, with these keys.
-    fn rewrite_all(expr: &mut syn::Expr, keys: &[String]) {
-        struct All<'k>(&'k [String]);
-        impl VisitMut for All<'_> {
-            fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
-                if !rewrite(expr, self.0) {
-                    visit_mut::visit_expr_mut(self, expr);
-                }
-            }
-        }
-        All(keys).visit_expr_mut(expr);
+/// The argument of `Error::ErrorResponse(..)`:
+/// `ResponseValue::from_response(response).await?` →
+/// `crate::read_error(response, &[keys]).await?`; anything else
+/// (`ResponseValue::empty(response)`, `ResponseValue::stream(response)`)
+/// → the same `.into()`.
+fn rewrite_error_body(arg: &mut syn::Expr, keys: &[String]) {
+    if let syn::Expr::Try(tried) = arg
+        && let syn::Expr::Await(awaited) = &*tried.expr
+        && let syn::Expr::Call(call) = &*awaited.base
+        && is_path(&call.func, &["ResponseValue", "from_response"])
+    {
+        let args = &call.args;
+        *tried.expr = syn::parse_quote!(crate::read_error(#args, &[#(#keys),*]).await);
+        return;
     }
+    *arg = syn::parse_quote!(#arg.into());
+}
+
+fn is_path(expr: &syn::Expr, names: &[&str]) -> bool {
+    matches!(expr, syn::Expr::Path(p) if p.path.segments.len() == names.len()
+        && p.path.segments.iter().zip(names).all(|(s, n)| s.ident == n))
 }
 
 fn is_path_ending(expr: &syn::Expr, name: &str) -> bool {
@@ -213,6 +234,25 @@ fn rewrite(expr: &mut syn::Expr, keys: &[String]) -> bool {
         _ => return false,
     }
     true
+}
+
+/// `E` of `Result<ResponseValue<T>, Error<types::E>>`, by its name.
+fn error_type(output: &syn::ReturnType) -> Option<String> {
+    use crate::surface::syntax::{first_type_argument, type_ident};
+    let syn::ReturnType::Type(_, result) = output else {
+        return None;
+    };
+    let syn::Type::Path(path) = &**result else {
+        return None;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &path.path.segments.last()?.arguments else {
+        return None;
+    };
+    let error = args.args.iter().nth(1).and_then(|arg| match arg {
+        syn::GenericArgument::Type(ty) => Some(ty),
+        _ => None,
+    })?;
+    type_ident(first_type_argument(error)?)
 }
 
 /// `T` of `Result<ResponseValue<types::T>, Error<E>>`, by its name (`Vec<T>`

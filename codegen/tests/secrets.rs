@@ -129,7 +129,8 @@ fn the_client_uses_the_crates_error_and_names_the_secret_keys_it_expects() {
         "{client}"
     );
     assert!(
-        client.contains("Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))")
+        client.contains("Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))"),
+        "{client}"
     );
     assert!(client.contains(r#"200u16 => crate::read_response(response, &[]).await"#));
 }

@@ -29,33 +29,36 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     let client = Client::from_env()?;
-    match client
-        .tokens_create()
-        .organization(organization)
-        .body(request)
-        .send()
-        .await
-    {
+    // Exactly once: an attempt whose answer is lost is found, revoked and
+    // tried again, so no token is left live that nobody holds.
+    match client.create_token_once(&organization, request).await {
         Ok(created) => {
-            println!(
-                "created token {} ({}); it is shown only once:",
-                created.id, created.name
-            );
+            if let Some(note) = created.revoked_note() {
+                eprintln!("note: {note}");
+            }
+            if let Some(drift) = &created.drift {
+                // Made, but its answer is off-spec: the token is still ours.
+                eprintln!("warning: {drift}");
+            }
+            match (&created.answer, created.id) {
+                (Some(answer), _) => println!(
+                    "created token {} ({}); it is shown only once:",
+                    answer.id, answer.name
+                ),
+                (None, Some(id)) => println!("created token {id}; it is shown only once:"),
+                (None, None) => println!("created a token; it is shown only once:"),
+            }
             println!("{}", created.token.expose_secret());
             Ok(())
         }
-        // The server created the token but its answer is off-spec: the
-        // token is still ours, and must not be lost (nor made twice).
-        Err(e) if e.created_token().is_some() => {
-            let recovered = e.created_token().expect("checked");
-            eprintln!("warning: {e}");
-            println!("created token {:?}; it is shown only once:", recovered.id);
-            println!("{}", recovered.token.expose_secret());
-            Ok(())
-        }
-        Err(e) if e.is_validation_error() => {
-            Err(format!("rejected: {}", e.api_message().unwrap_or("no message")).into())
-        }
+        // `{e}` carries QuantCDN's message: `422 Unprocessable Entity: ...`.
+        Err(e) if e.is_validation_error() => Err(format!("rejected: {e}").into()),
+        // The settling failed too: a person must revoke these.
+        Err(e) if !e.maybe_live().is_empty() => Err(format!(
+            "{e}; revoke {:?} with `cargo run --example revoke`",
+            e.maybe_live()
+        )
+        .into()),
         Err(e) => Err(e.into()),
     }
 }

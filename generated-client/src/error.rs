@@ -1,14 +1,20 @@
-//! [`Error`]: what every call returns when it fails. Its `Display`, alternate
-//! `Display` and `Debug` never print a response body; the body stays
-//! reachable through methods, for a program that wants it.
+//! [`Error`]: what every call returns when it fails. Its `Display` says why
+//! in one line: for a documented error, the status and the message the
+//! server wrote (`403 Forbidden: This token may not manage tokens`). No
+//! text of it prints the rest of a response body; the body stays reachable
+//! through methods, for a program that wants it.
 //!
 //! The generated client returns this type instead of progenitor's (same
 //! variants; see codegen's `own_error` pass) and reads every body through
 //! [`read_response`], which keeps the status and the raw body of an answer
 //! that does not match the spec, and recovers the secret fields of the
-//! type it expected.
+//! type it expected; and every documented error body through
+//! [`read_error`], which keeps the message the server wrote for people, so
+//! that `Display` can say why (`403 Forbidden: This token may not manage
+//! tokens`).
 
 use std::fmt;
+use std::ops::Deref;
 
 use progenitor_client::ResponseValue;
 use reqwest::StatusCode;
@@ -20,9 +26,10 @@ use crate::Secret;
 /// Why a call failed. Every variant but `InvalidRequest` means the request
 /// may have reached the server.
 ///
-/// Printing an error never prints a response body: a documented error's
-/// object is read with [`ApiErrorExt`](crate::ApiErrorExt), a body that does
-/// not match the spec with [`Error::response_body`].
+/// Printing an error never prints a response body beyond a documented
+/// error's message (`Display`) and typed object (`Debug`): the object is
+/// read with [`ApiErrorExt`](crate::ApiErrorExt), a body that does not match
+/// the spec with [`Error::response_body`].
 #[non_exhaustive]
 pub enum Error<E = ()> {
     /// The request could not be built (a parameter or a body field that was
@@ -32,8 +39,9 @@ pub enum Error<E = ()> {
     CommunicationError(reqwest::Error),
     /// A connection upgrade failed.
     InvalidUpgrade(reqwest::Error),
-    /// A documented error status, with its typed body.
-    ErrorResponse(ResponseValue<E>),
+    /// A documented error status, with its typed body and the message the
+    /// server wrote (`Display` shows it).
+    ErrorResponse(DocumentedError<E>),
     /// The body of an answer could not be read to its end.
     ResponseBodyError(reqwest::Error),
     /// A documented status whose body does not match the spec.
@@ -42,6 +50,172 @@ pub enum Error<E = ()> {
     UnexpectedResponse(reqwest::Response),
     /// An error from a client hook.
     Custom(String),
+}
+
+/// A documented error answer ([`Error::ErrorResponse`]): the typed error
+/// object with its status and headers (a progenitor `ResponseValue`, which
+/// it dereferences to, so `e.status()` and `e.message` read as they do on
+/// progenitor's), and the message the server wrote for people.
+///
+/// `Display` of the error shows the status and that message, bounded in
+/// length and with control characters escaped; `Debug` shows the typed
+/// object. No other part of the body is ever printed.
+pub struct DocumentedError<E> {
+    value: ResponseValue<E>,
+    message: Option<String>,
+    /// `Debug` of `E`, taken where `E` was read (the generated error types
+    /// are `Debug`; a byte stream is not), so `Error<E>` is `Debug` for
+    /// every `E`.
+    debug: fn(&E, &mut fmt::Formatter<'_>) -> fmt::Result,
+}
+
+/// The longest message `Display` shows, in characters; a longer one ends
+/// with `…`.
+const MESSAGE_CHARS: usize = 300;
+
+/// The longest `Debug` of an error object, in characters.
+const DEBUG_CHARS: usize = 2000;
+
+impl<E> DocumentedError<E> {
+    /// The server's message (the error object's `message`), as it sent it:
+    /// `None` when the body has none, or when the spec marks it secret.
+    /// `Display` shows it bounded and escaped.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The typed error object.
+    pub fn into_inner(self) -> E {
+        self.value.into_inner()
+    }
+
+    /// The typed error object with its status and headers.
+    pub fn into_response_value(self) -> ResponseValue<E> {
+        self.value
+    }
+
+    /// The same answer without its typed object (the message is kept).
+    fn untyped(&self) -> DocumentedError<()> {
+        DocumentedError {
+            value: ResponseValue::new((), self.value.status(), self.value.headers().clone()),
+            message: self.message.clone(),
+            debug: |_, f| f.write_str("<not kept>"),
+        }
+    }
+}
+
+impl<E> Deref for DocumentedError<E> {
+    type Target = ResponseValue<E>;
+
+    fn deref(&self) -> &ResponseValue<E> {
+        &self.value
+    }
+}
+
+impl<E> AsRef<E> for DocumentedError<E> {
+    fn as_ref(&self) -> &E {
+        self.value.as_ref()
+    }
+}
+
+/// An error answer read without a message: a body-less one
+/// (`ResponseValue::empty`), a byte stream, or one from a progenitor hook.
+impl<E> From<ResponseValue<E>> for DocumentedError<E> {
+    fn from(value: ResponseValue<E>) -> Self {
+        DocumentedError {
+            value,
+            message: None,
+            debug: |_, f| f.write_str("<not read>"),
+        }
+    }
+}
+
+impl<E> fmt::Debug for DocumentedError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// `E`'s own `Debug`, through the function taken where it was read.
+        struct Object<'a, E>(&'a DocumentedError<E>);
+        impl<E> fmt::Debug for Object<'_, E> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (self.0.debug)(self.0.value.as_ref(), f)
+            }
+        }
+        /// At most `DEBUG_CHARS` of it: a hostile server's message may be
+        /// megabytes.
+        struct Shown<'a, E>(&'a DocumentedError<E>);
+        impl<E> fmt::Debug for Shown<'_, E> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                use fmt::Write as _;
+                let mut shown = Bounded::new(DEBUG_CHARS);
+                let _ = if f.alternate() {
+                    write!(shown, "{:#?}", Object(self.0))
+                } else {
+                    write!(shown, "{:?}", Object(self.0))
+                };
+                f.write_str(&shown.text)?;
+                if shown.cut {
+                    f.write_str("…")?;
+                }
+                Ok(())
+            }
+        }
+        f.debug_struct("DocumentedError")
+            .field("status", &self.value.status())
+            .field("body", &Shown(self))
+            .finish()
+    }
+}
+
+/// A `fmt::Write` that keeps the first `limit` characters and then
+/// refuses the rest (which stops the formatting).
+struct Bounded {
+    text: String,
+    left: usize,
+    cut: bool,
+}
+
+impl Bounded {
+    fn new(limit: usize) -> Self {
+        Bounded {
+            text: String::new(),
+            left: limit,
+            cut: false,
+        }
+    }
+}
+
+impl fmt::Write for Bounded {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.chars() {
+            if self.left == 0 {
+                self.cut = true;
+                return Err(fmt::Error);
+            }
+            self.text.push(c);
+            self.left -= 1;
+        }
+        Ok(())
+    }
+}
+
+/// A message from the server as one line of at most `MESSAGE_CHARS`
+/// characters: control characters (a newline, an escape sequence) and the
+/// bidirectional controls that reorder text on a terminal are escaped, so
+/// a message can neither forge log lines nor hide what it says.
+fn one_line(message: &str) -> String {
+    let mut line = String::new();
+    for (n, c) in message.trim().chars().enumerate() {
+        if n == MESSAGE_CHARS {
+            line.push('…');
+            break;
+        }
+        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            line.extend(c.escape_default());
+        } else {
+            line.push(c);
+        }
+    }
+    line
 }
 
 /// A documented answer whose body does not match the spec: its status, its
@@ -63,6 +237,29 @@ impl InvalidPayload {
         error: &serde_json::Error,
         secret_keys: &[&str],
     ) -> Self {
+        Self::with_problem(status, headers, body, problem(error), secret_keys)
+    }
+
+    /// An answer whose status the spec does not document for the call,
+    /// read in full: for `create_token_once`, which recovers a token from
+    /// an undocumented success.
+    pub(crate) fn undocumented(
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Vec<u8>,
+        secret_keys: &[&str],
+    ) -> Self {
+        let problem = format!("the spec does not document the status {status} for this call");
+        Self::with_problem(Some(status), headers, body, problem, secret_keys)
+    }
+
+    fn with_problem(
+        status: Option<StatusCode>,
+        headers: HeaderMap,
+        body: Vec<u8>,
+        problem: String,
+        secret_keys: &[&str],
+    ) -> Self {
         let secrets = match serde_json::from_slice::<serde_json::Value>(&body) {
             Ok(json) => secret_keys
                 .iter()
@@ -81,7 +278,7 @@ impl InvalidPayload {
             status,
             headers,
             body,
-            problem: problem(error),
+            problem,
             secrets,
         }
     }
@@ -233,6 +430,44 @@ pub async fn read_response<T: DeserializeOwned, E>(
     }
 }
 
+/// Reads the body of a documented error status (used by the generated
+/// client): the typed error object with the message the server wrote (its
+/// `message` key, unless `secret_keys` holds it), or an
+/// [`Error::InvalidResponsePayload`] when the body does not match the spec.
+#[doc(hidden)]
+pub async fn read_error<E: DeserializeOwned + fmt::Debug>(
+    response: reqwest::Response,
+    secret_keys: &[&str],
+) -> Result<DocumentedError<E>, Error<E>> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
+    match serde_json::from_slice::<E>(&body) {
+        Ok(inner) => {
+            let message = serde_json::from_slice::<serde_json::Value>(&body)
+                .ok()
+                .filter(|_| !secret_keys.contains(&MESSAGE_KEY))
+                .and_then(|json| json.get(MESSAGE_KEY)?.as_str().map(str::to_owned));
+            Ok(DocumentedError {
+                value: ResponseValue::new(inner, status, headers),
+                message,
+                debug: <E as fmt::Debug>::fmt,
+            })
+        }
+        Err(error) => Err(Error::InvalidResponsePayload(InvalidPayload::new(
+            Some(status),
+            headers,
+            body.to_vec(),
+            &error,
+            &[],
+        ))),
+    }
+}
+
+/// The key of an error object that holds the sentence written for people:
+/// `message` in QuantCDN's error object (`ApiError`), as in most JSON APIs.
+const MESSAGE_KEY: &str = "message";
+
 impl<E> Error<E> {
     /// The status of the answer, when one arrived.
     pub fn status(&self) -> Option<StatusCode> {
@@ -315,9 +550,7 @@ impl<E> Error<E> {
             Error::InvalidRequest(s) => Error::InvalidRequest(s),
             Error::CommunicationError(e) => Error::CommunicationError(e),
             Error::InvalidUpgrade(e) => Error::InvalidUpgrade(e),
-            Error::ErrorResponse(rv) => {
-                Error::ErrorResponse(ResponseValue::new((), rv.status(), rv.headers().clone()))
-            }
+            Error::ErrorResponse(documented) => Error::ErrorResponse(documented.untyped()),
             Error::ResponseBodyError(e) => Error::ResponseBodyError(e),
             Error::InvalidResponsePayload(p) => Error::InvalidResponsePayload(p),
             Error::UnexpectedResponse(r) => Error::UnexpectedResponse(r),
@@ -330,14 +563,29 @@ impl<E> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidRequest(s) => write!(f, "invalid request (nothing was sent): {s}")?,
-            Error::CommunicationError(e) => write!(f, "communication error: {e}")?,
-            Error::InvalidUpgrade(e) => write!(f, "invalid connection upgrade: {e}")?,
-            Error::ErrorResponse(rv) => write!(
+            Error::CommunicationError(e) => {
+                write!(f, "communication error: {e}{}", Cause(e, f.alternate()))?
+            }
+            Error::InvalidUpgrade(e) => write!(
                 f,
-                "the server answered {} (a documented error; its message: `api_message()`)",
-                rv.status()
+                "invalid connection upgrade: {e}{}",
+                Cause(e, f.alternate())
             )?,
-            Error::ResponseBodyError(e) => write!(f, "cannot read the answer's body: {e}")?,
+            Error::ErrorResponse(documented) => match documented.message() {
+                Some(message) if !message.trim().is_empty() => {
+                    write!(f, "{}: {}", documented.status(), one_line(message))?
+                }
+                _ => write!(
+                    f,
+                    "{} (a documented error, without a message)",
+                    documented.status()
+                )?,
+            },
+            Error::ResponseBodyError(e) => write!(
+                f,
+                "cannot read the answer's body: {e}{}",
+                Cause(e, f.alternate())
+            )?,
             Error::InvalidResponsePayload(p) => {
                 let status = p
                     .status()
@@ -384,17 +632,39 @@ impl<E> fmt::Display for Error<E> {
     }
 }
 
+/// `: <the root cause>` of a transport error, which is what says why
+/// (reqwest's own text says only `error sending request for url (…)`; the
+/// cause says `operation timed out`, `connection closed before message
+/// completed`); nothing in alternate `Display`, which prints every cause.
+struct Cause<'a>(&'a reqwest::Error, bool);
+
+impl fmt::Display for Cause<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.1 {
+            return Ok(());
+        }
+        let mut root: Option<&dyn std::error::Error> = None;
+        let mut source = std::error::Error::source(self.0);
+        while let Some(s) = source {
+            root = Some(s);
+            source = s.source();
+        }
+        match root {
+            Some(root) => write!(f, ": {root}"),
+            None => Ok(()),
+        }
+    }
+}
+
 impl<E> fmt::Debug for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidRequest(s) => f.debug_tuple("InvalidRequest").field(s).finish(),
             Error::CommunicationError(e) => f.debug_tuple("CommunicationError").field(e).finish(),
             Error::InvalidUpgrade(e) => f.debug_tuple("InvalidUpgrade").field(e).finish(),
-            Error::ErrorResponse(rv) => f
-                .debug_struct("ErrorResponse")
-                .field("status", &rv.status())
-                .field("body", &format_args!("<not shown: `api_error()`>"))
-                .finish(),
+            Error::ErrorResponse(documented) => {
+                f.debug_tuple("ErrorResponse").field(documented).finish()
+            }
             Error::ResponseBodyError(e) => f.debug_tuple("ResponseBodyError").field(e).finish(),
             Error::InvalidResponsePayload(p) => {
                 f.debug_tuple("InvalidResponsePayload").field(p).finish()
@@ -463,7 +733,7 @@ impl<E> From<progenitor_client::Error<E>> for Error<E> {
             P::InvalidRequest(s) => Error::InvalidRequest(s),
             P::CommunicationError(e) => Error::CommunicationError(e),
             P::InvalidUpgrade(e) => Error::InvalidUpgrade(e),
-            P::ErrorResponse(rv) => Error::ErrorResponse(rv),
+            P::ErrorResponse(rv) => Error::ErrorResponse(rv.into()),
             P::ResponseBodyError(e) => Error::ResponseBodyError(e),
             P::InvalidResponsePayload(body, error) => Error::InvalidResponsePayload(
                 InvalidPayload::new(None, HeaderMap::new(), body.to_vec(), &error, &[]),

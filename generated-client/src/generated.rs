@@ -884,7 +884,7 @@ pub mod builder {
             match response.status().as_u16() {
                 200u16 => crate::read_response(response, &[]).await,
                 403u16 => {
-                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
+                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -981,13 +981,13 @@ pub mod builder {
             match response.status().as_u16() {
                 201u16 => crate::read_response(response, &["token"]).await,
                 400u16 => {
-                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
+                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
                 }
                 403u16 => {
-                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
+                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
                 }
                 422u16 => {
-                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
+                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -1065,10 +1065,10 @@ pub mod builder {
             match response.status().as_u16() {
                 200u16 => crate::read_response(response, &[]).await,
                 403u16 => {
-                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
+                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
                 }
                 404u16 => {
-                    Err(Error::ErrorResponse(crate::read_response(response, &[]).await?))
+                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }

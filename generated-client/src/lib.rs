@@ -7,8 +7,10 @@
 //! does not generate: the bearer token and configuration ([`ClientBuilder`],
 //! [`Client::from_env`], [`Server`]), retries that are safe to make and a
 //! `tracing` span per call ([`RetryPolicy`]), one-line error questions
-//! ([`ApiErrorExt`]), and, behind features, typed httpmock helpers (`mock`)
-//! and the `quant-tokens` command-line tool (`cli`).
+//! ([`ApiErrorExt`]), a create that settles lost answers
+//! ([`Client::create_token_once`]), and, behind features, typed httpmock
+//! helpers (`mock`), a stateful fake Tokens API (`fake`) and the
+//! `quant-tokens` command-line tool (`cli`).
 //!
 //! # Example
 //!
@@ -21,41 +23,33 @@
 //! // QUANT_API_TOKEN holds the token; QUANT_API_URL, if set, the server.
 //! let client = Client::from_env()?;
 //!
-//! // Create a token with a preset that expires in 30 days. The plain token
-//! // is in this response only: store it now.
+//! // Create a token with a preset that expires in 30 days, exactly once:
+//! // an attempt whose answer is lost is found and revoked before another
+//! // is made. The plain token is in this answer only: store it now.
 //! let request = CreateTokenRequest::builder()
 //!     .name("My CI token")
 //!     .preset("content_management".to_owned())
 //!     .expires_in(ExpiresIn::Days30);
-//! let created = match client.tokens_create().organization("test-org").body(request).send().await {
-//!     Ok(created) => created.into_inner(),
-//!     Err(e) if e.is_validation_error() => {
-//!         return Err(format!("QuantCDN refused the token: {}", e.api_message().unwrap_or("")).into());
-//!     }
-//!     // Created, but the answer is off-spec: the token is recovered.
-//!     Err(e) if e.created_token().is_some() => {
-//!         let recovered = e.created_token().unwrap();
-//!         println!("token {:?}: {}", recovered.id, recovered.token.expose_secret());
-//!         return Ok(());
-//!     }
+//! let created = match client.create_token_once("test-org", request).await {
+//!     Ok(created) => created,
+//!     // `{e}` says why: `422 Unprocessable Entity: <QuantCDN's message>`.
+//!     Err(e) if e.is_validation_error() => return Err(format!("refused: {e}").into()),
 //!     Err(e) => return Err(e.into()),
 //! };
 //! // The token is a `Secret`: `{}` and `{:?}` print `[REDACTED]`.
-//! println!("token {} (id {}): {}", created.name, created.id, created.token.expose_secret());
+//! println!("token {:?}: {}", created.id, created.token.expose_secret());
 //!
 //! // List the organization's tokens (never with their plain values).
 //! for token in client.tokens_list().organization("test-org").send().await?.iter() {
 //!     println!("{:>6}  {}  last used {:?}", token.id, token.name, token.last_used);
 //! }
 //!
-//! // Revoke the one just made.
-//! let revoked = client
-//!     .tokens_revoke()
-//!     .organization("test-org")
-//!     .token_id(created.id)
-//!     .send()
-//!     .await?;
-//! println!("{}", revoked.message);
+//! // Revoke the one just made (its id is `None` only when the answer was
+//! // off-spec and held no readable id).
+//! if let Some(id) = created.id {
+//!     let revoked = client.tokens_revoke().organization("test-org").token_id(id).send().await?;
+//!     println!("{}", revoked.message);
+//! }
 //! # Ok(())
 //! # }
 //! ```
@@ -65,7 +59,8 @@
 //! Every call returns `Result<ResponseValue<T>, Error<types::ApiError>>`,
 //! with this crate's [`Error`]: its texts never print a response body.
 //! A documented error status (400, 403, 404, 422) is
-//! [`Error::ErrorResponse`] carrying QuantCDN's error object; anything else
+//! [`Error::ErrorResponse`] carrying QuantCDN's error object, whose
+//! `Display` is the status and QuantCDN's message; anything else
 //! the server does (an undocumented status, a body that does not parse, a
 //! timeout) is another variant, never a panic. [`ApiErrorExt`] answers the
 //! usual questions in one line each.
@@ -73,6 +68,7 @@
 #![warn(missing_docs)]
 
 mod config;
+mod create_once;
 mod error;
 mod errors;
 mod retry;
@@ -91,6 +87,9 @@ mod generated;
 #[path = "generated_httpmock.rs"]
 pub mod mock;
 
+#[cfg(feature = "fake")]
+pub mod fake;
+
 /// The clap command-line interface generated from the spec (feature `cli`):
 /// one subcommand per operation, used by the `quant-tokens` binary.
 #[cfg(feature = "cli")]
@@ -100,9 +99,10 @@ pub mod mock;
 pub mod cli;
 
 pub use config::{ClientBuilder, InvalidClientConfig, Server, TOKEN_VAR, URL_VAR, bearer_headers};
+pub use create_once::{CreateTokenError, Created};
+pub use error::{DocumentedError, Error, InvalidPayload};
 #[doc(hidden)]
-pub use error::read_response;
-pub use error::{Error, InvalidPayload};
+pub use error::{read_error, read_response};
 pub use errors::{ApiErrorExt, RecoveredToken};
 pub use generated::*;
 pub use retry::RetryPolicy;

@@ -18,12 +18,12 @@
 //! - any request, `POST` included, whose connection could not be opened:
 //!   nothing of it left this machine.
 //!
-//! `tokens_create` (a `POST`) is never sent twice once it may have reached
-//! the server: a second token could be created, and the first one's plain
-//! value would be lost. Its 429, 503 or timeout comes back to the caller,
-//! who can ask [`Error::is_retryable`](crate::Error::is_retryable) and
-//! [`Error::retry_after`](crate::Error::retry_after) and list the tokens
-//! before creating another.
+//! `tokens_create` (a `POST`) is never sent twice by this hook once it may
+//! have reached the server: a second token could be created, and the first
+//! one's plain value would be lost. Its 429, 503 or timeout comes back to
+//! the caller. [`Client::create_token_once`](crate::Client::create_token_once)
+//! (`create_once.rs`) first finds out what the lost attempt made, revokes
+//! it, and then tries again under this same policy.
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -54,20 +54,24 @@ use crate::Client;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,
-    base_delay: Duration,
+    pub(crate) base_delay: Duration,
     max_delay: Duration,
     max_elapsed: Duration,
+    pub(crate) settle_window: Duration,
 }
 
 impl Default for RetryPolicy {
     /// Three attempts; waits of 0.5–1 s, then 1–2 s; no single wait over
-    /// 20 s; no new attempt 30 s after the first began.
+    /// 20 s; no new attempt 30 s after the first began; a create whose
+    /// answer was lost while the server may still be working on it is
+    /// looked for during 10 s.
     fn default() -> Self {
         RetryPolicy {
             max_attempts: 3,
             base_delay: Duration::from_millis(500),
             max_delay: Duration::from_secs(20),
             max_elapsed: Duration::from_secs(30),
+            settle_window: Duration::from_secs(10),
         }
     }
 }
@@ -105,8 +109,19 @@ impl RetryPolicy {
         self
     }
 
+    /// How long [`Client::create_token_once`](crate::Client::create_token_once)
+    /// keeps looking for the token of a create whose answer was lost while
+    /// the server may still be working on it (a timeout, a 504, a
+    /// connection closed before the answer), before it takes the attempt
+    /// to have made nothing (default 10 s). It lists the tokens at once,
+    /// then after `base_delay`, twice that, and so on, and at the end.
+    pub fn settle_window(mut self, window: Duration) -> Self {
+        self.settle_window = window;
+        self
+    }
+
     /// The backoff schedule: one wait per retry.
-    fn delays(&self) -> impl Iterator<Item = Duration> + use<> {
+    pub(crate) fn delays(&self) -> impl Iterator<Item = Duration> + use<> {
         ExponentialBuilder::default()
             .with_min_delay(self.base_delay)
             .with_max_delay(self.max_delay)
@@ -119,7 +134,7 @@ impl RetryPolicy {
     /// How long to wait before the next attempt, or `None` to stop:
     /// the schedule is spent, the server asks for longer than
     /// `max_delay`, or the wait would end past `max_elapsed`.
-    fn wait(
+    pub(crate) fn wait(
         &self,
         scheduled: Option<Duration>,
         asked: Option<Duration>,

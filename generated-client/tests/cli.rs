@@ -1,8 +1,13 @@
 //! The `quant-tokens` binary, run as a user runs it: its help texts
-//! (snapshots), and a success and a 422 against a mock server on 127.0.0.1.
+//! (snapshots), a success and a 422 against a mock server on 127.0.0.1,
+//! and `tokens-create` against the fake Tokens API losing its answers in
+//! each way (feature `fake`).
 
 use std::process::{Command, Output};
 
+use std::time::Duration;
+
+use quantcdn_tokens::fake::{FakeServer, Fault, Operation};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -61,8 +66,15 @@ fn help_of_tokens_revoke() {
     insta::assert_snapshot!(help(&["tokens-revoke", "--help"]));
 }
 
+/// A server answering the create with `status` and `body`, once; and the
+/// list `tokens-create` sends first with `[]`.
 async fn server_answering(status: u16, body: Value) -> MockServer {
     let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/organizations/test-org/tokens"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
+        .mount(&server)
+        .await;
     Mock::given(method("POST"))
         .and(path("/api/v2/organizations/test-org/tokens"))
         .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
@@ -143,9 +155,12 @@ async fn a_created_token_whose_answer_drifts_is_put_on_stdout_and_never_on_stder
         );
         assert!(!run.stderr.contains(TOKEN), "{}", run.stderr);
     }
-    // A body with no token in it at all: an error, nothing on stdout.
+    // A body with no token in it at all, sent once (`--no-settle`): an
+    // error, nothing on stdout. (Settled, the token is found and revoked:
+    // see the tests against the fake below.)
     let server = server_answering(201, json!("<html>qct_in_html</html>")).await;
-    let run = quant_tokens(CREATE, &server.uri());
+    let once: Vec<&str> = CREATE.iter().copied().chain(["--no-settle"]).collect();
+    let run = quant_tokens(&once, &server.uri());
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
     assert!(!run.stderr.contains("qct_in_html"), "{}", run.stderr);
 }
@@ -162,7 +177,22 @@ async fn a_422_prints_the_apis_message_on_stderr_and_exits_1() {
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
-        "error: 422 Unprocessable Entity: The name has already been taken.\n"
+        "error: cannot create the token \"My CI token\" in test-org: 422 Unprocessable Entity: The name has already been taken.\n"
+    );
+    // Sent once, the same message, as the generated client gives it.
+    let server = server_answering(
+        422,
+        json!({"message": "The name has already been taken.", "error": true}),
+    )
+    .await;
+    let once: Vec<&str> = CREATE.iter().copied().chain(["--no-settle"]).collect();
+    let run = quant_tokens(&once, &server.uri());
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "error: 422 Unprocessable Entity: The name has already been taken.\n"
+        )
     );
 }
 
@@ -245,4 +275,148 @@ async fn tokens_list_survives_two_503s_and_v_shows_the_retries() {
         &server.uri(),
     );
     assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
+}
+
+/// `quant-tokens` against the fake, with its tokens; `-v` prints the trace.
+fn against_fake(fake: &FakeServer, args: &[&str], verbose: &str) -> Run {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = Command::new(env!("CARGO_BIN_EXE_quant-tokens"))
+        .args(args)
+        .env("QUANT_API_TOKEN", fake.api_token())
+        .env("QUANT_API_URL", fake.base_url())
+        .env("RUST_LOG", verbose)
+        .output()
+        .expect("run quant-tokens");
+    Run {
+        code: status.code().expect("exited"),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// No plain token the fake made, and not its bearer token, in `text`.
+fn assert_no_token_of(fake: &FakeServer, what: &str, text: &str) {
+    for token in fake.tokens() {
+        assert!(
+            !text.contains(token.token.expose_secret()),
+            "{what}: a plain token is printed:\n{text}"
+        );
+    }
+    assert!(
+        !text.contains(&fake.api_token()),
+        "{what}: the bearer:\n{text}"
+    );
+}
+
+const CREATE_ON_FAKE: &[&str] = &[
+    "--timeout",
+    "0.3",
+    "tokens-create",
+    "--organization",
+    "test-org",
+    "--name",
+    "My CI token",
+];
+
+/// Each way of losing the answer, through the tool (its default retry
+/// policy; a 0.3 s timeout): exit 0, the one live token on stdout, and no
+/// plain token on stderr, even with every crate's trace at `TRACE`.
+#[test]
+fn tokens_create_settles_every_lost_answer_and_prints_the_one_live_token() {
+    let stall = Duration::from_millis(600);
+    let faults = [
+        Fault::CloseBeforeActing,
+        Fault::CloseAfterActing,
+        Fault::StatusAfterActing(502),
+        Fault::StatusAfterActing(504),
+        Fault::StatusBeforeActing(503),
+        Fault::TooManyRequests { retry_after: 1 },
+        Fault::StallAfterActing(stall),
+        Fault::StallBeforeActing(stall),
+        Fault::CutBodyAfterActing,
+        Fault::NotJsonAfterActing,
+    ];
+    let runs: Vec<_> = faults
+        .into_iter()
+        .map(|fault| {
+            std::thread::spawn(move || {
+                let fake = FakeServer::start();
+                fake.fail_next(Operation::Create, fault.clone());
+                let run = against_fake(&fake, CREATE_ON_FAKE, "trace");
+                // A stalled server may act after the tool has returned.
+                std::thread::sleep(stall);
+                (fault, fake, run)
+            })
+        })
+        .collect();
+    let mut seen = Vec::new();
+    for run in runs {
+        let (fault, fake, run) = run.join().unwrap();
+        assert_eq!(run.code, 0, "{fault:?}: {}", run.stderr);
+        let printed: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+        let live = fake.live_tokens("test-org");
+        assert_eq!(live.len(), 1, "{fault:?}: one live token: {live:?}");
+        assert_eq!(printed["token"], live[0].token.expose_secret(), "{fault:?}");
+        assert_eq!(printed["id"], live[0].id, "{fault:?}");
+        assert_no_token_of(&fake, &format!("{fault:?}: stderr"), &run.stderr);
+        assert!(
+            run.stderr.contains("quantcdn_tokens.call"),
+            "traced: {}",
+            run.stderr
+        );
+        let revoked = fake.tokens().len() - 1;
+        seen.push(format!(
+            "{fault:?}: exit {}, token {} on stdout, {revoked} revoked, {} creates",
+            run.code,
+            live[0].id,
+            fake.requests(Operation::Create)
+        ));
+    }
+    println!("{}", seen.join("\n"));
+}
+
+/// When the revoke is down, the tool cannot settle: exit 4, and stderr
+/// names the token that may be live and the command that revokes it.
+#[test]
+fn tokens_create_names_the_token_it_could_not_revoke_and_exits_4() {
+    let fake = FakeServer::start();
+    fake.fail_next(Operation::Create, Fault::CloseAfterActing);
+    fake.fail_every(Operation::Revoke, Fault::StatusBeforeActing(503));
+    let run = against_fake(&fake, CREATE_ON_FAKE, "");
+    let live = fake.live_tokens("test-org");
+    assert_eq!(
+        (run.code, run.stdout.as_str(), live.len()),
+        (4, "", 1),
+        "{}",
+        run.stderr
+    );
+    let id = live[0].id;
+    assert!(
+        run.stderr.contains(&format!(
+            "error: token {id} may be live and nobody holds it: quant-tokens tokens-revoke --organization test-org --token-id {id}"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert_no_token_of(&fake, "stderr", &run.stderr);
+}
+
+/// `--no-settle` sends one request: a lost answer leaves its token live,
+/// and the tool says the call failed (exit 1).
+#[test]
+fn no_settle_sends_one_request_and_lists_nothing() {
+    let fake = FakeServer::start();
+    fake.fail_next(Operation::Create, Fault::CloseAfterActing);
+    let args: Vec<&str> = CREATE_ON_FAKE
+        .iter()
+        .copied()
+        .chain(["--no-settle"])
+        .collect();
+    let run = against_fake(&fake, &args, "");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(fake.requests(Operation::List), 0);
+    assert_eq!(fake.live_tokens("test-org").len(), 1);
 }

@@ -5,20 +5,32 @@
 //! variables as `Client::from_env`) and the output: the API's answer as JSON
 //! on stdout, errors on stderr with a non-zero exit code.
 //!
+//! `tokens-create` is `Client::create_token_once`: when an attempt's answer
+//! is lost, the token it made is found and revoked before the tool tries
+//! again, so it ends with one live token, printed, or none. `--no-settle`
+//! sends one plain request instead.
+//!
 //! When the server did what was asked but its answer does not match the
 //! spec (a created token whose body drifted), what it made is still put on
 //! stdout: the secret fields it holds and its `id`, as JSON; a warning goes
 //! to stderr (never holding a secret) and the exit code is 3.
 //!
+//! Exit codes: 0 done; 1 the API refused or failed, and nothing the tool
+//! made is live; 2 configuration or usage; 3 made, but the answer is
+//! off-spec (what was made is on stdout); 4 a token the tool made may be
+//! live and nobody holds it: stderr names its id (or says how to find it).
+//!
 //! `-v` prints the client's trace (one line per call and per retry, never a
 //! token) on stderr; `RUST_LOG` chooses any other filter.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use quantcdn_tokens::cli::{Cli, CliCommand, CliConfig};
-use quantcdn_tokens::{Client, Error, ResponseValue};
+use quantcdn_tokens::types::builder::CreateTokenRequest;
+use quantcdn_tokens::{Client, ClientBuilder, Error, ResponseValue};
 
 /// What `--help` says about configuration.
 const ENVIRONMENT: &str = "Environment:\n  \
@@ -39,11 +51,32 @@ fn command() -> Command {
                 .action(ArgAction::SetTrue)
                 .global(true)
                 .help("Print each call and retry on stderr (RUST_LOG overrides)"),
+        )
+        .arg(
+            Arg::new("timeout")
+                .long("timeout")
+                .value_name("SECONDS")
+                .value_parser(seconds)
+                .global(true)
+                .help("Give up on a request after this long (default 15)"),
         );
     for operation in CliCommand::iter() {
         let sub = Cli::<&Output>::get_command(operation)
             .name(subcommand_name(operation))
             .after_help(ENVIRONMENT);
+        let sub = match operation {
+            CliCommand::TokensCreate => sub.arg(
+                Arg::new("no-settle")
+                    .long("no-settle")
+                    .action(ArgAction::SetTrue)
+                    .help(
+                        "Send one plain request: if its answer is lost, a token it made stays \
+                         live (by default the tool lists the tokens first, and revokes what a \
+                         lost attempt made before trying again)",
+                    ),
+            ),
+            _ => sub,
+        };
         // progenitor adds this flag with the help text "XXX" and no
         // behaviour; hide it rather than show it.
         let sub = if sub
@@ -57,6 +90,14 @@ fn command() -> Command {
         command = command.subcommand(sub);
     }
     command
+}
+
+/// A positive number of seconds, as `--timeout` takes it.
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() => Ok(Duration::from_secs_f64(s)),
+        _ => Err(format!("{text:?} is not a positive number of seconds")),
+    }
 }
 
 /// `tokens_create` → `tokens-create`.
@@ -83,6 +124,7 @@ async fn main() -> ExitCode {
         // The error was printed by `Output::error`, where it is typed.
         Err(Failure::Api) => ExitCode::from(1),
         Err(Failure::Recovered) => ExitCode::from(3),
+        Err(Failure::MaybeLive) => ExitCode::from(4),
     }
 }
 
@@ -108,12 +150,25 @@ enum Failure {
     /// The server did it, but its answer is off-spec; what it made is on
     /// stdout.
     Recovered,
+    /// A token the tool made may be live, and nobody holds it.
+    MaybeLive,
 }
 
 async fn run(operation: CliCommand, matches: &ArgMatches) -> Result<(), Failure> {
-    let client = Client::from_env().map_err(|e| Failure::Config(e.to_string()))?;
+    let mut builder = ClientBuilder::from_env().map_err(|e| Failure::Config(e.to_string()))?;
+    if let Some(timeout) = matches.get_one::<Duration>("timeout") {
+        builder = builder.timeout(*timeout);
+    }
+    let client = builder
+        .build()
+        .map_err(|e| Failure::Config(e.to_string()))?;
     let output = Output::default();
-    let result = Cli::new(client, &output).execute(operation, matches).await;
+    let result = Cli::new(client.clone(), &output)
+        .execute(operation, matches)
+        .await;
+    if let Some((organization, body)) = output.deferred.take() {
+        return create_once(&client, &organization, body).await;
+    }
     result.map_err(
         |e| match e.downcast_ref::<Error<quantcdn_tokens::types::ApiError>>() {
             Some(_) if output.recovered.get() => Failure::Recovered,
@@ -124,11 +179,75 @@ async fn run(operation: CliCommand, matches: &ArgMatches) -> Result<(), Failure>
     )
 }
 
+/// `tokens-create` without `--no-settle`: the request the generated CLI
+/// built from the flags, sent by `create_token_once`.
+async fn create_once(
+    client: &Client,
+    organization: &str,
+    body: CreateTokenRequest,
+) -> Result<(), Failure> {
+    match client.create_token_once(organization, body).await {
+        Ok(created) => {
+            if let Some(note) = created.revoked_note() {
+                eprintln!("note: {note}");
+            }
+            match (&created.answer, &created.drift) {
+                (Some(answer), _) => print_json(answer),
+                (None, drift) => {
+                    let mut recovered = serde_json::Map::new();
+                    recovered.insert("token".to_owned(), created.token.expose_secret().into());
+                    if let Some(id) = created.id {
+                        recovered.insert("id".to_owned(), id.into());
+                    }
+                    print_json(&recovered);
+                    if let Some(drift) = drift {
+                        eprintln!("warning: {drift}");
+                    }
+                    eprintln!(
+                        "warning: what the server made is on stdout; do not run the command again"
+                    );
+                    return Err(Failure::Recovered);
+                }
+            }
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            for id in e.maybe_live() {
+                eprintln!(
+                    "error: token {id} may be live and nobody holds it: \
+                     quant-tokens tokens-revoke --organization {organization} --token-id {id}"
+                );
+            }
+            if e.nothing_live() {
+                Err(Failure::Api)
+            } else {
+                Err(Failure::MaybeLive)
+            }
+        }
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) {
+    match serde_json::to_string_pretty(value) {
+        Ok(json) => println!("{json}"),
+        Err(e) => eprintln!("error: cannot print the response as JSON: {e}"),
+    }
+}
+
+/// A `tokens-create` the generated CLI handed over instead of sending it.
+#[derive(Debug, thiserror::Error)]
+#[error("handed over to create_token_once")]
+struct Deferred;
+
 /// Prints what the generated CLI hands over.
 #[derive(Default)]
 struct Output {
     /// Whether an error answer held something the server made.
     recovered: Cell<bool>,
+    /// The organization and body of a `tokens-create` to send with
+    /// `create_token_once`.
+    deferred: RefCell<Option<(String, CreateTokenRequest)>>,
 }
 
 impl Output {
@@ -164,20 +283,47 @@ impl Output {
                     "warning: {error}\nwarning: what the server made is on stdout; do not run the command again"
                 );
             }
-            None => eprintln!("error: {}", describe(error)),
+            // `422 Unprocessable Entity: The name field is required.`: the
+            // error's `Display` carries the API's message.
+            None => eprintln!("error: {error}"),
         }
     }
 }
 
 impl CliConfig for &Output {
+    /// Takes the request the flags built and stops the generated code from
+    /// sending it, unless `--no-settle`: `run` sends it with
+    /// `create_token_once`. (This hook cannot await.)
+    fn execute_tokens_create(
+        &self,
+        matches: &ArgMatches,
+        request: &mut quantcdn_tokens::builder::TokensCreate,
+    ) -> anyhow::Result<()> {
+        if matches.get_flag("no-settle") {
+            return Ok(());
+        }
+        let organization = matches
+            .get_one::<String>("organization")
+            .expect("clap requires --organization")
+            .clone();
+        let mut body = None;
+        let _ = request.clone().body_map(|b| {
+            body = Some(b.clone());
+            b
+        });
+        let Some(body) = body else {
+            // The body did not convert: the generated code reports it.
+            return Ok(());
+        };
+        *self.deferred.borrow_mut() = Some((organization, body));
+        Err(anyhow::Error::new(Deferred))
+    }
+
     fn success_item<T>(&self, value: &ResponseValue<T>)
     where
         T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
     {
-        match serde_json::to_string_pretty(value.as_ref()) {
-            Ok(json) => println!("{json}"),
-            Err(e) => eprintln!("error: cannot print the response as JSON: {e}"),
-        }
+        print_json(value.as_ref());
     }
 
     fn success_no_item(&self, _: &ResponseValue<()>) {}
@@ -215,25 +361,5 @@ impl CliConfig for &Output {
         T: schemars::JsonSchema + serde::Serialize + std::fmt::Debug,
     {
         self.report(error);
-    }
-}
-
-/// `422 Unprocessable Entity: The name field is required.` for a
-/// documented error: the API's `message`, the sentence it writes for the
-/// person at the terminal (no other part of a body is printed); the
-/// error's own text otherwise. The CLI's errors are typed by the generated
-/// code as `Error<T>` with `T` the error schema's type.
-fn describe<T: serde::Serialize + std::fmt::Debug>(error: &Error<T>) -> String {
-    match error {
-        Error::ErrorResponse(body) => {
-            let message = serde_json::to_value(body.as_ref())
-                .ok()
-                .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_owned));
-            match message {
-                Some(message) => format!("{}: {message}", body.status()),
-                None => error.to_string(),
-            }
-        }
-        other => other.to_string(),
     }
 }

@@ -102,7 +102,7 @@ impl Scratch {
         let dir = self.root.join(&name);
         write(&dir.join("generated.rs"), &client);
         // The generated client uses the including crate's `Error`,
-        // `read_response`, `Secret` and `RetryPolicy` (with its hooks):
+        // `read_response`, `read_error`, `Secret` and `RetryPolicy` (with its hooks):
         // the generated crate's own.
         let support = workspace_root().join("generated-client/src");
         let lib = format!(
@@ -110,7 +110,7 @@ impl Scratch {
              #[path = \"{}\"]\nmod error;\n\
              #[path = \"{}\"]\nmod secret;\n\
              #[path = \"{}\"]\nmod retry;\n\
-             pub use error::{{Error, read_response}};\npub use secret::Secret;\n\
+             pub use error::{{DocumentedError, Error, read_error, read_response}};\npub use secret::Secret;\n\
              pub use retry::RetryPolicy;\n\
              mod generated;\npub use generated::*;\n",
             support.join("error.rs").display(),
