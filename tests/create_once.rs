@@ -14,6 +14,7 @@ use std::time::Duration;
 use quantcdn_tokens::fake::{FakeServer, Fault, Operation};
 use quantcdn_tokens::types::{CreateTokenRequest, ExpiresIn};
 use quantcdn_tokens::{ApiErrorExt, Client, CreateTokenError, Created, RetryPolicy};
+use tokens_tests::calls::quick_settling_client;
 
 const ORG: &str = "test-org";
 const NAME: &str = "CI token";
@@ -292,18 +293,6 @@ where
     out
 }
 
-fn quick(fake: &FakeServer) -> Client {
-    fake.client_builder()
-        .timeout(Duration::from_millis(400))
-        .retry_policy(
-            RetryPolicy::default()
-                .base_delay(Duration::from_millis(5))
-                .settle_window(Duration::from_millis(600)),
-        )
-        .build()
-        .unwrap()
-}
-
 fn unheld_ids(fake: &FakeServer, held: &[&Created]) -> Vec<i64> {
     fake.live_tokens(ORG)
         .iter()
@@ -322,7 +311,7 @@ async fn create_once(client: &Client) -> Result<Created, CreateTokenError> {
 #[tokio::test]
 async fn a_plain_create_is_one_list_and_one_create() {
     let fake = FakeServer::start();
-    let created = create_once(&quick(&fake)).await.unwrap();
+    let created = create_once(&quick_settling_client(&fake)).await.unwrap();
     let answer = created.answer.as_ref().expect("typed");
     assert_eq!((answer.name.as_str(), created.attempts), (NAME, 1));
     assert!(created.revoked.is_empty() && created.drift.is_none());
@@ -340,7 +329,7 @@ async fn a_plain_create_is_one_list_and_one_create() {
 async fn a_503_before_anything_was_made_is_tried_again_after_a_list() {
     let fake = FakeServer::start();
     fake.fail_next(Operation::Create, Fault::StatusBeforeActing(503));
-    let created = create_once(&quick(&fake)).await.unwrap();
+    let created = create_once(&quick_settling_client(&fake)).await.unwrap();
     assert_eq!((created.attempts, created.revoked.len()), (2, 0));
     // Before, after the 503: two lists; no revoke.
     assert_eq!(fake.requests(Operation::List), 2);
@@ -350,7 +339,7 @@ async fn a_503_before_anything_was_made_is_tried_again_after_a_list() {
 #[tokio::test]
 async fn when_the_revoke_is_down_the_error_names_the_live_token() {
     let fake = FakeServer::start();
-    let client = quick(&fake);
+    let client = quick_settling_client(&fake);
     fake.fail_next(Operation::Create, Fault::CloseAfterActing);
     fake.fail_every(Operation::Revoke, Fault::StatusBeforeActing(503));
     let error = create_once(&client).await.unwrap_err();
@@ -378,7 +367,9 @@ async fn when_the_list_is_down_after_a_lost_answer_the_error_says_what_to_look_f
     fake.pass_next(Operation::List);
     fake.fail_every(Operation::List, Fault::StatusBeforeActing(502));
     fake.fail_next(Operation::Create, Fault::StatusAfterActing(502));
-    let error = create_once(&quick(&fake)).await.unwrap_err();
+    let error = create_once(&quick_settling_client(&fake))
+        .await
+        .unwrap_err();
     assert!(error.unaccounted() && !error.nothing_live(), "{error}");
     assert_eq!(
         unheld_ids(&fake, &[]).len(),
@@ -397,7 +388,9 @@ async fn when_the_list_is_down_after_a_lost_answer_the_error_says_what_to_look_f
 async fn when_the_list_fails_first_nothing_is_sent() {
     let fake = FakeServer::start();
     fake.fail_every(Operation::List, Fault::StatusBeforeActing(503));
-    let error = create_once(&quick(&fake)).await.unwrap_err();
+    let error = create_once(&quick_settling_client(&fake))
+        .await
+        .unwrap_err();
     assert_eq!(fake.requests(Operation::Create), 0);
     assert!(error.nothing_live() && error.attempts() == 0);
     assert!(

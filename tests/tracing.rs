@@ -13,7 +13,7 @@ use quantcdn_tokens::types::CreateTokenRequest;
 use quantcdn_tokens::{ApiErrorExt, ClientBuilder, RetryPolicy};
 use serde_json::json;
 use std::time::Duration;
-use tokens_tests::calls::{create, list};
+use tokens_tests::calls::{create, list, quick_settling_client};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -114,16 +114,7 @@ async fn the_trace_names_each_call_and_holds_no_secret() {
     // Creates whose answers are lost, settled against the fake server:
     // the trace says what happened and holds none of the tokens made.
     let fake = FakeServer::start();
-    let settling = fake
-        .client_builder()
-        .timeout(Duration::from_secs(2))
-        .retry_policy(
-            RetryPolicy::default()
-                .base_delay(Duration::from_millis(10))
-                .settle_window(Duration::from_millis(500)),
-        )
-        .build()
-        .unwrap();
+    let settling = quick_settling_client(&fake);
     for fault in [
         Fault::CloseAfterActing,
         Fault::StatusAfterActing(502),

@@ -418,16 +418,7 @@ pub async fn read_response<T: DeserializeOwned, E>(
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
-    match serde_json::from_slice(&body) {
-        Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
-        Err(error) => Err(Error::InvalidResponsePayload(InvalidPayload::new(
-            Some(status),
-            headers,
-            body.to_vec(),
-            &error,
-            secret_keys,
-        ))),
-    }
+    parse_body(status, headers, &body, secret_keys)
 }
 
 /// Reads the body of a documented error status (used by the generated
@@ -442,24 +433,35 @@ pub async fn read_error<E: DeserializeOwned + fmt::Debug>(
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
-    match serde_json::from_slice::<E>(&body) {
-        Ok(inner) => {
-            let message = serde_json::from_slice::<serde_json::Value>(&body)
-                .ok()
-                .filter(|_| !secret_keys.contains(&MESSAGE_KEY))
-                .and_then(|json| json.get(MESSAGE_KEY)?.as_str().map(str::to_owned));
-            Ok(DocumentedError {
-                value: ResponseValue::new(inner, status, headers),
-                message,
-                debug: <E as fmt::Debug>::fmt,
-            })
-        }
+    let value = parse_body(status, headers, &body, secret_keys)?;
+    let message = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .filter(|_| !secret_keys.contains(&MESSAGE_KEY))
+        .and_then(|json| json.get(MESSAGE_KEY)?.as_str().map(str::to_owned));
+    Ok(DocumentedError {
+        value,
+        message,
+        debug: <E as fmt::Debug>::fmt,
+    })
+}
+
+/// The body as `T`, or [`read_response`]'s error for one that does not
+/// match. (The error is the crate's `Error`, as large as every call's.)
+#[allow(clippy::result_large_err)]
+fn parse_body<T: DeserializeOwned, E>(
+    status: StatusCode,
+    headers: reqwest::header::HeaderMap,
+    body: &[u8],
+    secret_keys: &[&str],
+) -> Result<ResponseValue<T>, Error<E>> {
+    match serde_json::from_slice(body) {
+        Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
         Err(error) => Err(Error::InvalidResponsePayload(InvalidPayload::new(
             Some(status),
             headers,
             body.to_vec(),
             &error,
-            &[],
+            secret_keys,
         ))),
     }
 }

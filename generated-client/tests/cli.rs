@@ -21,18 +21,27 @@ struct Run {
 }
 
 fn quant_tokens(args: &[&str], url: &str) -> Run {
+    run_tool(args, TOKEN, url, None)
+}
+
+/// `quant-tokens` with `args`, its token and server from the environment,
+/// `RUST_LOG` set to `rust_log` or removed.
+fn run_tool(args: &[&str], token: &str, url: &str, rust_log: Option<&str>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_quant-tokens"));
+    command
+        .args(args)
+        .env("QUANT_API_TOKEN", token)
+        .env("QUANT_API_URL", url)
+        .env("NO_COLOR", "1");
+    match rust_log {
+        Some(filter) => command.env("RUST_LOG", filter),
+        None => command.env_remove("RUST_LOG"),
+    };
     let Output {
         status,
         stdout,
         stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_quant-tokens"))
-        .args(args)
-        .env("QUANT_API_TOKEN", TOKEN)
-        .env("QUANT_API_URL", url)
-        .env("NO_COLOR", "1")
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("run quant-tokens");
+    } = command.output().expect("run quant-tokens");
     Run {
         code: status.code().expect("exited"),
         stdout: String::from_utf8(stdout).unwrap(),
@@ -279,22 +288,7 @@ async fn tokens_list_survives_two_503s_and_v_shows_the_retries() {
 
 /// `quant-tokens` against the fake, with its tokens; `-v` prints the trace.
 fn against_fake(fake: &FakeServer, args: &[&str], verbose: &str) -> Run {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = Command::new(env!("CARGO_BIN_EXE_quant-tokens"))
-        .args(args)
-        .env("QUANT_API_TOKEN", fake.api_token())
-        .env("QUANT_API_URL", fake.base_url())
-        .env("RUST_LOG", verbose)
-        .output()
-        .expect("run quant-tokens");
-    Run {
-        code: status.code().expect("exited"),
-        stdout: String::from_utf8(stdout).unwrap(),
-        stderr: String::from_utf8(stderr).unwrap(),
-    }
+    run_tool(args, &fake.api_token(), &fake.base_url(), Some(verbose))
 }
 
 /// No plain token the fake made, and not its bearer token, in `text`.
