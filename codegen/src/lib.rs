@@ -306,6 +306,37 @@ fn request_passes(
 /// it) see: see [`Surface`]. The client alone is generated, in memory, on
 /// this thread.
 pub fn surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, CodegenError> {
+    let (types, requests) = client_halves(spec, spec_name)?;
+    Ok(Surface::of(&halves::join(types, requests)))
+}
+
+/// [`surface()`], and the client's text as [`generate`] writes it under
+/// `header` (see [`header`]): a checked-in client with this text needs no
+/// reading (`cargo xtask diff` then skips parsing it). `spec_name` names
+/// the spec in errors.
+pub fn surface_and_client(
+    spec: &openapiv3::OpenAPI,
+    spec_name: &str,
+    header: &str,
+) -> Result<(Surface, String), CodegenError> {
+    let (types, requests) = client_halves(spec, spec_name)?;
+    let (mut file, after) = halves::around_placeholder(requests);
+    let text = format!(
+        "{header}{}{}{}",
+        prettyplease::unparse(&file),
+        prettyplease::unparse(&types),
+        prettyplease::unparse(&after)
+    );
+    file.items.extend(types.items);
+    file.items.extend(after.items);
+    Ok((Surface::of(&file), text))
+}
+
+/// The client's two halves after every pass, on this thread.
+fn client_halves(
+    spec: &openapiv3::OpenAPI,
+    spec_name: &str,
+) -> Result<(syn::File, syn::File), CodegenError> {
     let spec = &secret_fields::marked(spec, spec_name)?;
     let (types, requests) = halves::cut(generate::tokens(spec, spec_name, Target::Client)?);
     let (mut types, mut requests) = (
@@ -314,7 +345,7 @@ pub fn surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, Co
     );
     let (renames, secrets) = types_passes(spec, &mut types, spec_name)?;
     request_passes(&mut requests, &renames, &secrets, spec_name)?;
-    Ok(Surface::of(&halves::join(types, requests)))
+    Ok((types, requests))
 }
 
 fn tokens_to_file(

@@ -19,6 +19,7 @@
 //! `client.client.get(url)`, `QueryParam::new("wire", ..)`); a progenitor
 //! upgrade that changes them fails `codegen/tests/surface.rs`.
 
+pub mod hand_written;
 mod methods;
 mod render;
 pub(crate) mod syntax;
@@ -35,6 +36,13 @@ pub struct Surface {
     pub types: BTreeMap<String, TypeDef>,
     /// The methods of `Client` that call the API, by name.
     pub methods: BTreeMap<String, Method>,
+    /// The traits the generated file implements for `Client` (or for
+    /// `&Client`), as `Client: ClientInfo<RetryPolicy>`.
+    pub client_traits: BTreeSet<String>,
+    /// The public API of the hand-written layer around the generated code,
+    /// by public path (empty for a generated file alone): see
+    /// [`hand_written`].
+    pub hand_written: BTreeMap<String, hand_written::Item>,
 }
 
 /// One public type of the `types` module.
@@ -71,7 +79,7 @@ pub enum TypeKind {
     /// make (the messages they refuse a value with).
     Newtype {
         inner: String,
-        constraints: BTreeSet<String>,
+        constraints: BTreeSet<Constraint>,
     },
     /// `pub type Name = Target;`
     Alias {
@@ -86,6 +94,32 @@ impl TypeKind {
             TypeKind::Enum { .. } => "enum",
             TypeKind::Newtype { .. } => "newtype",
             TypeKind::Alias { .. } => "type alias",
+        }
+    }
+}
+
+/// One check a newtype's constructors make, read from their code
+/// (typify's `FromStr`/`TryFrom` impls).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Constraint {
+    /// `if value.chars().count() > N { return Err(..) }`.
+    MaxLength(u64),
+    /// `if value.chars().count() < N { return Err(..) }`.
+    MinLength(u64),
+    /// `Regex::new("..")`: values the pattern does not find are refused.
+    Pattern(String),
+    /// A refusal whose check is none of the above: its message.
+    Other(String),
+}
+
+impl std::fmt::Display for Constraint {
+    /// typify's own words for it: `longer than 255 characters`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Constraint::MaxLength(n) => write!(f, "longer than {n} characters"),
+            Constraint::MinLength(n) => write!(f, "shorter than {n} characters"),
+            Constraint::Pattern(p) => write!(f, "doesn't match pattern \"{p}\""),
+            Constraint::Other(message) => f.write_str(message),
         }
     }
 }
@@ -225,21 +259,40 @@ impl Outcome {
     }
 }
 
+/// `impl Trait for Client` and `impl Trait for &Client` at the top of a
+/// generated file.
+fn client_traits(file: &syn::File) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for item in &file.items {
+        let syn::Item::Impl(imp) = item else { continue };
+        let Some((_, path, _)) = &imp.trait_ else {
+            continue;
+        };
+        if syntax::type_ident(&imp.self_ty).as_deref() != Some("Client") {
+            continue;
+        }
+        let reference = matches!(&*imp.self_ty, syn::Type::Reference(_));
+        let client = if reference { "&Client" } else { "Client" };
+        out.insert(format!("{client}: {}", syntax::short_path(path)));
+    }
+    out
+}
+
 impl Surface {
     /// The types of a generated client file, and nothing else: what a pass
     /// over the types needs, without reading the methods.
     pub(crate) fn types_of(file: &syn::File) -> Surface {
         Surface {
             types: types::read(file),
-            methods: BTreeMap::new(),
+            ..Surface::default()
         }
     }
 
     /// The methods of a generated client file, and nothing else.
     pub(crate) fn methods_of(file: &syn::File) -> Surface {
         Surface {
-            types: BTreeMap::new(),
             methods: methods::read(file),
+            ..Surface::default()
         }
     }
 
@@ -248,9 +301,19 @@ impl Surface {
         let mut surface = Surface {
             types: types::read(file),
             methods: methods::read(file),
+            client_traits: client_traits(file),
+            hand_written: BTreeMap::new(),
         };
         surface.mark_directions();
         surface
+    }
+
+    /// The surface of a generated client file's text (a checked-in file);
+    /// syn's message when it does not parse.
+    pub fn of_text(text: &str) -> Result<Surface, String> {
+        syn::parse_file(text)
+            .map(|file| Surface::of(&file))
+            .map_err(|e| e.to_string())
     }
 
     /// The outcome a status gets from a method (`"201"`, or an arm's own
@@ -326,7 +389,7 @@ impl Surface {
 
     /// The generated types a type expression names (`Option<Vec<Colour>>`
     /// names `Colour`).
-    fn named_in(&self, ty: &str) -> Vec<String> {
+    pub fn named_in(&self, ty: &str) -> Vec<String> {
         syntax::names_in(ty, |word| self.types.contains_key(word))
     }
 }

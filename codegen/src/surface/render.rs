@@ -13,6 +13,10 @@ impl Surface {
             render_type(&mut out, def);
         }
         out.push_str("\n# Client methods (`Client`)\n");
+        if !self.client_traits.is_empty() {
+            let traits: Vec<&str> = self.client_traits.iter().map(String::as_str).collect();
+            writeln!(out, "\nimplements: {}", traits.join(", ")).unwrap();
+        }
         for method in self.methods.values() {
             render_method(&mut out, method);
         }

@@ -9,7 +9,7 @@ use super::syntax::{
     cfg_feature, compact, derives, first_type_argument, has_attr, is_pub, module, names_in,
     serde_rules, short_path, short_type, string_literals, type_ident,
 };
-use super::{BuilderStart, Direction, Field, TypeDef, TypeKind, Variant};
+use super::{BuilderStart, Constraint, Direction, Field, TypeDef, TypeKind, Variant};
 
 pub(super) fn read(file: &syn::File) -> BTreeMap<String, TypeDef> {
     let Some(items) = module(&file.items, "types") else {
@@ -175,25 +175,64 @@ fn add_impl(types: &mut BTreeMap<String, TypeDef>, names: &BTreeSet<String>, imp
     }
 }
 
-/// The messages a newtype's constructors refuse values with: the string
-/// literals of every `Err(..)` in the impl.
-fn refusals(imp: &syn::ItemImpl) -> Vec<String> {
-    struct Errs(Vec<String>);
-    impl<'ast> syn::visit::Visit<'ast> for Errs {
-        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-            if let syn::Expr::Path(p) = &*call.func
-                && p.path.is_ident("Err")
+/// The checks a newtype's constructors make, read from their code: a
+/// length compared with a number, a pattern compiled; an `Err(..)` whose
+/// check is neither is kept as its message.
+fn refusals(imp: &syn::ItemImpl) -> Vec<Constraint> {
+    #[derive(Default)]
+    struct Checks {
+        found: Vec<Constraint>,
+        messages: Vec<String>,
+    }
+    impl<'ast> syn::visit::Visit<'ast> for Checks {
+        fn visit_expr_binary(&mut self, binary: &'ast syn::ExprBinary) {
+            let length = compact(binary.left.to_token_stream()).ends_with(".chars().count()");
+            if length
+                && let syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Int(n),
+                    ..
+                }) = &*binary.right
+                && let Ok(n) = n.base10_parse::<u64>()
             {
-                for arg in &call.args {
-                    self.0.extend(string_literals(arg.to_token_stream()));
+                match binary.op {
+                    syn::BinOp::Gt(_) => self.found.push(Constraint::MaxLength(n)),
+                    syn::BinOp::Lt(_) => self.found.push(Constraint::MinLength(n)),
+                    _ => {}
+                }
+            }
+            syn::visit::visit_expr_binary(self, binary);
+        }
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            if let syn::Expr::Path(p) = &*call.func {
+                let segments: Vec<String> = p
+                    .path
+                    .segments
+                    .iter()
+                    .map(|s| s.ident.to_string())
+                    .collect();
+                if p.path.is_ident("Err") {
+                    for arg in &call.args {
+                        self.messages.extend(string_literals(arg.to_token_stream()));
+                    }
+                } else if segments.ends_with(&["Regex".to_owned(), "new".to_owned()])
+                    && let Some(syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(pattern),
+                        ..
+                    })) = call.args.first()
+                {
+                    self.found.push(Constraint::Pattern(pattern.value()));
                 }
             }
             syn::visit::visit_expr_call(self, call);
         }
     }
-    let mut errs = Errs(Vec::new());
-    syn::visit::Visit::visit_item_impl(&mut errs, imp);
-    errs.0
+    let mut checks = Checks::default();
+    syn::visit::Visit::visit_item_impl(&mut checks, imp);
+    if checks.found.is_empty() {
+        checks.messages.into_iter().map(Constraint::Other).collect()
+    } else {
+        checks.found
+    }
 }
 
 /// `fn name() -> T { value }` of the `defaults` module: name → the value,

@@ -6,15 +6,19 @@
 //! spec by name: a component schema whose name, or an inline schema whose
 //! chain of names (`CreateTokenRequest` + `name`), reads the same as the
 //! type's name once case and punctuation are set aside. Where nothing
-//! matches, a change simply has no pointer; the classification never
-//! depends on this module.
+//! matches, a change simply has no pointer; the class of a change of the
+//! surface never depends on this module. One kind of change is made here:
+//! a limit the generated code does not check, which only the spec shows
+//! ([`server_limits`]).
 
 use std::collections::BTreeSet;
 
 use codegen::spec_walk::{self, OperationAt, pointer_token};
+use codegen::surface::{Direction, Surface, TypeKind};
 use serde_json::Value;
 
-use super::compare::{Change, Place};
+use super::compare::{Change, Changes, Item, Place, Source};
+use super::limits;
 
 /// The places where `old` and `new` differ, as JSON pointers: a key added
 /// or removed, a value changed; a list of values that changed is one place.
@@ -100,6 +104,11 @@ pub fn attribute(changes: &mut [Change], old: &Value, new: &Value) -> Vec<String
         .collect();
     let mut used = BTreeSet::new();
     for change in changes.iter_mut() {
+        // Changes of the generator and of the hand-written layer have no
+        // spec change behind them.
+        if !matches!(change.source, Source::Spec { .. }) {
+            continue;
+        }
         let mut anchors: BTreeSet<String> = [old, new]
             .into_iter()
             .flat_map(|doc| anchors(doc, &change.place))
@@ -107,14 +116,122 @@ pub fn attribute(changes: &mut [Change], old: &Value, new: &Value) -> Vec<String
         if let Place::Field { ty, wire, .. } = &change.place {
             anchors.extend(required_lists(old, new, ty, wire));
         }
-        change.spec = spec
+        let pointers: Vec<String> = spec
             .iter()
             .filter(|c| anchors.iter().any(|a| related(c, a)))
             .cloned()
             .collect();
-        used.extend(change.spec.iter().cloned());
+        used.extend(pointers.iter().cloned());
+        change.source = Source::Spec { pointers };
     }
     spec.into_iter().filter(|c| !used.contains(c)).collect()
+}
+
+/// The limits the spec sets where the generated code checks nothing: each
+/// spec change whose last token is a limit keyword becomes a change of the
+/// field or parameter it belongs to, classified by the one rule
+/// ([`super::limits`]) and checked by the server, unless the surface shows
+/// it at that place already (a type it changed, a check of the crate with
+/// the same keyword). Whatever else changed near it, a limit is reported.
+/// Returns the spec changes still without effect.
+pub fn server_limits(
+    changes: &mut Vec<Change>,
+    without_effect: Vec<String>,
+    (old, new): (&Value, &Value),
+    (old_surface, new_surface): (&Surface, &Surface),
+) -> Vec<String> {
+    let mut out = Changes::default();
+    let mut explained = BTreeSet::new();
+    for pointer in spec_changes(old, new) {
+        if is_documentation(&pointer) {
+            continue;
+        }
+        let Some(limit) = limits::from_spec(&pointer, old, new) else {
+            continue;
+        };
+        let Some((place, direction)) =
+            place_of(new, new_surface, &pointer).or_else(|| place_of(old, old_surface, &pointer))
+        else {
+            continue;
+        };
+        // The crate shows it: a change at its place (a type it changed), a
+        // check of the crate with the same keyword, or, for an `enum`, the
+        // variants of the enum the crate generated for it.
+        let shown = changes.iter().any(|c| {
+            c.pointers().contains(&pointer)
+                && (c.place == place
+                    || c.limit.as_ref().is_some_and(|l| l.keyword == limit.keyword)
+                    || (limit.keyword == limits::Keyword::Enum && c.item == Item::Variant))
+        });
+        if shown {
+            continue;
+        }
+        out.limit(place, limit, direction);
+        out.0.last_mut().expect("pushed").source = Source::Spec {
+            pointers: vec![pointer.clone()],
+        };
+        explained.insert(pointer);
+    }
+    changes.extend(out.0);
+    changes.sort_by(Change::order);
+    without_effect
+        .into_iter()
+        .filter(|p| !explained.contains(p))
+        .collect()
+}
+
+/// The field or parameter of the surface whose schema holds `pointer`
+/// (the nearest), with the way its values travel.
+fn place_of(doc: &Value, surface: &Surface, pointer: &str) -> Option<(Place, Direction)> {
+    let mut best: Option<(usize, Place, Direction)> = None;
+    let mut consider = |place: Place, direction: Direction| {
+        for anchor in anchors(doc, &place) {
+            // The schema, or the component it (or its items) refers to.
+            let referred = [anchor.clone(), format!("{anchor}/items")]
+                .into_iter()
+                .filter_map(|a| {
+                    doc.pointer(&format!("{a}/$ref"))?
+                        .as_str()
+                        .map(str::to_owned)
+                })
+                .map(|r| r.trim_start_matches('#').to_owned());
+            for at in std::iter::once(anchor.clone()).chain(referred) {
+                let inside = pointer.starts_with(&format!("{at}/"));
+                if inside && best.as_ref().is_none_or(|(len, ..)| at.len() > *len) {
+                    best = Some((at.len(), place.clone(), direction));
+                }
+            }
+        }
+    };
+    for def in surface.types.values() {
+        if let TypeKind::Struct { fields } = &def.kind {
+            for f in fields {
+                consider(
+                    Place::Field {
+                        ty: def.name.clone(),
+                        field: f.name.clone(),
+                        wire: f.wire.clone(),
+                    },
+                    def.direction,
+                );
+            }
+        }
+    }
+    for method in surface.methods.values() {
+        for p in &method.params {
+            consider(
+                Place::Param {
+                    method: method.name.clone(),
+                    param: p.name.clone(),
+                },
+                Direction {
+                    sent: true,
+                    received: false,
+                },
+            );
+        }
+    }
+    best.map(|(_, place, direction)| (place, direction))
 }
 
 /// `change` is at, inside, or around `anchor`.
@@ -171,6 +288,7 @@ fn anchors(doc: &Value, place: &Place) -> Vec<String> {
         Place::Header { method, .. } => operations_named(doc, method)
             .map(|op| format!("{}/responses", op.pointer()))
             .collect(),
+        Place::HandWritten { .. } => Vec::new(),
     }
 }
 

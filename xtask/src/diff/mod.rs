@@ -1,14 +1,24 @@
-//! `cargo xtask diff`: what a spec change means for consumers of the
-//! generated crate, breaking or not.
+//! `cargo xtask diff`: what a pull request means for consumers of the
+//! generated crate, breaking or not, whatever caused it.
 //!
-//! Both revisions of the spec are generated in memory and read into
-//! [`codegen::Surface`]s, the model of what consumers see; [`compare()`]
-//! lists their differences, and [`mod@attribute`] points each at the spec
-//! change behind it; [`release`] says which version the change needs and
-//! writes its changelog entry.
+//! The crate at the base is read from that revision's checked-in files
+//! (its generated client, which is what its crate was built from, its
+//! hand-written layer and its manifest); the crate the working tree makes
+//! is what `cargo xtask codegen` writes now, beside the hand-written files
+//! as they are. Both are read into [`codegen::Surface`]s, the one model of
+//! what consumers see, and [`compare()`] lists their differences. Each says
+//! where it came from ([`Source`]): what today's generator makes of the
+//! base's spec tells the generator's changes from the spec's, and
+//! [`mod@attribute`] points each spec change at its JSON pointers; a change
+//! of the hand-written layer names its file. [`limits`] holds the one rule
+//! for limits; [`release`] says which version the change needs and writes
+//! its changelog entry.
 
 pub mod attribute;
 pub mod compare;
+pub mod git;
+pub mod limits;
+pub mod manifest;
 pub mod release;
 pub mod render;
 
@@ -18,10 +28,13 @@ use std::process::Command;
 use codegen::{CodegenError, Surface};
 use serde_json::Value;
 
-use crate::codegen_task::{CRATE_MANIFEST, DEFAULT_SPEC};
+use crate::codegen_task::{self, CRATE_MANIFEST, DEFAULT_OUT, DEFAULT_SPEC, Paths};
 use crate::{Exit, workspace_root};
 
-pub use compare::{Change, Class, Place, compare};
+pub use compare::{Action, Change, Class, Item, Place, Source, compare};
+
+/// The hand-written layer's folder, relative to the repository.
+const CRATE_SOURCES: &str = "generated-client/src";
 
 // The flags of `cargo xtask diff` (its help text is the doc comment of
 // `Task::Diff` in main.rs).
@@ -49,51 +62,23 @@ pub enum Format {
     Changelog,
 }
 
-/// `cargo xtask diff`: generates the spec at the base revision and in the
-/// working tree, in memory, and prints what changed for consumers and the
-/// version the release needs; or one error line.
+/// `cargo xtask diff`: reads the crate at the base revision and generates
+/// the working tree's in memory, and prints what changed for consumers and
+/// the version the release needs; or one error line, exit 3.
 pub fn command(args: &Args) -> Exit {
     let (dir, path) = match &args.spec {
         Some(path) => (PathBuf::from("."), path.clone()),
         None => (workspace_root(), DEFAULT_SPEC.to_owned()),
     };
     let base = args.base.clone().unwrap_or_else(|| default_base(&dir));
-    // Both revisions are generated in memory.
-    let read = || -> Result<Report, String> {
-        let old_text = spec_at(&base, &dir, &path)?;
-        let new_text = std::fs::read_to_string(dir.join(&path))
-            .map_err(|e| format!("cannot read spec {path}: {e}"))?;
-        let old = revision(&old_text, &format!("{path} at {base}")).map_err(|e| e.to_string())?;
-        let new = revision(&new_text, &path).map_err(|e| e.to_string())?;
-        Ok(Report::new(&old, &new))
-    };
-    let report = match read() {
-        Ok(report) => report,
+    let (report, release) = match review(&dir, &path, &base) {
+        Ok(reviewed) => reviewed,
         Err(message) => {
             eprintln!("error: {message}");
             return Exit::UnreadableSpec;
         }
     };
     let title = format!("{path}, {base} → working tree");
-    // The version the change needs: the consumer crate's at the base (the
-    // last release), bumped; and the working tree's, if already set.
-    let root = workspace_root();
-    let version_now = std::fs::read_to_string(root.join(CRATE_MANIFEST))
-        .map_err(|e| e.to_string())
-        .and_then(|text| release::package_version(&text));
-    let version_now = match version_now {
-        Ok(version) => version,
-        Err(message) => {
-            eprintln!("error: cannot read the crate's version from {CRATE_MANIFEST}: {message}");
-            return Exit::UnreadableSpec;
-        }
-    };
-    // A base from before the crate existed has no version: the working
-    // tree's stands in.
-    let version_then = spec_at(&base, &root, CRATE_MANIFEST)
-        .and_then(|text| release::package_version(&text))
-        .unwrap_or_else(|_| version_now.clone());
-    let release = release::Release::of(&report, &version_then, &version_now);
     print!(
         "{}",
         match args.format {
@@ -110,14 +95,278 @@ pub fn command(args: &Args) -> Exit {
     }
 }
 
-/// One revision of the spec: what its generated client offers, and the
-/// document it was generated from (canonical, as codegen reads it).
+/// The report and the release for the spec at `path` (relative to `dir`)
+/// and its crate, from `base` to the working tree: all `cargo xtask diff`
+/// does but print (`cargo bench -p xtask` times it).
+pub fn review(dir: &Path, path: &str, base: &str) -> Result<(Report, release::Release), String> {
+    let root = git::repository_root(dir);
+    let new_text = std::fs::read_to_string(dir.join(path))
+        .map_err(|e| format!("cannot read spec {path}: {e}"))?;
+    // The spec's path in the repository.
+    let in_repository = dir
+        .join(path)
+        .canonicalize()
+        .ok()
+        .and_then(|p| {
+            p.strip_prefix(&root)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .unwrap_or_else(|| path.to_owned());
+    let mut objects = git::Objects::open(&root)?;
+    if !objects.has_commit(base)? {
+        return Err(format!("cannot read {path} at {base}: no such revision"));
+    }
+    let old_text = objects
+        .text(base, &in_repository)?
+        .ok_or_else(|| format!("cannot read {path} at {base}: the revision has no such file"))?;
+    let old_name = format!("{path} at {base}");
+    let same_spec = old_text == new_text;
+
+    // The header `cargo xtask codegen` writes, to know a checked-in client
+    // that is what today's generator makes of its spec.
+    let paths = Paths {
+        spec: root.join(&in_repository),
+        out: root.join(DEFAULT_OUT),
+    };
+    let header = codegen::header(&paths.spec_name(), &codegen_task::command_for(&paths));
+
+    // The generations start as soon as the specs are read; the crate's
+    // files are read, and its hand-written layer parsed, beside them.
+    let (regenerated, new, crate_files) = std::thread::scope(|s| {
+        let regenerated = s.spawn(|| -> Result<_, CodegenError> {
+            let spec = codegen::read(&old_text, &old_name)?;
+            let (surface, text) = codegen::surface_and_client(&spec, &old_name, &header)?;
+            let document = serde_json::to_value(&spec).expect("an OpenAPI document serializes");
+            Ok((surface, document, text))
+        });
+        let new = (!same_spec).then(|| s.spawn(|| codegen_surface(&new_text, path)));
+        let crate_files = (|| -> Result<_, String> {
+            let checked_in = CrateFiles::at(&mut objects, base)?;
+            let working = CrateFiles::working_tree(&root)?;
+            let base_layer = checked_in.with_hand_written(Surface::default(), base)?;
+            Ok((checked_in, working, base_layer))
+        })();
+        // A thread that panicked anyway (codegen catches its own) is one
+        // error line too.
+        let stopped = |_| format!("the review of {path} stopped: a thread panicked");
+        (
+            regenerated.join().map_err(stopped),
+            new.map(|new| new.join().map_err(stopped)),
+            crate_files,
+        )
+    });
+    let (checked_in, working, base_layer) = crate_files?;
+    let same_layer =
+        working.sources == checked_in.sources && working.manifest == checked_in.manifest;
+    let (regenerated, old_document, regenerated_text) = regenerated?.map_err(|e| e.to_string())?;
+    let (new_generated, new_document) = match new {
+        Some(new) => new?.map_err(|e| e.to_string())?,
+        None => (regenerated.clone(), old_document.clone()),
+    };
+    // The checked-in client is read only when it is not what today's
+    // generator makes of its spec (the generator changed, or it was stale).
+    let base_generated = if checked_in.generated == regenerated_text {
+        regenerated.clone()
+    } else {
+        Surface::of_text(&checked_in.generated)
+            .map_err(|e| format!("{DEFAULT_OUT} at {base} does not parse as Rust: {e}"))?
+    };
+    let base_surface = Surface {
+        hand_written: base_layer.hand_written.clone(),
+        ..base_generated
+    };
+    let regenerated = Surface {
+        hand_written: base_layer.hand_written.clone(),
+        ..regenerated
+    };
+    // The hand-written layer is read once when the pull request leaves it
+    // as it was (most do).
+    let new_surface = if same_layer {
+        Surface {
+            hand_written: base_layer.hand_written,
+            ..new_generated
+        }
+    } else {
+        working.with_hand_written(new_generated, "the working tree")?
+    };
+    drop(objects);
+    let report = Report::whole(
+        &Revision {
+            surface: base_surface,
+            document: old_document,
+        },
+        Some((&regenerated, &|| generator_inputs(&root, base))),
+        &Revision {
+            surface: new_surface,
+            document: new_document,
+        },
+    );
+
+    // The version the change needs: the crate's at the base (the last
+    // release), bumped; and the working tree's, if already set.
+    let version_now = working
+        .manifest
+        .as_deref()
+        .ok_or_else(|| format!("cannot read the crate's version: no {CRATE_MANIFEST}"))
+        .and_then(manifest::package_version)
+        .map_err(|e| format!("cannot read the crate's version from {CRATE_MANIFEST}: {e}"))?;
+    let version_then = checked_in
+        .manifest
+        .as_deref()
+        .and_then(|m| manifest::package_version(m).ok())
+        .unwrap_or_else(|| version_now.clone());
+    let release = release::Release::of(&report, &version_then, &version_now);
+    Ok((report, release))
+}
+
+fn codegen_surface(spec_text: &str, spec_name: &str) -> Result<(Surface, Value), CodegenError> {
+    let revision = revision(spec_text, spec_name)?;
+    Ok((revision.surface, revision.document))
+}
+
+/// The consumer crate's files at one revision: its generated client, its
+/// hand-written sources (`(src/x.rs, text)`) and its manifest.
+struct CrateFiles {
+    generated: String,
+    sources: Vec<(String, String)>,
+    manifest: Option<String>,
+}
+
+impl CrateFiles {
+    /// As checked in at `rev`. A revision without a generated client (older
+    /// than the workspace) is refused.
+    fn at(objects: &mut git::Objects, rev: &str) -> Result<CrateFiles, String> {
+        let generated = objects.text(rev, DEFAULT_OUT)?.ok_or_else(|| {
+            format!(
+                "{rev} has no {DEFAULT_OUT}: the revision is older than the generated crate, \
+                 or not of this repository"
+            )
+        })?;
+        let mut sources = Vec::new();
+        for name in objects.files_in(rev, CRATE_SOURCES)? {
+            if name.ends_with(".rs")
+                && let Some(text) = objects.text(rev, &format!("{CRATE_SOURCES}/{name}"))?
+            {
+                sources.push((format!("src/{name}"), text));
+            }
+        }
+        sources.sort();
+        Ok(CrateFiles {
+            generated,
+            manifest: objects.text(rev, CRATE_MANIFEST)?,
+            sources,
+        })
+    }
+
+    /// As the working tree has them (the generated client is generated in
+    /// memory instead: see [`review`]).
+    fn working_tree(root: &Path) -> Result<CrateFiles, String> {
+        let folder = root.join(CRATE_SOURCES);
+        let mut sources = Vec::new();
+        // The folder's own files: its subfolders hold the binaries
+        // (`src/bin/`), which have no Rust API.
+        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_file() && path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                sources.push((format!("src/{name}"), text));
+            }
+        }
+        sources.sort();
+        Ok(CrateFiles {
+            generated: String::new(),
+            sources,
+            manifest: std::fs::read_to_string(root.join(CRATE_MANIFEST)).ok(),
+        })
+    }
+
+    /// `generated` with this crate's hand-written layer and features.
+    fn with_hand_written(&self, generated: Surface, rev: &str) -> Result<Surface, String> {
+        let mut hand_written =
+            codegen::surface::hand_written::read(&self.sources).map_err(|e| {
+                format!(
+                    "generated-client/{} at {rev} does not parse as Rust: {}",
+                    e.file, e.message
+                )
+            })?;
+        if let Some(manifest) = &self.manifest {
+            let features = manifest::features(manifest, "Cargo.toml")
+                .map_err(|e| format!("{CRATE_MANIFEST} at {rev}: {e}"))?;
+            hand_written.extend(features);
+        }
+        Ok(Surface {
+            hand_written,
+            ..generated
+        })
+    }
+}
+
+/// What changed in the generator between `base` and the working tree:
+/// codegen's files, and the versions of the packages it is built from.
+fn generator_inputs(root: &Path, base: &str) -> Vec<String> {
+    let mut inputs: Vec<String> = git(root, &["diff", "--name-only", base, "--", "codegen"])
+        .unwrap_or_default()
+        .lines()
+        .chain(
+            git(
+                root,
+                &[
+                    "ls-files",
+                    "--others",
+                    "--exclude-standard",
+                    "--",
+                    "codegen",
+                ],
+            )
+            .unwrap_or_default()
+            .lines(),
+        )
+        .map(str::to_owned)
+        .collect();
+    let old_lock = spec_at(base, root, "Cargo.lock");
+    let new_lock = std::fs::read_to_string(root.join("Cargo.lock"));
+    if let (Ok(old), Ok(new)) = (old_lock, new_lock)
+        && old != new
+    {
+        match manifest::changed_packages(&old, &new, "codegen") {
+            Ok(changed) => inputs.extend(changed.into_iter().map(|p| format!("Cargo.lock: {p}"))),
+            Err(e) => inputs.push(format!("Cargo.lock (unreadable: {e})")),
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    inputs
+}
+
+/// One revision of the spec: what its generated client offers (with the
+/// hand-written layer, when read from a crate), and the document it was
+/// generated from (canonical, as codegen reads it).
 pub struct Revision {
     pub surface: Surface,
     pub document: Value,
 }
 
-/// Reads and generates one revision, in memory.
+impl Revision {
+    /// This revision's generated client beside a hand-written layer (see
+    /// [`hand_written_layer`]): the crate a consumer would get.
+    pub fn beside(mut self, layer: &Surface) -> Revision {
+        self.surface.hand_written = layer.hand_written.clone();
+        self
+    }
+}
+
+/// The hand-written layer of the consumer crate in the working tree of the
+/// repository at `root` (its public items and features), as a surface with
+/// nothing generated.
+pub fn hand_written_layer(root: &Path) -> Result<Surface, String> {
+    CrateFiles::working_tree(root)?.with_hand_written(Surface::default(), "the working tree")
+}
+
+/// Reads and generates one revision of a spec, in memory: the generated
+/// client alone.
 pub fn revision(spec_text: &str, spec_name: &str) -> Result<Revision, CodegenError> {
     let spec = codegen::read(spec_text, spec_name)?;
     Ok(Revision {
@@ -126,9 +375,9 @@ pub fn revision(spec_text: &str, spec_name: &str) -> Result<Revision, CodegenErr
     })
 }
 
-/// What a reviewer reads: the changes for consumers, each with its spec
-/// changes, and the spec changes that change nothing in the generated API
-/// (documentation aside).
+/// What a reviewer reads: the changes for consumers, each with its source,
+/// and the spec changes that change nothing in the crate (documentation
+/// aside).
 #[derive(Debug)]
 pub struct Report {
     pub changes: Vec<Change>,
@@ -136,9 +385,59 @@ pub struct Report {
 }
 
 impl Report {
+    /// A spec change alone: both sides as today's generator makes them.
     pub fn new(old: &Revision, new: &Revision) -> Report {
-        let mut changes = compare(&old.surface, &new.surface);
-        let without_effect = attribute::attribute(&mut changes, &old.document, &new.document);
+        Report::whole(old, None, new)
+    }
+
+    /// The whole change from `base` to `new`. With `regenerated` (what
+    /// today's generator makes of the base's spec, beside the base's
+    /// hand-written layer, and a function that says what changed in the
+    /// generator), the changes that the generator alone makes come from it.
+    pub fn whole(
+        base: &Revision,
+        regenerated: Option<(&Surface, &dyn Fn() -> Vec<String>)>,
+        new: &Revision,
+    ) -> Report {
+        let mut changes = compare(&base.surface, &new.surface);
+        if let Some((regenerated, inputs)) = regenerated {
+            let from_generator = compare(&base.surface, regenerated);
+            // What changed in the generator is asked only when it changed
+            // something.
+            let inputs = if from_generator.is_empty() {
+                Vec::new()
+            } else {
+                inputs()
+            };
+            for change in &mut changes {
+                // The same change, whatever its source.
+                let same = |g: &Change| {
+                    (g.class, &g.place, &g.item, g.action, &g.limit, &g.what)
+                        == (
+                            change.class,
+                            &change.place,
+                            &change.item,
+                            change.action,
+                            &change.limit,
+                            &change.what,
+                        )
+                };
+                if !matches!(change.place, Place::HandWritten { .. })
+                    && from_generator.iter().any(same)
+                {
+                    change.source = Source::Generator {
+                        inputs: inputs.clone(),
+                    };
+                }
+            }
+        }
+        let without_effect = attribute::attribute(&mut changes, &base.document, &new.document);
+        let without_effect = attribute::server_limits(
+            &mut changes,
+            without_effect,
+            (&base.document, &new.document),
+            (&base.surface, &new.surface),
+        );
         Report {
             changes,
             without_effect,
@@ -148,6 +447,20 @@ impl Report {
     pub fn is_breaking(&self) -> bool {
         self.changes.iter().any(|c| c.class.is_breaking())
     }
+}
+
+/// `git -C DIR ARGS`, its output; or why not.
+fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
+    }
+    String::from_utf8(output.stdout).map_err(|_| "git printed something not UTF-8".to_owned())
 }
 
 /// The spec at a git revision: `git -C DIR show REV:./PATH`, PATH relative

@@ -7,13 +7,14 @@
 //! So a breaking change bumps that part; a compatible change bumps the
 //! next one (a minor release from 1.0 on, a patch release before, where
 //! the patch number is the only compatible bump there is); a spec change
-//! that changes nothing in the generated API (documentation) is a patch.
+//! that changes nothing in the generated API (a server's URL, say) is a
+//! patch; documentation alone needs no release.
 
 use std::fmt;
 
 use semver::Version;
 
-use super::{Class, Report};
+use super::{Action, Change, Class, Item, Report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Bump {
@@ -103,38 +104,19 @@ impl Release {
     }
 }
 
-/// The `version` of a `Cargo.toml`'s `[package]` table.
-pub fn package_version(manifest: &str) -> Result<Version, String> {
-    let mut in_package = false;
-    for line in manifest.lines().map(str::trim) {
-        if line.starts_with('[') {
-            in_package = line == "[package]";
-        } else if in_package
-            && let Some(value) = line.strip_prefix("version")
-            && let Some(value) = value.trim_start().strip_prefix('=')
-        {
-            let value = value.trim().trim_matches('"');
-            return Version::parse(value).map_err(|e| format!("version {value:?}: {e}"));
-        }
-    }
-    Err("no version in [package]".to_owned())
-}
-
 /// Keep a Changelog's sections, in its order.
 const SECTIONS: [&str; 3] = ["Added", "Changed", "Removed"];
 
-/// Which section a change goes in, by what it says happened: items of the
-/// API (types, fields, variants, methods, parameters) added or removed; any
-/// other difference (a type, a serde rule, a limit) is a change.
-fn section(what: &str) -> &'static str {
-    if what.contains("serde rule") {
-        "Changed"
-    } else if what.ends_with(" removed") || what.starts_with("removed") {
-        "Removed"
-    } else if what.ends_with(" added") || what.starts_with("added") || what.contains(") added") {
-        "Added"
-    } else {
-        "Changed"
+/// Which section a change goes in: its action, as data. An item of the
+/// API (a type, field, variant, method, parameter, trait impl, feature)
+/// added or removed is Added or Removed; any other difference (a type, a
+/// serde rule, a limit, a signature) is Changed.
+fn section(change: &Change) -> &'static str {
+    match (change.action, &change.item) {
+        (_, Item::SerdeRule | Item::Limit | Item::Status | Item::Body) => "Changed",
+        (Action::Added, _) => "Added",
+        (Action::Removed, _) => "Removed",
+        (Action::Changed, _) => "Changed",
     }
 }
 
@@ -146,7 +128,7 @@ pub fn changelog(report: &Report, release: &Release) -> String {
         let entries: Vec<String> = report
             .changes
             .iter()
-            .filter(|c| section(&c.what) == name)
+            .filter(|c| section(c) == name)
             .map(|c| {
                 let mark = match c.class {
                     Class::Breaking => "**Breaking:** ",
@@ -169,20 +151,29 @@ pub fn changelog(report: &Report, release: &Release) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::{Change, Place};
+    use crate::diff::{Place, Source};
 
-    fn change(class: Class, what: &str) -> Change {
+    fn change(class: Class, (item, action): (Item, Action), what: &str) -> Change {
         Change {
             class,
             place: Place::Method {
                 name: "m".to_owned(),
             },
+            item,
+            action,
+            limit: None,
             subject: "method m".to_owned(),
             what: what.to_owned(),
             why: "because".to_owned(),
-            spec: Vec::new(),
+            source: Source::Spec {
+                pointers: Vec::new(),
+            },
+            old_releases_fail: false,
         }
     }
+
+    const METHOD_REMOVED: (Item, Action) = (Item::Method, Action::Removed);
+    const METHOD_ADDED: (Item, Action) = (Item::Method, Action::Added);
 
     fn report(changes: Vec<Change>, without_effect: &[&str]) -> Report {
         Report {
@@ -199,10 +190,23 @@ mod tests {
 
     #[test]
     fn versions_follow_cargos_rules_for_0x_and_1x() {
-        let breaking = report(vec![change(Class::Breaking, "removed (GET /x)")], &[]);
-        let at_run_time = report(vec![change(Class::BreakingAtRunTime, "x")], &[]);
-        let compatible = report(vec![change(Class::Compatible, "added (GET /y)")], &[]);
-        let docs = report(vec![], &["/info/description"]);
+        let breaking = report(
+            vec![change(Class::Breaking, METHOD_REMOVED, "removed (GET /x)")],
+            &[],
+        );
+        let at_run_time = report(
+            vec![change(
+                Class::BreakingAtRunTime,
+                (Item::Parameter, Action::Changed),
+                "x",
+            )],
+            &[],
+        );
+        let compatible = report(
+            vec![change(Class::Compatible, METHOD_ADDED, "added (GET /y)")],
+            &[],
+        );
+        let docs = report(vec![], &["/servers/0/url"]);
         let nothing = report(vec![], &[]);
         let cases = [
             (&breaking, "1.4.2", "2.0.0", Bump::Major),
@@ -229,12 +233,22 @@ mod tests {
     fn the_changelog_sorts_changes_into_keep_a_changelog_sections() {
         let report = report(
             vec![
-                change(Class::Breaking, "removed (DELETE /x)"),
-                change(Class::BreakingAtRunTime, "parameter made required"),
-                change(Class::Compatible, "added (GET /y)"),
-                change(Class::Compatible, "optional parameter q (query) added"),
+                change(Class::Breaking, METHOD_REMOVED, "removed (DELETE /x)"),
+                change(
+                    Class::BreakingAtRunTime,
+                    (Item::Parameter, Action::Changed),
+                    "parameter made required",
+                ),
+                change(Class::Compatible, METHOD_ADDED, "added (GET /y)"),
                 change(
                     Class::Compatible,
+                    (Item::Parameter, Action::Added),
+                    "optional parameter q (query) added",
+                ),
+                // A rule removed is a change of the field, not a removal.
+                change(
+                    Class::Compatible,
+                    (Item::SerdeRule, Action::Removed),
                     "serde rule \"omitted when None\" removed",
                 ),
             ],
@@ -262,7 +276,10 @@ mod tests {
 
     #[test]
     fn a_version_already_bumped_is_checked() {
-        let breaking = report(vec![change(Class::Breaking, "removed (GET /x)")], &[]);
+        let breaking = report(
+            vec![change(Class::Breaking, METHOD_REMOVED, "removed (GET /x)")],
+            &[],
+        );
         let v = |s| Version::parse(s).unwrap();
         let summary = |set| Release::of(&breaking, &v("0.4.2"), &v(set)).summary();
         assert_eq!(
@@ -277,12 +294,5 @@ mod tests {
             summary("0.4.2"),
             "0.4.2 → 0.5.0 (minor: breaking changes in a 0.x crate)"
         );
-    }
-
-    #[test]
-    fn the_package_version_is_read_from_the_package_table() {
-        let manifest = "[workspace]\nversion = \"9.9.9\"\n\n[package]\nname = \"x\"\nversion = \"0.3.1\"\n\n[dependencies]\nversion = \"1\"\n";
-        assert_eq!(package_version(manifest), Ok(Version::new(0, 3, 1)));
-        assert!(package_version("[package]\nname = \"x\"\n").is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! The report as text (terminal), markdown (a pull-request comment) or JSON.
 
 use super::release::Release;
-use super::{Change, Class, Report};
+use super::{Change, Class, Report, Source};
 
 const CLASSES: [Class; 3] = [Class::Breaking, Class::BreakingAtRunTime, Class::Compatible];
 
@@ -15,19 +15,56 @@ fn heading(class: Class) -> &'static str {
     }
 }
 
+/// Said of a change that old releases fail on (see
+/// [`Change::old_releases_fail`]).
+const OLD_RELEASES: &str = "old releases can fail once the server follows the new spec";
+
 fn summary(report: &Report) -> String {
     let count = |class| report.changes.iter().filter(|c| c.class == class).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
+    let old_releases = report
+        .changes
+        .iter()
+        .filter(|c| c.old_releases_fail)
+        .count();
+    let mut out = format!(
         "{}, {} at run time, {}",
         plural(count(Class::Breaking), "breaking change"),
         plural(count(Class::BreakingAtRunTime), "breaking change"),
         plural(count(Class::Compatible), "compatible change")
-    )
+    );
+    if old_releases > 0 {
+        out.push_str(&format!(
+            "; old releases can fail on {} once the server follows the new spec",
+            if old_releases == 1 {
+                "1 of them".to_owned()
+            } else {
+                format!("{old_releases} of them")
+            }
+        ));
+    }
+    out
 }
 
 fn pointers(change: &Change) -> Vec<String> {
-    change.spec.iter().map(|p| format!("#{p}")).collect()
+    change.pointers().iter().map(|p| format!("#{p}")).collect()
+}
+
+/// Where a change came from, in words: `spec: #/a/b`, `generator:
+/// Cargo.lock: progenitor 0.15.0 → 0.15.1`, `hand-written: src/lib.rs`.
+pub fn source(change: &Change) -> String {
+    match &change.source {
+        Source::Spec { pointers: p } if p.is_empty() => "spec".to_owned(),
+        Source::Spec { .. } => format!("spec: {}", pointers(change).join(", ")),
+        Source::Generator { inputs } if inputs.is_empty() => {
+            "generator: the checked-in generated code at the base is not what the generator makes of its spec (stale, or edited by hand)".to_owned()
+        }
+        Source::Generator { inputs } => format!("generator: {}", inputs.join(", ")),
+        Source::HandWritten { files } => {
+            let files: Vec<String> = files.iter().map(|f| format!("generated-client/{f}")).collect();
+            format!("hand-written: {}", files.join(", "))
+        }
+    }
 }
 
 pub fn text(report: &Report, title: &str, release: Option<&Release>) -> String {
@@ -47,9 +84,15 @@ pub fn text(report: &Report, title: &str, release: Option<&Release>) -> String {
         out.push_str(&format!("\n{}:\n", heading(class)));
         for c in group {
             out.push_str(&format!("  {}: {} ({})\n", c.subject, c.what, c.why));
-            let spec = pointers(c);
-            if !spec.is_empty() {
-                out.push_str(&format!("    spec: {}\n", spec.join(", ")));
+            if c.old_releases_fail {
+                out.push_str(&format!("    {OLD_RELEASES}\n"));
+            }
+            if c.source
+                != (Source::Spec {
+                    pointers: Vec::new(),
+                })
+            {
+                out.push_str(&format!("    {}\n", source(c)));
             }
         }
     }
@@ -78,16 +121,23 @@ pub fn markdown(report: &Report, title: &str, release: Option<&Release>) -> Stri
             continue;
         }
         out.push_str(&format!(
-            "\n#### {}\n\n| where | change | for Rust consumers | spec |\n|---|---|---|---|\n",
+            "\n#### {}\n\n| where | change | for Rust consumers | from |\n|---|---|---|---|\n",
             heading(class)
         ));
         for c in group {
-            let spec: Vec<String> = pointers(c).iter().map(|p| format!("`{p}`")).collect();
+            let spec: Vec<String> = match &c.source {
+                Source::Spec { .. } => pointers(c).iter().map(|p| format!("`{p}`")).collect(),
+                _ => vec![cell(&source(c))],
+            };
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
                 cell(&c.subject),
                 cell(&c.what),
-                cell(&c.why),
+                if c.old_releases_fail {
+                    format!("{}<br>**{OLD_RELEASES}**", cell(&c.why))
+                } else {
+                    cell(&c.why)
+                },
                 spec.join("<br>")
             ));
         }

@@ -7,8 +7,10 @@ use std::process::Command;
 use tempfile::TempDir;
 use xtask::diff::{self, Class, Report};
 
+use crate::Edit::{Insert, Set};
 use crate::support::{self, Run, assert_one_clean_error_line};
 use crate::{TOKENS_SPEC, edited, lines, report_lines};
+use xtask::workspace_root;
 
 #[test]
 fn reordering_keys_is_no_api_change() {
@@ -32,10 +34,13 @@ fn reordering_keys_is_no_api_change() {
 
 #[test]
 fn the_markdown_is_a_table_with_the_spec_pointers() {
-    let new = edited(&[("        - Days30\n", "        - ThirtyDays\n")]);
+    let new = edited(&[Set(
+        "/components/schemas/ExpiresIn/x-enum-varnames/0",
+        "ThirtyDays",
+    )]);
     let report = Report::new(
-        &diff::revision(TOKENS_SPEC, "old.yaml").unwrap(),
-        &diff::revision(&new, "new.yaml").unwrap(),
+        &crate::crate_of(TOKENS_SPEC, "old.yaml"),
+        &crate::crate_of(&new, "new.yaml"),
     );
     assert_eq!(report.changes[0].class, Class::Breaking);
     let markdown = diff::render::markdown(&report, "openapi/tokens.yaml", None);
@@ -55,15 +60,14 @@ fn the_markdown_is_a_table_with_the_spec_pointers() {
     );
     // `<` and `>` are escaped in cells, so GitHub shows `Option<String>`.
     let nullable = Report::new(
-        &diff::revision(TOKENS_SPEC, "old.yaml").unwrap(),
-        &diff::revision(
-            &edited(&[(
-                "        name:\n          type: string\n        scopes:\n",
-                "        name:\n          type: string\n          nullable: true\n        scopes:\n",
+        &crate::crate_of(TOKENS_SPEC, "old.yaml"),
+        &crate::crate_of(
+            &edited(&[Set(
+                "/components/schemas/CreatedToken/properties/name/nullable",
+                "true",
             )]),
             "new.yaml",
-        )
-        .unwrap(),
+        ),
     );
     let markdown = diff::render::markdown(&nullable, "t", None);
     assert!(
@@ -102,32 +106,93 @@ fn xtask_diff(dir: &Path, args: &[&str]) -> (i32, String, String) {
     (code, stdout, stderr)
 }
 
-/// A repository whose `openapi/spec.yaml` is `first`, then `second`.
-fn repository(first: &str, second: &str) -> TempDir {
+/// One commit of a scratch repository: the spec, the consumer crate (the
+/// workspace's manifest and hand-written files, with the client generated
+/// from the spec, edited by `generated`), and other files by path.
+struct Commit<'a> {
+    spec: &'a str,
+    generated: fn(String) -> String,
+    files: Vec<(&'a str, String)>,
+}
+
+impl<'a> Commit<'a> {
+    fn of(spec: &'a str) -> Commit<'a> {
+        Commit {
+            spec,
+            generated: |client| client,
+            files: Vec::new(),
+        }
+    }
+}
+
+/// The client codegen makes of `spec` (of our spec when `spec` does not
+/// generate: a base whose spec is broken still has a generated file).
+fn generated_client(spec: &str) -> String {
+    let options = codegen::Options::new("openapi/spec.yaml").command("cargo xtask codegen");
+    codegen::generate(spec, &options)
+        .or_else(|_| codegen::generate(TOKENS_SPEC, &options))
+        .expect("our spec generates")
+        .client
+}
+
+/// The consumer crate's files as the workspace has them (its generated
+/// files left out).
+fn crate_files() -> Vec<(String, String)> {
+    let root = workspace_root();
+    let mut files = vec![(
+        "generated-client/Cargo.toml".to_owned(),
+        std::fs::read_to_string(root.join("generated-client/Cargo.toml")).unwrap(),
+    )];
+    for entry in std::fs::read_dir(root.join("generated-client/src")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) if !text.starts_with("// @generated") => text,
+            _ => continue,
+        };
+        let name = path.file_name().unwrap().to_string_lossy();
+        files.push((format!("generated-client/src/{name}"), text));
+    }
+    files
+}
+
+/// A repository with one commit per entry of `commits`, in order.
+fn repository_of(commits: &[Commit<'_>]) -> TempDir {
     let repo = TempDir::new().unwrap();
     let dir = repo.path();
-    std::fs::create_dir(dir.join("openapi")).unwrap();
     git(dir, &["init", "-q", "-b", "main"]);
-    std::fs::write(dir.join("openapi/spec.yaml"), first).unwrap();
-    git(dir, &["add", "."]);
-    git(dir, &["commit", "-q", "-m", "first"]);
-    std::fs::write(dir.join("openapi/spec.yaml"), second).unwrap();
-    git(dir, &["commit", "-q", "-am", "second"]);
+    for (i, commit) in commits.iter().enumerate() {
+        let mut files = crate_files();
+        files.push(("openapi/spec.yaml".to_owned(), commit.spec.to_owned()));
+        files.push((
+            "generated-client/src/generated.rs".to_owned(),
+            (commit.generated)(generated_client(commit.spec)),
+        ));
+        files.extend(commit.files.iter().map(|(p, t)| (p.to_string(), t.clone())));
+        for (path, text) in files {
+            std::fs::create_dir_all(dir.join(&path).parent().unwrap()).unwrap();
+            std::fs::write(dir.join(&path), text).unwrap();
+        }
+        git(dir, &["add", "-A"]);
+        git(dir, &["commit", "-q", "-m", &format!("commit {i}")]);
+    }
     repo
+}
+
+/// A repository whose `openapi/spec.yaml` is `first`, then `second`, each
+/// with its generated crate.
+fn repository(first: &str, second: &str) -> TempDir {
+    repository_of(&[Commit::of(first), Commit::of(second)])
 }
 
 #[test]
 fn the_command_on_a_scratch_repository_with_two_commits() {
     let second = edited(&[
-        (
-            "        - 365d\n        - never\n",
-            "        - 365d\n        - 730d\n        - never\n",
+        Insert("/components/schemas/ExpiresIn/enum/3", "730d"),
+        Insert("/components/schemas/ExpiresIn/x-enum-varnames/3", "Days730"),
+        Set(
+            "/paths/~1api~1v2~1organizations~1{organization}~1tokens~1{token_id}/delete/operationId",
+            "tokens_delete",
         ),
-        (
-            "        - Days365\n        - Never\n",
-            "        - Days365\n        - Days730\n        - Never\n",
-        ),
-        ("operationId: tokens_revoke", "operationId: tokens_delete"),
     ]);
     let repo = repository(TOKENS_SPEC, &second);
     let dir = repo.path();
@@ -168,14 +233,8 @@ fn the_command_on_a_scratch_repository_with_two_commits() {
     let compatible = repository(
         TOKENS_SPEC,
         &edited(&[
-            (
-                "        - 365d\n        - never\n",
-                "        - 365d\n        - 730d\n        - never\n",
-            ),
-            (
-                "        - Days365\n        - Never\n",
-                "        - Days365\n        - Days730\n        - Never\n",
-            ),
+            Insert("/components/schemas/ExpiresIn/enum/3", "730d"),
+            Insert("/components/schemas/ExpiresIn/x-enum-varnames/3", "Days730"),
         ]),
     );
     let (code, out, _) = xtask_diff(compatible.path(), &["--base", "HEAD~1"]);
@@ -211,14 +270,175 @@ fn a_revision_that_cannot_be_read_or_generated_is_one_line_and_exit_3() {
 
     // progenitor panics on a JSON body beside no body: caught, blamed on
     // the operation.
-    let unsupported = edited(&[(
-        "        '403':\n          $ref: '#/components/responses/Forbidden'\n    post:\n",
-        "        '403':\n          $ref: '#/components/responses/Forbidden'\n        '204':\n          description: nothing\n    post:\n",
+    let unsupported = edited(&[Set(
+        "/paths/~1api~1v2~1organizations~1{organization}~1tokens/get/responses/204",
+        "description: nothing",
     )]);
     let repo = repository(&unsupported, TOKENS_SPEC);
     assert_refused(
         repo.path(),
         "HEAD~1",
         &["openapi/spec.yaml at HEAD~1", "operation tokens_list"],
+    );
+}
+
+#[test]
+fn a_base_without_a_generated_crate_or_with_one_that_does_not_parse_is_exit_3() {
+    // A revision older than the generated crate: the spec alone.
+    let repo = TempDir::new().unwrap();
+    let dir = repo.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    std::fs::create_dir(dir.join("openapi")).unwrap();
+    std::fs::write(dir.join("openapi/spec.yaml"), TOKENS_SPEC).unwrap();
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "spec only"]);
+    for (path, text) in crate_files() {
+        std::fs::create_dir_all(dir.join(&path).parent().unwrap()).unwrap();
+        std::fs::write(dir.join(&path), text).unwrap();
+    }
+    assert_refused(
+        dir,
+        "HEAD",
+        &[
+            "HEAD has no generated-client/src/generated.rs",
+            "older than",
+        ],
+    );
+
+    let unparsable = repository_of(&[
+        Commit {
+            generated: |_| "// @generated\npub struct Client {\n".to_owned(),
+            ..Commit::of(TOKENS_SPEC)
+        },
+        Commit::of(TOKENS_SPEC),
+    ]);
+    assert_refused(
+        unparsable.path(),
+        "HEAD~1",
+        &["generated-client/src/generated.rs at HEAD~1 does not parse as Rust"],
+    );
+}
+
+/// The checked-in client at the base as an older generator made it: its
+/// `TokenSummary` also derived `Hash`.
+fn with_hash_on_token_summary(client: String) -> String {
+    let at = client
+        .find("pub struct TokenSummary {")
+        .expect("the client has TokenSummary");
+    let derive = client[..at]
+        .rfind("#[derive(")
+        .expect("TokenSummary derives");
+    format!(
+        "{}#[derive(Hash, {}",
+        &client[..derive],
+        &client[derive + "#[derive(".len()..]
+    )
+}
+
+#[test]
+fn a_generator_change_with_the_spec_untouched_is_reported_and_named() {
+    let lock = std::fs::read_to_string(workspace_root().join("Cargo.lock")).unwrap();
+    let old_lock = lock.replacen(
+        "name = \"progenitor\"\nversion = \"0.15.1\"",
+        "name = \"progenitor\"\nversion = \"0.15.0\"",
+        1,
+    );
+    assert_ne!(old_lock, lock, "Cargo.lock pins progenitor 0.15.1");
+    let repo = repository_of(&[
+        Commit {
+            generated: with_hash_on_token_summary,
+            files: vec![
+                ("Cargo.lock", old_lock),
+                (
+                    "codegen/src/lib.rs",
+                    "// the generator, before\n".to_owned(),
+                ),
+            ],
+            ..Commit::of(TOKENS_SPEC)
+        },
+        Commit {
+            files: vec![
+                ("Cargo.lock", lock),
+                ("codegen/src/lib.rs", "// the generator, after\n".to_owned()),
+            ],
+            ..Commit::of(TOKENS_SPEC)
+        },
+    ]);
+    let (code, out, err) = xtask_diff(repo.path(), &["--base", "HEAD~1"]);
+    if std::env::var_os("DIFF_SHOW").is_some() {
+        println!("{out}");
+    }
+    assert_eq!((code, err.as_str()), (1, ""), "{out}");
+    assert!(
+        out.contains("type TokenSummary: no longer implements Hash (code that uses those traits no longer compiles)\n    generator: Cargo.lock: progenitor 0.15.0 → 0.15.1, codegen/src/lib.rs\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 breaking change, 0 breaking changes at run time, 0 compatible changes"),
+        "{out}"
+    );
+
+    // The same stale file with nothing changed in the generator: the
+    // checked-in file was not what the generator makes of its spec.
+    let stale = repository_of(&[
+        Commit {
+            generated: with_hash_on_token_summary,
+            ..Commit::of(TOKENS_SPEC)
+        },
+        Commit::of(TOKENS_SPEC),
+    ]);
+    let (code, out, _) = xtask_diff(stale.path(), &["--base", "HEAD~1"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("generator: the checked-in generated code at the base is not what the generator makes of its spec"), "{out}");
+}
+
+#[test]
+fn a_hand_written_change_is_reported_with_its_file_and_item() {
+    let files = crate_files();
+    let file = |path: &str| files.iter().find(|(p, _)| p == path).unwrap().1.clone();
+    let lib = file("generated-client/src/lib.rs");
+    let without_reexport = lib.replacen(
+        "pub use errors::{ApiErrorExt, RecoveredToken};",
+        "pub use errors::ApiErrorExt;",
+        1,
+    );
+    assert_ne!(without_reexport, lib, "lib.rs re-exports RecoveredToken");
+    let config = file("generated-client/src/config.rs");
+    let with_method = config.replacen(
+        "impl ClientBuilder {",
+        "impl ClientBuilder {\n    /// New.\n    pub fn proxy(self, url: &str) -> Self {\n        let _ = url;\n        self\n    }\n",
+        1,
+    );
+    assert_ne!(with_method, config, "config.rs has `impl ClientBuilder`");
+    let manifest = file("generated-client/Cargo.toml");
+    let with_feature = manifest.replacen("[features]\n", "[features]\nproxy = []\n", 1);
+    let repo = repository_of(&[
+        Commit::of(TOKENS_SPEC),
+        Commit {
+            files: vec![
+                ("generated-client/src/lib.rs", without_reexport),
+                ("generated-client/src/config.rs", with_method),
+                ("generated-client/Cargo.toml", with_feature),
+            ],
+            ..Commit::of(TOKENS_SPEC)
+        },
+    ]);
+    let (code, out, err) = xtask_diff(repo.path(), &["--base", "HEAD~1"]);
+    if std::env::var_os("DIFF_SHOW").is_some() {
+        println!("{out}");
+    }
+    assert_eq!((code, err.as_str()), (1, ""), "{out}");
+    for expected in [
+        "  RecoveredToken: struct `struct RecoveredToken` removed (code that names it no longer compiles)\n    hand-written: generated-client/src/errors.rs, generated-client/src/lib.rs\n",
+        "  RecoveredToken.token: field `token: Secret` removed",
+        "  ClientBuilder::proxy: method `fn proxy(self, url: &str) -> Self` added (a new public item)\n    hand-written: generated-client/src/config.rs\n",
+        "  feature proxy: feature `proxy = []` added (a new feature)\n    hand-written: generated-client/Cargo.toml\n",
+    ] {
+        assert!(out.contains(expected), "{expected:?} not in\n{out}");
+    }
+    // Nothing else: the spec and the generator did not change.
+    assert!(
+        !out.contains("spec:") && !out.contains("generator:"),
+        "{out}"
     );
 }

@@ -19,33 +19,64 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use xtask::diff::{self, Class, Report};
+use xtask::diff::{Class, Report};
 
+use crate::TOKENS_SPEC;
 use crate::corpus::PAIRS;
 use xtask::workspace_root;
 
-/// What a crate generated from a spec depends on: the generated client's
-/// own (non-optional) dependencies with their features, as in
-/// `generated-client/Cargo.toml` (the same features, so their builds are
-/// shared with the workspace's), and `regress` for the `pattern`s some
-/// pairs add.
-const API_DEPENDENCIES: &str = r#"
-chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }
-backon = { version = "1", default-features = false, features = ["std"] }
-httpdate = "1"
-progenitor-client = "=0.15.1"
-regress = "0.12"
-reqwest = { version = "0.13", default-features = false, features = ["json", "rustls", "http2", "charset"] }
-secrecy = "0.10"
-serde = { version = "1", features = ["derive"] }
-serde_json = "1"
-thiserror = "2"
-tokio = { version = "1", features = ["time"] }
-tracing = "0.1"
-
-[features]
-cli = []
-"#;
+/// What a crate generated from a spec depends on, read from
+/// `generated-client/Cargo.toml`: the generated crate's own non-optional
+/// dependencies with their features (a `workspace = true` one completed from
+/// the workspace's `Cargo.toml`), so their builds are shared with the
+/// workspace's; its features, empty (the generated code names `cli`); and
+/// `regress`, which the `pattern`s some pairs add need and our spec does
+/// not (the copied `Cargo.lock` picks its version).
+fn api_dependencies() -> String {
+    let read = |path: &str| -> toml::Table {
+        fs::read_to_string(workspace_root().join(path))
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let manifest = read("generated-client/Cargo.toml");
+    let workspace = read("Cargo.toml");
+    let mut dependencies = toml::Table::new();
+    for (name, spec) in manifest["dependencies"].as_table().unwrap() {
+        let mut spec = match spec {
+            toml::Value::String(version) => {
+                let mut t = toml::Table::new();
+                t.insert("version".into(), toml::Value::String(version.clone()));
+                t
+            }
+            toml::Value::Table(t) => t.clone(),
+            other => panic!("dependency {name}: {other}"),
+        };
+        if spec.get("optional").and_then(toml::Value::as_bool) == Some(true) {
+            continue;
+        }
+        if spec.remove("workspace").and_then(|w| w.as_bool()) == Some(true) {
+            match &workspace["workspace"]["dependencies"][name.as_str()] {
+                toml::Value::String(version) => {
+                    spec.insert("version".into(), toml::Value::String(version.clone()));
+                }
+                toml::Value::Table(t) => spec.extend(t.clone()),
+                other => panic!("workspace dependency {name}: {other}"),
+            }
+        }
+        dependencies.insert(name.clone(), toml::Value::Table(spec));
+    }
+    dependencies.insert("regress".into(), toml::Value::String("*".into()));
+    let features = manifest["features"].as_table().unwrap();
+    // Lines under the scratch crate's `[dependencies]`, then its features.
+    let mut out: String = dependencies
+        .iter()
+        .map(|(name, spec)| format!("{name} = {spec}\n"))
+        .collect();
+    out.push_str("\n[features]\n");
+    out.extend(features.keys().map(|f| format!("{f} = []\n")));
+    out
+}
 
 /// Writes `contents` unless the file already holds it (so cargo's
 /// fingerprints stay fresh between runs).
@@ -117,7 +148,7 @@ impl Scratch {
             support.join("secret.rs").display(),
             support.join("retry.rs").display(),
         );
-        self.krate(&name, API_DEPENDENCIES, &lib);
+        self.krate(&name, &api_dependencies(), &lib);
         self.apis.insert(client, name.clone());
         name
     }
@@ -199,10 +230,10 @@ fn verdicts_match_what_the_compiler_says() {
     let mut expected = BTreeMap::new();
     for (i, pair) in proven.iter().enumerate() {
         let snippet = pair.consumer.unwrap();
-        let (old_spec, new_spec) = (pair.old_spec(), pair.new_spec());
+        let (old_spec, new_spec) = (pair.old_spec(TOKENS_SPEC), pair.new_spec(TOKENS_SPEC));
         let report = Report::new(
-            &diff::revision(&old_spec, "old.yaml").unwrap(),
-            &diff::revision(&new_spec, "new.yaml").unwrap(),
+            &crate::crate_of(&old_spec, "old.yaml"),
+            &crate::crate_of(&new_spec, "new.yaml"),
         );
         let breaks_compilation = report.changes.iter().any(|c| c.class == Class::Breaking);
         let (old_api, new_api) = (scratch.api(&old_spec), scratch.api(&new_spec));

@@ -5,6 +5,7 @@
 mod command;
 mod compile_proof;
 mod corpus;
+mod pairs;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -13,27 +14,33 @@ use xtask::diff::{self, Report};
 /// The spec every pair edits: ours, as checked in.
 pub use support::TOKENS_SPEC;
 
-/// `(anchor, replacement)`: the first occurrence of the anchor in the spec
-/// is replaced.
-pub type Edit = (&'static str, &'static str);
+pub use pairs::Edit;
 
-/// The spec with the edits applied; every anchor must be found.
+/// Our spec with the edits applied (parsed and serialized again).
 pub fn edited(edits: &[Edit]) -> String {
-    let mut spec = TOKENS_SPEC.to_owned();
-    for (from, to) in edits {
-        assert!(spec.contains(from), "the spec has no {from:?}");
-        spec = spec.replacen(from, to, 1);
-    }
-    spec
+    pairs::apply(TOKENS_SPEC, edits)
 }
 
 /// The report for two texts of the spec, one line per change:
 /// `Class subject: what [#pointer ...]`, then `no effect: #pointer` for the
 /// spec changes that change nothing in the generated API.
 pub fn report_lines(old: &str, new: &str) -> Vec<String> {
-    let old = diff::revision(old, "old.yaml").expect("the old side generates");
-    let new = diff::revision(new, "new.yaml").expect("the new side generates");
-    lines(&Report::new(&old, &new))
+    lines(&Report::new(
+        &crate_of(old, "old.yaml"),
+        &crate_of(new, "new.yaml"),
+    ))
+}
+
+/// The crate a spec makes: its generated client beside the workspace's
+/// hand-written layer (`Secret`'s conversions, for one, are read there).
+pub fn crate_of(spec: &str, name: &str) -> diff::Revision {
+    static LAYER: std::sync::OnceLock<codegen::Surface> = std::sync::OnceLock::new();
+    let layer = LAYER.get_or_init(|| {
+        diff::hand_written_layer(&xtask::workspace_root()).expect("the hand-written layer reads")
+    });
+    diff::revision(spec, name)
+        .unwrap_or_else(|e| panic!("{name} generates: {e}"))
+        .beside(layer)
 }
 
 pub fn lines(report: &Report) -> Vec<String> {
@@ -41,10 +48,20 @@ pub fn lines(report: &Report) -> Vec<String> {
         .changes
         .iter()
         .map(|c| {
-            let spec: Vec<String> = c.spec.iter().map(|p| format!("#{p}")).collect();
+            let spec: Vec<String> = match &c.source {
+                diff::Source::Spec { pointers } => {
+                    pointers.iter().map(|p| format!("#{p}")).collect()
+                }
+                _ => vec![diff::render::source(c)],
+            };
             format!(
-                "{:?} {}: {} [{}]",
+                "{:?}{} {}: {} [{}]",
                 c.class,
+                if c.old_releases_fail {
+                    " (old releases fail)"
+                } else {
+                    ""
+                },
                 c.subject,
                 c.what,
                 spec.join(" ")

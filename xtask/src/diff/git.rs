@@ -1,0 +1,117 @@
+//! Reading a revision's files with one git process: `git cat-file
+//! --batch`, asked one object at a time (it answers each at once), so a
+//! review reads the spec, the crate's folder and every file in it without
+//! starting a process per file.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+/// A running `git cat-file --batch` in a repository.
+pub struct Objects {
+    child: Child,
+    input: ChildStdin,
+    output: BufReader<ChildStdout>,
+}
+
+impl Objects {
+    pub fn open(root: &Path) -> Result<Objects, String> {
+        let mut child = Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        let input = child.stdin.take().expect("piped");
+        let output = BufReader::new(child.stdout.take().expect("piped"));
+        Ok(Objects {
+            child,
+            input,
+            output,
+        })
+    }
+
+    /// The object `name` (`REV:path`, `REV^{commit}`): its type and bytes,
+    /// or `None` when the repository has no such object.
+    fn object(&mut self, name: &str) -> Result<Option<(String, Vec<u8>)>, String> {
+        let broken = |e: std::io::Error| format!("cannot talk to git cat-file: {e}");
+        writeln!(self.input, "{name}").map_err(broken)?;
+        self.input.flush().map_err(broken)?;
+        let mut header = String::new();
+        self.output.read_line(&mut header).map_err(broken)?;
+        let fields: Vec<&str> = header.split_whitespace().collect();
+        match fields.as_slice() {
+            [_, kind, size] => {
+                let size: usize = size
+                    .parse()
+                    .map_err(|_| format!("git cat-file answered {header:?}"))?;
+                let mut bytes = vec![0; size + 1];
+                self.output.read_exact(&mut bytes).map_err(broken)?;
+                bytes.pop();
+                Ok(Some((kind.to_string(), bytes)))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Whether `rev` names a commit.
+    pub fn has_commit(&mut self, rev: &str) -> Result<bool, String> {
+        Ok(self.object(&format!("{rev}^{{commit}}"))?.is_some())
+    }
+
+    /// The text of `path` (relative to the repository) at `rev`; `None`
+    /// when the revision has no such file.
+    pub fn text(&mut self, rev: &str, path: &str) -> Result<Option<String>, String> {
+        match self.object(&format!("{rev}:{path}"))? {
+            Some((kind, bytes)) if kind == "blob" => String::from_utf8(bytes)
+                .map(Some)
+                .map_err(|_| format!("{path} at {rev} is not UTF-8")),
+            _ => Ok(None),
+        }
+    }
+
+    /// The files of folder `path` at `rev`, by name (not its subfolders).
+    pub fn files_in(&mut self, rev: &str, path: &str) -> Result<Vec<String>, String> {
+        let Some((kind, tree)) = self.object(&format!("{rev}:{path}"))? else {
+            return Ok(Vec::new());
+        };
+        if kind != "tree" {
+            return Ok(Vec::new());
+        }
+        // Entries: `<mode> <name>\0<20-byte id>`; folders have mode 40000.
+        let mut names = Vec::new();
+        let mut rest = &tree[..];
+        while let Some(nul) = rest.iter().position(|b| *b == 0) {
+            let entry = String::from_utf8_lossy(&rest[..nul]);
+            if let Some((mode, name)) = entry.split_once(' ')
+                && mode != "40000"
+            {
+                names.push(name.to_owned());
+            }
+            rest = rest.get(nul + 21..).unwrap_or_default();
+        }
+        Ok(names)
+    }
+}
+
+impl Drop for Objects {
+    fn drop(&mut self) {
+        // Done reading: it need not finish what it was asked.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The repository's top folder, found by walking up from `dir` to the
+/// folder that holds `.git` (`dir` when there is none).
+pub fn repository_root(dir: &Path) -> PathBuf {
+    let start = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+        .unwrap_or(start)
+}
