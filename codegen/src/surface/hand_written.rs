@@ -21,7 +21,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use quote::ToTokens;
 
 use super::syntax::{
-    cfg_feature, compact, derives, has_attr, is_pub, short_path, short_type, type_ident,
+    cfg_feature, compact, derives, has_attr, is_pub, short_path, short_type, string_attrs,
+    type_ident,
 };
 
 /// A signature as a person writes it: `fn timeout(self, t: u64) -> Self`.
@@ -237,7 +238,8 @@ impl<'a> Reader<'a> {
             if m.content.is_some() || skipped(&m.attrs) {
                 continue;
             }
-            let file = path_attr(&m.attrs)
+            let file = string_attrs(&m.attrs, "path")
+                .next()
                 .map(|p| format!("src/{p}"))
                 .unwrap_or_else(|| format!("src/{}.rs", m.ident));
             // A generated module (or one whose file is not given) has no
@@ -681,20 +683,6 @@ fn skipped(attrs: &[syn::Attribute]) -> bool {
         };
         (a.path().is_ident("doc") && words.contains("hidden"))
             || (a.path().is_ident("cfg") && (words.contains("test") || words.contains("doctest")))
-    })
-}
-
-/// `x.rs` of `#[path = "x.rs"]`.
-fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
-    attrs.iter().find_map(|a| match &a.meta {
-        syn::Meta::NameValue(nv) if nv.path.is_ident("path") => match &nv.value {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(s),
-                ..
-            }) => Some(s.value()),
-            _ => None,
-        },
-        _ => None,
     })
 }
 

@@ -79,20 +79,26 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
     out
 }
 
+/// The strings of the `#[name = ".."]` attributes (`doc`, `path`).
+pub(crate) fn string_attrs<'a>(
+    attrs: &'a [syn::Attribute],
+    name: &'a str,
+) -> impl Iterator<Item = String> + 'a {
+    attrs.iter().filter_map(move |a| match &a.meta {
+        syn::Meta::NameValue(nv) if nv.path.is_ident(name) => match &nv.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) => Some(s.value()),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
 /// The text of `#[doc = ".."]` attributes, line by line, trimmed.
 pub(crate) fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
-    attrs
-        .iter()
-        .filter_map(|a| match &a.meta {
-            syn::Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => Some(s.value()),
-                _ => None,
-            },
-            _ => None,
-        })
+    string_attrs(attrs, "doc")
         .flat_map(|s| s.lines().map(|l| l.trim().to_owned()).collect::<Vec<_>>())
         .collect()
 }
