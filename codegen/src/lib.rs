@@ -47,6 +47,7 @@ pub mod surface;
 
 pub use error::{CodegenError, FailedOperation};
 pub use parse::parse_spec;
+pub use regions::TYPES_MODULE;
 pub use surface::Surface;
 
 use std::sync::{Arc, mpsc};
@@ -138,6 +139,13 @@ pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, Cod
 /// secret fields are marked: what `cargo xtask diff` compares.
 pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, CodegenError> {
     parse::openapi(&checked(spec_text, spec_name)?, spec_text, spec_name)
+}
+
+/// Stage 1 as plain JSON values: the text read with the duplicate-key
+/// check, then checked (see `check`). What tests read examples and
+/// extensions from.
+pub fn read_json(spec_text: &str, spec_name: &str) -> Result<serde_json::Value, CodegenError> {
+    checked(spec_text, spec_name)
 }
 
 /// The text read once into JSON values, and checked.

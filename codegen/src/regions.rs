@@ -8,8 +8,8 @@
 //! passes cost beyond progenitor's own work is measured by the
 //! `codegen` benches).
 
-/// The module typify's types are generated into.
-pub(crate) const TYPES_MODULE: &str = "types";
+/// The module progenitor puts typify's types in (`pub mod types`).
+pub const TYPES_MODULE: &str = "types";
 
 /// The items directly inside `mod types`.
 pub(crate) fn types_mut(file: &mut syn::File) -> impl Iterator<Item = &mut syn::Item> {
