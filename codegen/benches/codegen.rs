@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 
-const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
+use workspace_files::TOKENS_SPEC;
 const SIZES: [usize; 3] = [10, 100, 1000];
 
 /// The system allocator, counting bytes in use and their peak while

@@ -1,58 +1,47 @@
 //! Spec text in, formatted Rust out.
 //!
-//! [`generate`] reads an OpenAPI 3.0.x document (YAML or JSON) once into
-//! JSON values, checks them and marks the secret fields there, has
-//! openapiv3 read them, runs progenitor's builder-style generator, applies
-//! what we add on top of progenitor, one pass per module, each saying why
-//! (`enum_varnames`, `secret_fields`, `json_schema`, `non_exhaustive`,
-//! `path_segments`, `no_api_version`, `own_error`, `route_templates`), and
-//! formats the result with prettyplease behind a header that says how to
-//! regenerate it. The client is made in two halves and the companions
-//! beside it, on four threads (see `halves`), the companions' at low
-//! priority (see `priority`). It does no file I/O, so
-//! tests and benchmarks call it directly; `xtask` owns reading and writing
-//! files.
+//! [`generate`] goes through the stages, one folder each:
 //!
-//! The generated client is included at the root of a crate that provides
-//! `crate::Error`, `crate::read_response`, `crate::read_error`,
-//! `crate::Secret`, and
-//! `crate::RetryPolicy` with `ClientHooks<crate::RetryPolicy>` implemented
-//! for `Client` (the generated crate's hand-written `error.rs`, `secret.rs`
-//! and `retry.rs`), as the mocks
-//! and the CLI are generated for `crate::*`.
+//! 1. `spec`: read the text once into JSON values (duplicate keys refused),
+//!    check them, mark the secret fields (`passes::secret_fields`), have
+//!    openapiv3 read them.
+//! 2. `normalize` (only with [`Options::normalize`]): rewrite what
+//!    progenitor cannot generate, each change reported.
+//! 3. `progenitor`: run progenitor's builder-style generator for each
+//!    [`Target`]; when it fails, blame the operations that fail alone.
+//! 4. `passes`: what we add on top of progenitor, one module per pass, in
+//!    one ordered table (`passes::PASSES`).
+//! 5. `threads`: the client in two halves and the two companions, on four
+//!    threads, each part formatted with prettyplease behind a header that
+//!    says how to regenerate it.
 //!
-//! [`Surface`] is the model of what consumers see, read from the generated
-//! syntax tree; the API-surface snapshot and `cargo xtask diff` read it.
+//! The generated code names a few hand-written items of the crate that
+//! includes it (`crate::Error`, `crate::Secret`, ...): the runtime
+//! contract, named in `runtime_contract` and listed by
+//! [`runtime_contract::NAMED`].
+//!
+//! [`Surface`] (`surface`) is the model of what consumers see, read from
+//! the generated syntax tree after every pass; the API-surface snapshot and
+//! `cargo xtask diff` read it. The crate does no file I/O, so tests and
+//! benchmarks call it directly; `xtask` owns reading and writing files.
 
-mod caught;
-mod check;
-mod enum_varnames;
 mod error;
-mod generate;
-mod halves;
-mod json_schema;
-mod no_api_version;
-mod non_exhaustive;
 mod normalize;
-mod own_error;
-mod parse;
-mod path_segments;
-mod priority;
-mod prune;
-mod regions;
-mod route_templates;
-mod secret_fields;
-pub mod spec_walk;
+mod passes;
+mod progenitor;
+pub mod runtime_contract;
+pub mod spec;
 pub mod surface;
+mod threads;
 
 pub use error::{CodegenError, FailedOperation};
-pub use parse::parse_spec;
-pub use regions::TYPES_MODULE;
+pub use spec::read::parse_spec;
 pub use surface::Surface;
 
-use std::sync::{Arc, mpsc};
+pub use progenitor::Target;
 
-pub use generate::Target;
+/// The module progenitor puts typify's types in (`pub mod types`).
+pub const TYPES_MODULE: &str = "types";
 
 /// The command that regenerates the checked-in code; printed in the header of
 /// every generated file and in every "stale" message.
@@ -121,15 +110,16 @@ impl Generated {
 pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, CodegenError> {
     let mut document = checked(spec_text, options.spec_name)?;
     // Marked before openapiv3 reads it: the one conversion of the values.
-    secret_fields::mark(&mut document);
-    let mut spec = parse::openapi(&document, spec_text, options.spec_name)?;
+    passes::secret_fields::mark(&mut document);
+    let mut spec = spec::read::openapi(&document, spec_text, options.spec_name)?;
     drop(document);
     let normalizations = if options.normalize {
         normalize::normalize(&mut spec)
     } else {
         Vec::new()
     };
-    let mut generated = generate_files(&spec, options.spec_name, options.command)?;
+    let header = header(options.spec_name, options.command);
+    let mut generated = threads::generate_files(&spec, options.spec_name, &header)?;
     generated.normalizations = normalizations;
     Ok(generated)
 }
@@ -138,7 +128,7 @@ pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, Cod
 /// canonical (sorted) order. The document as the spec says it, before the
 /// secret fields are marked: what `cargo xtask diff` compares.
 pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, CodegenError> {
-    parse::openapi(&checked(spec_text, spec_name)?, spec_text, spec_name)
+    spec::read::openapi(&checked(spec_text, spec_name)?, spec_text, spec_name)
 }
 
 /// Stage 1 as plain JSON values: the text read with the duplicate-key
@@ -150,8 +140,8 @@ pub fn read_json(spec_text: &str, spec_name: &str) -> Result<serde_json::Value, 
 
 /// The text read once into JSON values, and checked.
 fn checked(spec_text: &str, spec_name: &str) -> Result<serde_json::Value, CodegenError> {
-    let raw = parse::parse(spec_text, spec_name)?;
-    let problems = check::problems(&raw);
+    let raw = spec::read::parse(spec_text, spec_name)?;
+    let problems = spec::check::problems(&raw);
     if !problems.is_empty() {
         return Err(CodegenError::Problems {
             spec: spec_name.to_owned(),
@@ -161,174 +151,25 @@ fn checked(spec_text: &str, spec_name: &str) -> Result<serde_json::Value, Codege
     Ok(raw)
 }
 
-/// Stage 2 and 3: progenitor, our passes over its output, prettyplease
-/// behind the header. syn's trees cannot cross threads, so each thread
-/// takes its part from progenitor's tokens to formatted text: the client's
-/// two halves (see `halves`) and the two companions, on four threads. What
-/// the others must follow crosses as plain data: the types' variant
-/// renames (for the requests and the companions) and secret keys (for the
-/// requests).
-fn generate_files(
-    spec: &openapiv3::OpenAPI,
-    spec_name: &str,
-    command: &str,
-) -> Result<Generated, CodegenError> {
-    let header = &header(spec_name, command);
-    // A thread whose input never comes stops: whoever failed to send it
-    // has its own error, the one reported.
-    let upstream_failed = || CodegenError::Generator {
-        spec: spec_name.to_owned(),
-        failures: Vec::new(),
-    };
-    std::thread::scope(|scope| {
-        let companion = |target, renames: mpsc::Receiver<Arc<enum_varnames::Variants>>| {
-            scope.spawn(move || {
-                priority::lower_this_thread();
-                let mut file =
-                    tokens_to_file(generate::tokens(spec, spec_name, target)?, spec_name)?;
-                let renames = renames.recv().map_err(|_| upstream_failed())?;
-                renames.apply_to(&mut file);
-                secret_fields::apply(&mut file);
-                path_segments::apply(&mut file);
-                Ok(format!("{header}{}", prettyplease::unparse(&file)))
-            })
-        };
-        let (httpmock_renames, for_httpmock) = mpsc::channel();
-        let (cli_renames, for_cli) = mpsc::channel();
-        let httpmock = companion(Target::Httpmock, for_httpmock);
-        let cli = companion(Target::Cli, for_cli);
-
-        let (requests_text, requests_in) = mpsc::channel::<String>();
-        let (from_types, types_out) =
-            mpsc::channel::<(Arc<enum_varnames::Variants>, own_error::SecretKeys)>();
-        let requests = scope.spawn(move || {
-            let text = requests_in.recv().map_err(|_| upstream_failed())?;
-            let mut file = syn::parse_file(&text).map_err(|e| unparsable(spec_name, e))?;
-            drop(text);
-            let (renames, secrets) = types_out.recv().map_err(|_| upstream_failed())?;
-            request_passes(&mut file, &renames, &secrets, spec_name)?;
-            let (before, after) = halves::around_placeholder(file);
-            Ok((
-                prettyplease::unparse(&before),
-                prettyplease::unparse(&after),
-            ))
-        });
-
-        let types = generate::tokens(spec, spec_name, Target::Client).and_then(|tokens| {
-            let (types, requests) = halves::cut(tokens);
-            let _ = requests_text.send(requests.to_string());
-            let mut file = tokens_to_file(types, spec_name)?;
-            let (renames, secrets) = types_passes(spec, &mut file, spec_name)?;
-            let renames = Arc::new(renames);
-            // A thread that failed has stopped listening; its error comes
-            // with its result.
-            let _ = httpmock_renames.send(renames.clone());
-            let _ = cli_renames.send(renames.clone());
-            let _ = from_types.send((renames, secrets));
-            Ok(prettyplease::unparse(&file))
-        });
-        drop((requests_text, from_types, httpmock_renames, cli_renames));
-        let requests = joined(requests, spec_name);
-        let (httpmock, cli) = (joined(httpmock, spec_name), joined(cli, spec_name));
-        let types = types?;
-        let (before, after) = requests?;
-        Ok(Generated {
-            client: format!("{header}{before}{types}{after}"),
-            httpmock: httpmock?,
-            cli: cli?,
-            normalizations: Vec::new(),
-        })
-    })
-}
-
-/// A generating thread's result. Every step that may panic catches its
-/// panic (see `caught`); a panic that escapes anyway is an error too.
-fn joined<T>(
-    handle: std::thread::ScopedJoinHandle<'_, Result<T, CodegenError>>,
-    spec_name: &str,
-) -> Result<T, CodegenError> {
-    handle.join().unwrap_or_else(|payload| {
-        Err(CodegenError::Generator {
-            spec: spec_name.to_owned(),
-            failures: vec![FailedOperation {
-                operation: None,
-                message: format!(
-                    "the generator stopped: {}",
-                    caught::message(payload.as_ref())
-                ),
-            }],
-        })
-    })
-}
-
-/// The passes over the client's types half (`spec` has its secret fields
-/// marked): the variant renames every other file must follow, and the
-/// secret keys of each type, for `own_error`.
-fn types_passes(
-    spec: &openapiv3::OpenAPI,
-    types: &mut syn::File,
-    spec_name: &str,
-) -> Result<(enum_varnames::Variants, own_error::SecretKeys), CodegenError> {
-    let clashes = generate::type_name_clashes(types);
-    if !clashes.is_empty() {
-        let names: Vec<String> = clashes.into_iter().collect();
-        return Err(CodegenError::Generator {
-            spec: spec_name.to_owned(),
-            failures: vec![FailedOperation {
-                operation: None,
-                message: format!(
-                    "typify names two types {}, which does not compile (a nullable schema's \
-                     inner type is named after its title; --normalize removes such titles)",
-                    names.join(", ")
-                ),
-            }],
-        });
-    }
-    let renames = enum_varnames::apply(spec, types, spec_name)?;
-    secret_fields::apply(types);
-    json_schema::apply(types);
-    non_exhaustive::apply(types);
-    let secrets = own_error::secret_keys(&Surface::types_of(types));
-    Ok((renames, secrets))
-}
-
-/// The passes over the client's requests half, after the types half's.
-fn request_passes(
-    requests: &mut syn::File,
-    renames: &enum_varnames::Variants,
-    secrets: &own_error::SecretKeys,
-    spec_name: &str,
-) -> Result<(), CodegenError> {
-    renames.apply_to(requests);
-    secret_fields::apply(requests);
-    path_segments::apply(requests);
-    no_api_version::apply(requests);
-    let methods = Surface::methods_of(requests);
-    secret_fields::check_parameters(&methods, spec_name)?;
-    own_error::apply(requests, secrets);
-    route_templates::apply(requests, &methods);
-    Ok(())
-}
-
 /// What consumers of the client generated from a spec (as [`read`] gives
 /// it) see: see [`Surface`]. The client alone is generated, in memory, on
 /// this thread.
-pub fn surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, CodegenError> {
+pub fn client_surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, CodegenError> {
     let (types, requests) = client_halves(spec, spec_name)?;
-    Ok(Surface::of(&halves::join(types, requests)))
+    Ok(Surface::of(&threads::halves::join(types, requests)))
 }
 
-/// [`surface()`], and the client's text as [`generate`] writes it under
+/// [`client_surface`], and the client's text as [`generate`] writes it under
 /// `header` (see [`header`]): a checked-in client with this text needs no
 /// reading (`cargo xtask diff` then skips parsing it). `spec_name` names
 /// the spec in errors.
-pub fn surface_and_client(
+pub fn client_surface_and_text(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
     header: &str,
 ) -> Result<(Surface, String), CodegenError> {
     let (types, requests) = client_halves(spec, spec_name)?;
-    let (mut file, after) = halves::around_placeholder(requests);
+    let (mut file, after) = threads::halves::around_placeholder(requests);
     let text = format!(
         "{header}{}{}{}",
         prettyplease::unparse(&file),
@@ -345,29 +186,16 @@ fn client_halves(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
 ) -> Result<(syn::File, syn::File), CodegenError> {
-    let spec = &secret_fields::marked(spec, spec_name)?;
-    let (types, requests) = halves::cut(generate::tokens(spec, spec_name, Target::Client)?);
-    let (mut types, mut requests) = (
-        tokens_to_file(types, spec_name)?,
-        tokens_to_file(requests, spec_name)?,
-    );
-    let (renames, secrets) = types_passes(spec, &mut types, spec_name)?;
-    request_passes(&mut requests, &renames, &secrets, spec_name)?;
+    let spec = &passes::secret_fields::marked(spec, spec_name)?;
+    let tokens = progenitor::tokens(spec, spec_name, Target::Client)?;
+    let (types, requests) = threads::halves::cut(tokens);
+    let mut types = progenitor::parsed(types, spec_name)?;
+    let mut requests = progenitor::parsed(requests, spec_name)?;
+    let mut facts = passes::Facts::new(spec, spec_name, passes::Found::default());
+    passes::run(passes::Part::Types, &mut types, &mut facts)?;
+    let mut facts = passes::Facts::new(spec, spec_name, facts.found);
+    passes::run(passes::Part::Requests, &mut requests, &mut facts)?;
     Ok((types, requests))
-}
-
-fn tokens_to_file(
-    tokens: proc_macro2::TokenStream,
-    spec_name: &str,
-) -> Result<syn::File, CodegenError> {
-    syn::parse2(tokens).map_err(|e| unparsable(spec_name, e))
-}
-
-fn unparsable(spec_name: &str, e: syn::Error) -> CodegenError {
-    CodegenError::Unparsable {
-        spec: spec_name.to_owned(),
-        message: e.to_string(),
-    }
 }
 
 /// The first lines of a generated file: where it comes from, how to

@@ -172,8 +172,8 @@ fn the_client_alone_is_written_as_generate_writes_it() {
     let written = client(TOKENS_SPEC, name).unwrap();
     let spec = codegen::read(TOKENS_SPEC, name).unwrap();
     let header = codegen::header(name, "cargo xtask codegen");
-    let (surface, alone) = codegen::surface_and_client(&spec, name, &header).unwrap();
+    let (surface, alone) = codegen::client_surface_and_text(&spec, name, &header).unwrap();
     assert!(alone == written, "the texts differ");
-    assert_eq!(surface, codegen::surface(&spec, name).unwrap());
+    assert_eq!(surface, codegen::client_surface(&spec, name).unwrap());
     assert_eq!(surface, codegen::Surface::of_text(&written).unwrap());
 }

@@ -21,18 +21,20 @@ fn our_spec_needs_no_normalisation() {
 fn mixed_response_bodies_are_reconciled_and_reported() {
     for (spec, expected) in [
         (
-            include_str!("../../tests/broken-specs/15-error-body-beside-error-without-body.yaml"),
+            include_str!(
+                "../../workspace-files/broken-specs/15-error-body-beside-error-without-body.yaml"
+            ),
             "operation get_item: removed response 404 (no body) beside 400 (an inline JSON schema)",
         ),
         (
             include_str!(
-                "../../tests/broken-specs/16-success-body-beside-success-without-body.yaml"
+                "../../workspace-files/broken-specs/16-success-body-beside-success-without-body.yaml"
             ),
             "operation start_job: removed response 202 (no body) beside 200 (an inline JSON schema)",
         ),
         (
             include_str!(
-                "../../tests/broken-specs/17-string-success-beside-default-error-object.yaml"
+                "../../workspace-files/broken-specs/17-string-success-beside-default-error-object.yaml"
             ),
             "operation get_version: removed response default (an inline JSON schema) beside 200 (an inline JSON schema)",
         ),
@@ -70,7 +72,7 @@ fn normalized(spec: &str) -> (codegen::Generated, Vec<String>) {
 #[test]
 fn enum_values_with_one_rust_name_are_named_apart_and_sent_unchanged() {
     let (generated, changes) = normalized(include_str!(
-        "../../tests/broken-specs/30-enum-values-with-one-rust-name.yaml"
+        "../../workspace-files/broken-specs/30-enum-values-with-one-rust-name.yaml"
     ));
     assert_eq!(
         changes,
@@ -112,7 +114,7 @@ fn enum_values_with_one_rust_name_are_named_apart_and_sent_unchanged() {
 #[test]
 fn a_body_with_two_media_types_keeps_the_json_one() {
     let (generated, changes) = normalized(include_str!(
-        "../../tests/broken-specs/31-two-media-types-for-one-body.yaml"
+        "../../workspace-files/broken-specs/31-two-media-types-for-one-body.yaml"
     ));
     assert_eq!(
         changes,
@@ -127,7 +129,7 @@ fn a_body_with_two_media_types_keeps_the_json_one() {
 #[test]
 fn a_body_of_any_media_type_is_sent_as_raw_bytes() {
     let (generated, changes) = normalized(include_str!(
-        "../../tests/broken-specs/32-any-media-type-body.yaml"
+        "../../workspace-files/broken-specs/32-any-media-type-body.yaml"
     ));
     assert_eq!(
         changes,
@@ -198,7 +200,7 @@ components:
 #[test]
 fn a_nullable_schema_titled_like_another_type_loses_its_title() {
     let (generated, changes) = normalized(include_str!(
-        "../../tests/broken-specs/34-title-names-another-type.yaml"
+        "../../workspace-files/broken-specs/34-title-names-another-type.yaml"
     ));
     assert_eq!(
         changes,

@@ -82,7 +82,7 @@ fn field_types(surface: &codegen::Surface, ty: &str) -> Vec<(String, String)> {
 #[test]
 fn every_marked_schema_is_a_secret_wherever_it_sits() {
     let spec = codegen::read(SPEC, "secrets.yaml").unwrap();
-    let surface = codegen::surface(&spec, "secrets.yaml").unwrap();
+    let surface = codegen::client_surface(&spec, "secrets.yaml").unwrap();
     let pair = |wire: &str, ty: &str| (wire.to_owned(), ty.to_owned());
     assert_eq!(
         field_types(&surface, "NewKey"),

@@ -77,7 +77,7 @@ components:
 
 fn surface() -> Surface {
     let spec = codegen::read(SPEC, "surface.yaml").unwrap();
-    codegen::surface(&spec, "surface.yaml").unwrap()
+    codegen::client_surface(&spec, "surface.yaml").unwrap()
 }
 
 #[test]

@@ -288,7 +288,7 @@ async fn judge(result: Result<crate::ResponseValue<CreatedToken>, Error<ApiError
     match &error {
         Error::InvalidRequest(_) | Error::ErrorResponse(_) => Judged::Refused(error),
         // A connection that could not be opened sent nothing (the client
-        // tried again already, see `retry.rs`).
+        // tried again already, see `runtime/retry.rs`).
         Error::CommunicationError(e) if e.is_connect() || e.is_builder() => Judged::Refused(error),
         Error::CommunicationError(_) => lost(error, Made::PerhapsLater, true),
         // An answer arrived, cut off: the server was done with it.

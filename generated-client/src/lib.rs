@@ -69,10 +69,8 @@
 
 mod config;
 mod create_once;
-mod error;
-mod errors;
-mod retry;
-mod secret;
+mod error_questions;
+mod runtime;
 #[rustfmt::skip]
 #[allow(clippy::all, unused_imports, dead_code, missing_docs)]
 mod generated;
@@ -100,13 +98,11 @@ pub mod cli;
 
 pub use config::{ClientBuilder, InvalidClientConfig, Server, TOKEN_VAR, URL_VAR, bearer_headers};
 pub use create_once::{CreateTokenError, Created};
-pub use error::{DocumentedError, Error, InvalidPayload};
-#[doc(hidden)]
-pub use error::{read_error, read_response};
-pub use errors::{ApiErrorExt, RecoveredToken};
+pub use error_questions::{ApiErrorExt, RecoveredToken};
 pub use generated::*;
-pub use retry::RetryPolicy;
-pub use secret::Secret;
+pub use runtime::{DocumentedError, Error, InvalidPayload, RetryPolicy, Secret};
+#[doc(hidden)]
+pub use runtime::{read_error, read_response};
 
 /// The crate README's Rust examples, compiled as doctests so they cannot drift
 /// from the real API.

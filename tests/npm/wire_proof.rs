@@ -32,12 +32,11 @@ use quantcdn_tokens::types::{ApiError, CreateTokenRequest, ExpiresIn, builder};
 use quantcdn_tokens::{Client, ClientBuilder, Error, RetryPolicy};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use tokens_npm_tests::prism::Prism;
-use tokens_npm_tests::workspace_root;
 use xtask::diff::{Class, Report};
 
 use pairs::{PAIRS, Pair};
 
-const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
+use workspace_files::TOKENS_SPEC;
 const TOKEN: &str = "wire-proof-token-7d2e";
 const ORG: &str = "test-org";
 /// Random answers asked of Prism in a scenario about a response: the first
@@ -412,7 +411,7 @@ impl Run<'_> {
 #[test]
 fn the_old_crate_fails_against_the_new_spec_exactly_when_the_report_says() {
     let started = Instant::now();
-    let root = workspace_root();
+    let root = workspace_files::root();
     let layer = xtask::diff::hand_written_layer(&root).expect("the hand-written layer reads");
     let side = |spec: &str, name: &str| {
         xtask::diff::revision(spec, name)

@@ -5,20 +5,10 @@ pub mod binaries;
 pub mod calls;
 pub mod raw_http;
 
-use std::path::{Path, PathBuf};
-
-/// The workspace root, wherever cargo runs the tests from.
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ lives one level below the workspace root")
-        .to_path_buf()
-}
-
 /// The generated code consumers compile, as checked in. (A separate test
 /// proves it equals what the spec generates today.)
 pub fn generated_file() -> syn::File {
-    let path = workspace_root().join("generated-client/src/generated.rs");
+    let path = workspace_files::root().join("generated-client/src/generated.rs");
     let text = std::fs::read_to_string(&path).expect("read the generated client");
     syn::parse_file(&text).expect("the generated client parses as Rust")
 }
@@ -30,18 +20,20 @@ pub fn surface() -> codegen::Surface {
 }
 
 fn spec_text() -> String {
-    std::fs::read_to_string(workspace_root().join("openapi/tokens.yaml"))
+    std::fs::read_to_string(workspace_files::root().join(workspace_files::TOKENS_SPEC_PATH))
         .expect("read openapi/tokens.yaml")
 }
 
-/// The spec, parsed.
+/// The spec, read as codegen reads it (duplicate keys refused, checked).
 pub fn spec() -> openapiv3::OpenAPI {
-    serde_yaml::from_str(&spec_text()).expect("openapi/tokens.yaml is an OpenAPI document")
+    codegen::read(&spec_text(), workspace_files::TOKENS_SPEC_PATH).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The spec as plain JSON values, for reading examples and extensions.
+/// The spec as plain JSON values, for reading examples and extensions,
+/// read as codegen reads it.
 pub fn spec_json() -> serde_json::Value {
-    serde_yaml::from_str(&spec_text()).expect("openapi/tokens.yaml is YAML")
+    codegen::read_json(&spec_text(), workspace_files::TOKENS_SPEC_PATH)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The items of the generated `types` module.
@@ -49,7 +41,7 @@ fn type_items(file: &syn::File) -> &[syn::Item] {
     file.items
         .iter()
         .find_map(|item| match item {
-            syn::Item::Mod(m) if m.ident == "types" => {
+            syn::Item::Mod(m) if m.ident == codegen::TYPES_MODULE => {
                 m.content.as_ref().map(|(_, items)| &items[..])
             }
             _ => None,

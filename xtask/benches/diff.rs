@@ -10,7 +10,7 @@ use xtask::codegen_task::{self, Mode, Paths};
 use xtask::diff;
 
 fn review_beside_check(c: &mut Criterion) {
-    let root = xtask::workspace_root();
+    let root = workspace_files::root();
     let mut group = c.benchmark_group("review");
     group.bench_function("codegen --check", |b| {
         b.iter(|| {

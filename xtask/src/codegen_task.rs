@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use codegen::{CodegenError, REGENERATE_COMMAND};
 use similar::TextDiff;
 
-use crate::{Exit, workspace_root};
+use crate::Exit;
 
 // The flags of `cargo xtask codegen` (its help text is the doc comment of
 // `Task::Codegen` in main.rs).
@@ -41,7 +41,7 @@ pub fn command(args: &Args) -> Exit {
     };
     let mode = if args.check { Mode::Check } else { Mode::Write };
     match generate(&paths, args.normalize).and_then(|files| ensure_files(&files, mode)) {
-        Ok(Outcome::Unchanged) => {
+        Ok(Ensured::Unchanged) => {
             println!(
                 "{} are up to date with {}",
                 outputs(&paths),
@@ -49,11 +49,11 @@ pub fn command(args: &Args) -> Exit {
             );
             Exit::Success
         }
-        Ok(Outcome::Written) => {
+        Ok(Ensured::Written) => {
             println!("wrote {} from {}", outputs(&paths), paths.spec_name());
             Exit::Success
         }
-        Ok(Outcome::Stale { diff }) => {
+        Ok(Ensured::Stale { diff }) => {
             print!("{diff}");
             eprintln!(
                 "error: {} are stale: they differ from what {} generates (diff above); run `{}`",
@@ -95,7 +95,7 @@ pub struct Paths {
 impl Paths {
     /// The checked-in spec and generated file, wherever cargo is run from.
     pub fn workspace_default() -> Self {
-        let root = workspace_root();
+        let root = workspace_files::root();
         Paths {
             spec: root.join(DEFAULT_SPEC),
             out: root.join(DEFAULT_OUT),
@@ -116,7 +116,7 @@ impl Paths {
     }
 }
 
-pub const DEFAULT_SPEC: &str = "openapi/tokens.yaml";
+pub const DEFAULT_SPEC: &str = workspace_files::TOKENS_SPEC_PATH;
 pub const DEFAULT_OUT: &str = "generated-client/src/generated.rs";
 /// The manifest of the crate consumers depend on: its version is the one
 /// `cargo xtask diff` says how to bump.
@@ -133,7 +133,7 @@ pub enum Mode {
 
 /// What [`ensure_files`] found, or did.
 #[derive(Debug)]
-pub enum Outcome {
+pub enum Ensured {
     /// Every file on disk already holds its content.
     Unchanged,
     /// [`Mode::Write`]: the files that differed were (re)written.
@@ -189,7 +189,7 @@ pub struct Output {
 /// or none (see `write_all_atomically`); in [`Mode::Check`] nothing is
 /// written, and the outcome carries a unified diff of each, from the file
 /// on disk (empty when missing) to its content.
-pub fn ensure_files(files: &[Output], mode: Mode) -> Result<Outcome, Failure> {
+pub fn ensure_files(files: &[Output], mode: Mode) -> Result<Ensured, Failure> {
     let mut stale = Vec::new();
     for file in files {
         let current = match fs::read_to_string(&file.path) {
@@ -207,10 +207,10 @@ pub fn ensure_files(files: &[Output], mode: Mode) -> Result<Outcome, Failure> {
         }
     }
     if stale.is_empty() {
-        return Ok(Outcome::Unchanged);
+        return Ok(Ensured::Unchanged);
     }
     match mode {
-        Mode::Check => Ok(Outcome::Stale {
+        Mode::Check => Ok(Ensured::Stale {
             diff: stale
                 .iter()
                 .map(|(file, current)| {
@@ -225,7 +225,7 @@ pub fn ensure_files(files: &[Output], mode: Mode) -> Result<Outcome, Failure> {
         Mode::Write => {
             let changed: Vec<&Output> = stale.iter().map(|(file, _)| *file).collect();
             write_all_atomically(&changed)?;
-            Ok(Outcome::Written)
+            Ok(Ensured::Written)
         }
     }
 }
@@ -340,7 +340,7 @@ fn temp_file_beside(path: &Path, dir: &Path) -> std::io::Result<tempfile::NamedT
 /// `path` relative to the workspace root when it lies inside it, so headers
 /// and messages read the same on every machine.
 fn display_name(path: &Path) -> String {
-    let root = workspace_root();
+    let root = workspace_files::root();
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let shown = match (absolute.canonicalize(), root.canonicalize()) {
         (Ok(abs), Ok(root)) => abs.strip_prefix(&root).map(Path::to_path_buf).ok(),
@@ -372,13 +372,13 @@ mod tests {
         let paths = Paths::workspace_default();
         let files = generate(&paths, false).unwrap_or_else(|e| panic!("generation failed: {e}"));
         match ensure_files(&files, Mode::Check) {
-            Ok(Outcome::Unchanged) => {}
-            Ok(Outcome::Stale { diff }) => panic!(
+            Ok(Ensured::Unchanged) => {}
+            Ok(Ensured::Stale { diff }) => panic!(
                 "{} is stale; run `{}`. Diff from the file on disk to the fresh output:\n{diff}",
                 paths.out_name(),
                 command_for(&paths)
             ),
-            Ok(Outcome::Written) => unreachable!("check mode never writes"),
+            Ok(Ensured::Written) => unreachable!("check mode never writes"),
             Err(e) => panic!("cannot check the generated files: {e}"),
         }
     }

@@ -7,13 +7,3 @@ pub mod diff;
 mod exit;
 
 pub use exit::Exit;
-
-use std::path::{Path, PathBuf};
-
-/// The workspace root, wherever cargo is run from.
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives one level below the workspace root")
-        .to_path_buf()
-}

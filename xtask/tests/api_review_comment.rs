@@ -6,8 +6,6 @@
 use std::fs;
 use std::process::Command;
 
-use xtask::workspace_root;
-
 /// A `gh api` for the five calls the script makes. Comments are files
 /// `comments/<id>` (the body); labels are files `labels/<name>`. Every call
 /// is logged to `calls`. Other comments on the pull request are there from
@@ -82,7 +80,7 @@ impl PullRequest {
             std::env::var("PATH").unwrap()
         );
         let output = Command::new("bash")
-            .arg(workspace_root().join(".ci/api-review-comment"))
+            .arg(workspace_files::root().join(".ci/api-review-comment"))
             .arg(&file)
             .env("PATH", path)
             .env("FAKE_GH_STATE", self.dir.path().join("state"))

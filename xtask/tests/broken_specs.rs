@@ -1,4 +1,4 @@
-//! The corpus of broken (and a few valid) specs in `tests/broken-specs/`,
+//! The corpus of broken (and a few valid) specs in `workspace-files/broken-specs/`,
 //! each run through the real `xtask codegen --spec … --out …`: the exit code,
 //! a message that names the file and the place, no panic or backtrace, and
 //! the output files untouched — byte-identical when they existed, absent
@@ -15,7 +15,7 @@ use tempfile::TempDir;
 use support::{assert_no_panic_trace, assert_one_clean_error_line, codegen, outputs};
 
 fn corpus() -> PathBuf {
-    xtask::workspace_root().join("tests/broken-specs")
+    workspace_files::broken_specs_dir()
 }
 
 /// (file, exit code, what the message must contain besides the file name)

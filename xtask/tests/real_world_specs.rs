@@ -22,7 +22,7 @@ use support::{OUTPUT_FILES, codegen};
 fn specs_dir() -> PathBuf {
     let dir = std::env::var_os("REAL_WORLD_SPECS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| xtask::workspace_root().join("../shared/specs"));
+        .unwrap_or_else(|| workspace_files::root().join("../shared/specs"));
     assert!(
         dir.join("github-api.json").exists(),
         "no real-world specs in {} (set REAL_WORLD_SPECS)",

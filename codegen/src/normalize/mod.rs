@@ -9,14 +9,14 @@
 //!   raw bytes (`application/octet-stream`).
 //! - `responses`: responses whose bodies progenitor cannot give one type
 //!   are removed, but for the first of each kind.
-//! - `enum_names`: an enum whose values typify would give one Rust name
+//! - `indistinct_enum_values`: an enum whose values typify would give one Rust name
 //!   (`add` and `Add`) gets names from codegen; the values sent are the
 //!   same.
 //! - `nullable_titles`: a nullable component schema whose title typify
 //!   would give its inner type, when that name is another type's, loses the
 //!   title.
 
-mod enum_names;
+mod indistinct_enum_values;
 mod nullable_titles;
 mod request_bodies;
 mod responses;
@@ -28,7 +28,7 @@ use openapiv3::OpenAPI;
 pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
     let mut changes = request_bodies::normalize(spec);
     changes.extend(responses::normalize(spec));
-    changes.extend(enum_names::normalize(spec));
+    changes.extend(indistinct_enum_values::normalize(spec));
     changes.extend(nullable_titles::normalize(spec));
     changes
 }

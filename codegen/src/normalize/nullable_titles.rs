@@ -25,7 +25,7 @@
 
 use openapiv3::{OpenAPI, ReferenceOr};
 
-use crate::spec_walk::pointer_token;
+use crate::spec::walk::pointer_token;
 
 /// Rewrites `spec` in place; returns one line per change.
 pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {

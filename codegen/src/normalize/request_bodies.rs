@@ -25,7 +25,7 @@ use openapiv3::{
 };
 
 use super::OperationsMut;
-use crate::spec_walk::{is_json_media_type, operation_name, pointer_token};
+use crate::spec::walk::{is_json_media_type, operation_name, pointer_token};
 
 const RAW: &str = "application/octet-stream";
 

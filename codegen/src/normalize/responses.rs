@@ -13,7 +13,7 @@
 use openapiv3::{OpenAPI, ReferenceOr, Response, StatusCode};
 
 use super::OperationsMut;
-use crate::spec_walk::{is_json_media_type, operation_name};
+use crate::spec::walk::{is_json_media_type, operation_name};
 
 /// Rewrites `spec` in place; returns one line per change.
 pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {

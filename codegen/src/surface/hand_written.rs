@@ -238,25 +238,33 @@ impl<'a> Reader<'a> {
             if m.content.is_some() || skipped(&m.attrs) {
                 continue;
             }
-            let file = string_attrs(&m.attrs, "path")
-                .next()
-                .map(|p| format!("src/{p}"))
-                .unwrap_or_else(|| format!("src/{}.rs", m.ident));
+            let candidates = match string_attrs(&m.attrs, "path").next() {
+                Some(path) => vec![format!("src/{path}")],
+                None => vec![
+                    format!("src/{}.rs", m.ident),
+                    format!("src/{}/mod.rs", m.ident),
+                ],
+            };
             // A generated module (or one whose file is not given) has no
             // hand-written items.
-            let Some((file, parsed)) = self.files.get_key_value(file.as_str()) else {
+            let Some((file, parsed)) = candidates
+                .iter()
+                .find_map(|file| self.files.get_key_value(file.as_str()))
+            else {
                 continue;
             };
             let name = m.ident.to_string();
             if is_pub(&m.vis) {
                 public_modules.push(name.clone());
             }
+            let feature = cfg_feature(&m.attrs);
+            self.children(&name, file, &parsed.items, &feature, &mut modules);
             modules.insert(
                 name,
                 Module {
                     file,
                     items: &parsed.items,
-                    feature: cfg_feature(&m.attrs),
+                    feature,
                 },
             );
         }
@@ -277,25 +285,18 @@ impl<'a> Reader<'a> {
             }
             let feature = cfg_feature(&u.attrs);
             for (module, name, public) in use_paths(&u.tree) {
-                let Some(m) = modules.get(&module) else {
-                    continue;
-                };
-                let feature = feature.clone().or(m.feature.clone());
-                for item in m.items.iter().filter(|i| !skipped(item_attrs(i))) {
-                    let matches = item_name(item).is_some_and(|n| name == "*" || n == name);
-                    if matches {
-                        let public = if name == "*" {
-                            item_name(item).unwrap()
-                        } else {
-                            public.clone()
-                        };
-                        let m = Module {
-                            file: m.file,
-                            items: m.items,
-                            feature: feature.clone(),
-                        };
-                        self.item(&m, item, "", Some(&public), &mut types);
-                    }
+                for (m, item) in exported(&modules, &module, &name) {
+                    let public = if name == "*" {
+                        item_name(item).unwrap_or_default()
+                    } else {
+                        public.clone()
+                    };
+                    let m = Module {
+                        file: m.file,
+                        items: m.items,
+                        feature: feature.clone().or(m.feature.clone()),
+                    };
+                    self.item(&m, item, "", Some(&public), &mut types);
                 }
             }
         }
@@ -327,6 +328,44 @@ impl<'a> Reader<'a> {
                     self.impl_block(m, imp, &types);
                 }
             }
+        }
+    }
+
+    /// The modules declared in `file` (a folder module such as
+    /// `src/runtime/mod.rs` holding `mod error;`), as `parent::child`, and
+    /// theirs: their items are reached through the parent's `pub use`s.
+    fn children(
+        &self,
+        parent: &str,
+        file: &str,
+        items: &'a [syn::Item],
+        feature: &Option<String>,
+        modules: &mut BTreeMap<String, Module<'a>>,
+    ) {
+        let dir = file
+            .strip_suffix("mod.rs")
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("{}/", file.trim_end_matches(".rs")));
+        for item in items {
+            let syn::Item::Mod(m) = item else { continue };
+            if m.content.is_some() || skipped(&m.attrs) {
+                continue;
+            }
+            let child = format!("{dir}{}.rs", m.ident);
+            let Some((file, parsed)) = self.files.get_key_value(child.as_str()) else {
+                continue;
+            };
+            let key = format!("{parent}::{}", m.ident);
+            let feature = cfg_feature(&m.attrs).or(feature.clone());
+            self.children(&key, file, &parsed.items, &feature, modules);
+            modules.insert(
+                key,
+                Module {
+                    file,
+                    items: &parsed.items,
+                    feature,
+                },
+            );
         }
     }
 
@@ -592,6 +631,35 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The items `module::name` names (`*`: every item it exports), with the
+/// module that writes each: its own, and those its `pub use`s re-export
+/// from its child modules (`runtime` re-exports `runtime::error::Error`).
+fn exported<'m, 'a>(
+    modules: &'m BTreeMap<String, Module<'a>>,
+    module: &str,
+    name: &str,
+) -> Vec<(&'m Module<'a>, &'a syn::Item)> {
+    let Some(m) = modules.get(module) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for item in m.items.iter().filter(|i| !skipped(item_attrs(i))) {
+        if item_name(item).is_some_and(|n| name == "*" || n == name) {
+            found.push((m, item));
+        }
+        if let syn::Item::Use(u) = item
+            && is_pub(&u.vis)
+        {
+            for (child, inner, public) in use_paths(&u.tree) {
+                if name == "*" || public == name {
+                    found.extend(exported(modules, &format!("{module}::{child}"), &inner));
+                }
+            }
+        }
+    }
+    found
+}
+
 /// `(module, name, public name)` for each path of a `use` tree whose first
 /// segment is a module of the crate: `config::{A, B as C}` gives
 /// `(config, A, A)` and `(config, B, C)`; `m::*` gives `(m, *, *)`.
@@ -750,6 +818,32 @@ mod tests {
         );
         assert!(items["fake::Fault"].open);
         assert!(!items["fake::Token"].open);
+    }
+
+    #[test]
+    fn a_folder_module_re_exports_its_children_items() {
+        let items = read(&files(&[
+            (
+                "src/lib.rs",
+                "mod runtime;\npub use runtime::{Error, Secret as Hidden};\n",
+            ),
+            (
+                "src/runtime/mod.rs",
+                "mod error;\nmod secret;\npub use error::Error;\npub use secret::Secret;\n",
+            ),
+            (
+                "src/runtime/error.rs",
+                "pub enum Error { A }\nimpl Error { pub fn status(&self) -> u16 { 0 } }\n",
+            ),
+            ("src/runtime/secret.rs", "pub struct Secret(String);\n"),
+        ]))
+        .unwrap();
+        let error = &items["Error"];
+        assert_eq!(error.file, "src/runtime/error.rs");
+        assert_eq!(error.exported_by.as_deref(), Some("src/lib.rs"));
+        assert_eq!(items["Error::status"].file, "src/runtime/error.rs");
+        assert_eq!(items["Hidden"].file, "src/runtime/secret.rs");
+        assert!(!items.contains_key("Secret"), "{:?}", items.keys());
     }
 
     #[test]

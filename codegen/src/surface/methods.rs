@@ -12,7 +12,7 @@ use super::syntax::{
     string_literals, type_ident,
 };
 use super::{Body, Method, Outcome, Param, StatusArm};
-use crate::spec_walk::METHODS as HTTP_METHODS;
+use crate::spec::walk::METHODS as HTTP_METHODS;
 
 pub(super) fn read(file: &syn::File) -> BTreeMap<String, Method> {
     let builders = Builders::of(module(&file.items, "builder").unwrap_or(&[]));

@@ -197,7 +197,7 @@ pub struct Method {
 impl Method {
     /// `POST /api/v2/organizations/{organization}/tokens`.
     pub fn route(&self) -> String {
-        crate::spec_walk::route(&self.http_method, &self.path)
+        crate::spec::walk::route(&self.http_method, &self.path)
     }
 }
 

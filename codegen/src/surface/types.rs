@@ -12,7 +12,7 @@ use super::syntax::{
 use super::{BuilderStart, Constraint, Direction, Field, TypeDef, TypeKind, Variant};
 
 pub(super) fn read(file: &syn::File) -> BTreeMap<String, TypeDef> {
-    let Some(items) = module(&file.items, "types") else {
+    let Some(items) = module(&file.items, crate::TYPES_MODULE) else {
         return BTreeMap::new();
     };
     let defaults = default_values(module(items, "defaults").unwrap_or(&[]));

@@ -5,7 +5,7 @@
 use codegen::{CodegenError, Generated, Options};
 
 /// Our spec, as checked in.
-pub const TOKENS_SPEC: &str = include_str!("../../../openapi/tokens.yaml");
+pub use workspace_files::TOKENS_SPEC;
 
 /// Every file generated from `spec`, named `name` in messages and headers,
 /// normalised or not.

@@ -6,12 +6,10 @@ use std::fs::File;
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::workspace_root;
-
 /// The folder holding `package.json`, `package-lock.json` and, once
 /// installed, `node_modules/`.
 pub fn tools_dir() -> PathBuf {
-    workspace_root().join("openapi")
+    workspace_files::root().join("openapi")
 }
 
 /// The path of an installed tool's executable, installing the pinned tools

@@ -9,7 +9,6 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::npm_tools::{no_telemetry, tool};
-use crate::workspace_root;
 
 /// A running Prism. Dropping it (also while a failing test unwinds) kills
 /// the process; if the test process dies first, the kernel kills Prism
@@ -25,7 +24,7 @@ impl Prism {
     /// Starts `prism mock openapi/tokens.yaml` and waits until it accepts
     /// connections (at most 60 s).
     pub fn start() -> Prism {
-        Prism::start_spec(&workspace_root().join("openapi/tokens.yaml"))
+        Prism::start_spec(&workspace_files::root().join(workspace_files::TOKENS_SPEC_PATH))
     }
 
     /// [`Prism::start`] with another spec.

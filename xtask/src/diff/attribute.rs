@@ -13,7 +13,7 @@
 
 use std::collections::BTreeSet;
 
-use codegen::spec_walk::{self, OperationAt, pointer_token};
+use codegen::spec::walk::{self, OperationAt, pointer_token};
 use codegen::surface::{Direction, Surface, TypeKind};
 use serde_json::Value;
 
@@ -322,7 +322,7 @@ fn parameter_anchors(doc: &Value, op: OperationAt<'_>, param: &str) -> Vec<Strin
     ];
     for (at, list) in lists {
         for (i, p) in list.as_array().into_iter().flatten().enumerate() {
-            let resolved = spec_walk::follow(doc, p);
+            let resolved = walk::follow(doc, p);
             if resolved["name"].as_str().map(normalized) == Some(normalized(param)) {
                 out.push(format!("{at}/{i}"));
                 if let Some(target) = p["$ref"].as_str() {
@@ -337,7 +337,7 @@ fn parameter_anchors(doc: &Value, op: OperationAt<'_>, param: &str) -> Vec<Strin
 }
 
 fn operations_named<'a>(doc: &'a Value, name: &'a str) -> impl Iterator<Item = OperationAt<'a>> {
-    spec_walk::operations(doc)
+    walk::operations(doc)
         .filter(move |op| op.operation_id().map(normalized) == Some(normalized(name)))
 }
 
@@ -367,7 +367,7 @@ fn schemas_named(doc: &Value, type_name: &str) -> Vec<String> {
             )
         })
         .collect();
-    for op in spec_walk::operations(doc) {
+    for op in walk::operations(doc) {
         let id = normalized(&op.name());
         if let Some(body) = op.operation.get("requestBody") {
             for (media, _) in body["content"].as_object().into_iter().flatten() {

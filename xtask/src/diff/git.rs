@@ -73,8 +73,9 @@ impl Objects {
         }
     }
 
-    /// The files of folder `path` at `rev`, by name (not its subfolders).
-    pub fn files_in(&mut self, rev: &str, path: &str) -> Result<Vec<String>, String> {
+    /// The entries of folder `path` at `rev`: each name, and whether it is
+    /// a folder.
+    pub fn entries_in(&mut self, rev: &str, path: &str) -> Result<Vec<(String, bool)>, String> {
         let Some((kind, tree)) = self.object(&format!("{rev}:{path}"))? else {
             return Ok(Vec::new());
         };
@@ -82,18 +83,16 @@ impl Objects {
             return Ok(Vec::new());
         }
         // Entries: `<mode> <name>\0<20-byte id>`; folders have mode 40000.
-        let mut names = Vec::new();
+        let mut entries = Vec::new();
         let mut rest = &tree[..];
         while let Some(nul) = rest.iter().position(|b| *b == 0) {
             let entry = String::from_utf8_lossy(&rest[..nul]);
-            if let Some((mode, name)) = entry.split_once(' ')
-                && mode != "40000"
-            {
-                names.push(name.to_owned());
+            if let Some((mode, name)) = entry.split_once(' ') {
+                entries.push((name.to_owned(), mode == "40000"));
             }
             rest = rest.get(nul + 21..).unwrap_or_default();
         }
-        Ok(names)
+        Ok(entries)
     }
 }
 

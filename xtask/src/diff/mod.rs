@@ -28,13 +28,15 @@ use std::process::Command;
 use codegen::{CodegenError, Surface};
 use serde_json::Value;
 
+use crate::Exit;
 use crate::codegen_task::{self, CRATE_MANIFEST, DEFAULT_OUT, DEFAULT_SPEC, Paths};
-use crate::{Exit, workspace_root};
 
 pub use compare::{Action, Change, Class, Item, Place, Source, compare};
 
 /// The hand-written layer's folder, relative to the repository.
 const CRATE_SOURCES: &str = "generated-client/src";
+/// The binaries' folder under [`CRATE_SOURCES`]: no Rust API, not read.
+const BINARIES: &str = "/bin";
 
 // The flags of `cargo xtask diff` (its help text is the doc comment of
 // `Task::Diff` in main.rs).
@@ -68,7 +70,7 @@ pub enum Format {
 pub fn command(args: &Args) -> Exit {
     let (dir, path) = match &args.spec {
         Some(path) => (PathBuf::from("."), path.clone()),
-        None => (workspace_root(), DEFAULT_SPEC.to_owned()),
+        None => (workspace_files::root(), DEFAULT_SPEC.to_owned()),
     };
     let base = args.base.clone().unwrap_or_else(|| default_base(&dir));
     let (report, release) = match review(&dir, &path, &base) {
@@ -136,7 +138,7 @@ pub fn review(dir: &Path, path: &str, base: &str) -> Result<(Report, release::Re
     let (regenerated, new, crate_files) = std::thread::scope(|s| {
         let regenerated = s.spawn(|| -> Result<_, CodegenError> {
             let spec = codegen::read(&old_text, &old_name)?;
-            let (surface, text) = codegen::surface_and_client(&spec, &old_name, &header)?;
+            let (surface, text) = codegen::client_surface_and_text(&spec, &old_name, &header)?;
             let document = serde_json::to_value(&spec).expect("an OpenAPI document serializes");
             Ok((surface, document, text))
         });
@@ -244,11 +246,19 @@ impl CrateFiles {
             )
         })?;
         let mut sources = Vec::new();
-        for name in objects.files_in(rev, CRATE_SOURCES)? {
-            if name.ends_with(".rs")
-                && let Some(text) = objects.text(rev, &format!("{CRATE_SOURCES}/{name}"))?
-            {
-                sources.push((format!("src/{name}"), text));
+        let mut folders = vec![String::new()];
+        while let Some(folder) = folders.pop() {
+            for (name, is_folder) in objects.entries_in(rev, &format!("{CRATE_SOURCES}{folder}"))? {
+                let path = format!("{folder}/{name}");
+                if is_folder {
+                    if path != BINARIES {
+                        folders.push(path);
+                    }
+                } else if name.ends_with(".rs")
+                    && let Some(text) = objects.text(rev, &format!("{CRATE_SOURCES}{path}"))?
+                {
+                    sources.push((format!("src{path}"), text));
+                }
             }
         }
         sources.sort();
@@ -262,17 +272,22 @@ impl CrateFiles {
     /// As the working tree has them (the generated client is generated in
     /// memory instead: see [`review`]).
     fn working_tree(root: &Path) -> Result<CrateFiles, String> {
-        let folder = root.join(CRATE_SOURCES);
         let mut sources = Vec::new();
-        // The folder's own files: its subfolders hold the binaries
-        // (`src/bin/`), which have no Rust API.
-        for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_file() && path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut folders = vec![String::new()];
+        while let Some(folder) = folders.pop() {
+            let dir = root.join(format!("{CRATE_SOURCES}{folder}"));
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                sources.push((format!("src/{name}"), text));
+                let path = format!("{folder}/{name}");
+                if entry.path().is_dir() {
+                    if path != BINARIES {
+                        folders.push(path);
+                    }
+                } else if name.ends_with(".rs") {
+                    let text = std::fs::read_to_string(entry.path())
+                        .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+                    sources.push((format!("src{path}"), text));
+                }
             }
         }
         sources.sort();
@@ -370,7 +385,7 @@ pub fn hand_written_layer(root: &Path) -> Result<Surface, String> {
 pub fn revision(spec_text: &str, spec_name: &str) -> Result<Revision, CodegenError> {
     let spec = codegen::read(spec_text, spec_name)?;
     Ok(Revision {
-        surface: codegen::surface(&spec, spec_name)?,
+        surface: codegen::client_surface(&spec, spec_name)?,
         document: serde_json::to_value(&spec).expect("an OpenAPI document serializes"),
     })
 }

@@ -10,7 +10,6 @@ use xtask::diff::{self, Class, Report};
 use crate::Edit::{Insert, Set};
 use crate::support::{self, Run, assert_one_clean_error_line};
 use crate::{TOKENS_SPEC, edited, lines, report_lines};
-use xtask::workspace_root;
 
 #[test]
 fn reordering_keys_is_no_api_change() {
@@ -138,19 +137,27 @@ fn generated_client(spec: &str) -> String {
 /// The consumer crate's files as the workspace has them (its generated
 /// files left out).
 fn crate_files() -> Vec<(String, String)> {
-    let root = workspace_root();
+    let root = workspace_files::root();
     let mut files = vec![(
         "generated-client/Cargo.toml".to_owned(),
         std::fs::read_to_string(root.join("generated-client/Cargo.toml")).unwrap(),
     )];
-    for entry in std::fs::read_dir(root.join("generated-client/src")).unwrap() {
-        let path = entry.unwrap().path();
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) if !text.starts_with("// @generated") => text,
-            _ => continue,
-        };
-        let name = path.file_name().unwrap().to_string_lossy();
-        files.push((format!("generated-client/src/{name}"), text));
+    // Every hand-written file, folders (`src/runtime/`) included.
+    let mut folders = vec![root.join("generated-client/src")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) if !text.starts_with("// @generated") => text,
+                _ => continue,
+            };
+            let name = path.strip_prefix(&root).unwrap().to_string_lossy();
+            files.push((name.replace('\\', "/"), text));
+        }
     }
     files
 }
@@ -337,7 +344,7 @@ fn with_hash_on_token_summary(client: String) -> String {
 
 #[test]
 fn a_generator_change_with_the_spec_untouched_is_reported_and_named() {
-    let lock = std::fs::read_to_string(workspace_root().join("Cargo.lock")).unwrap();
+    let lock = std::fs::read_to_string(workspace_files::root().join("Cargo.lock")).unwrap();
     let old_lock = lock.replacen(
         "name = \"progenitor\"\nversion = \"0.15.1\"",
         "name = \"progenitor\"\nversion = \"0.15.0\"",
@@ -398,8 +405,8 @@ fn a_hand_written_change_is_reported_with_its_file_and_item() {
     let file = |path: &str| files.iter().find(|(p, _)| p == path).unwrap().1.clone();
     let lib = file("generated-client/src/lib.rs");
     let without_reexport = lib.replacen(
-        "pub use errors::{ApiErrorExt, RecoveredToken};",
-        "pub use errors::ApiErrorExt;",
+        "pub use error_questions::{ApiErrorExt, RecoveredToken};",
+        "pub use error_questions::ApiErrorExt;",
         1,
     );
     assert_ne!(without_reexport, lib, "lib.rs re-exports RecoveredToken");
@@ -429,7 +436,7 @@ fn a_hand_written_change_is_reported_with_its_file_and_item() {
     }
     assert_eq!((code, err.as_str()), (1, ""), "{out}");
     for expected in [
-        "  RecoveredToken: struct `struct RecoveredToken` removed (code that names it no longer compiles)\n    hand-written: generated-client/src/errors.rs, generated-client/src/lib.rs\n",
+        "  RecoveredToken: struct `struct RecoveredToken` removed (code that names it no longer compiles)\n    hand-written: generated-client/src/error_questions.rs, generated-client/src/lib.rs\n",
         "  RecoveredToken.token: field `token: Secret` removed",
         "  ClientBuilder::proxy: method `fn proxy(self, url: &str) -> Self` added (a new public item)\n    hand-written: generated-client/src/config.rs\n",
         "  feature proxy: feature `proxy = []` added (a new feature)\n    hand-written: generated-client/Cargo.toml\n",

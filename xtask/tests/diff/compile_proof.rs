@@ -23,7 +23,6 @@ use xtask::diff::{Class, Report};
 
 use crate::TOKENS_SPEC;
 use crate::corpus::PAIRS;
-use xtask::workspace_root;
 
 /// What a crate generated from a spec depends on, read from
 /// `generated-client/Cargo.toml`: the generated crate's own non-optional
@@ -34,7 +33,7 @@ use xtask::workspace_root;
 /// not (the copied `Cargo.lock` picks its version).
 fn api_dependencies() -> String {
     let read = |path: &str| -> toml::Table {
-        fs::read_to_string(workspace_root().join(path))
+        fs::read_to_string(workspace_files::root().join(path))
             .unwrap()
             .parse()
             .unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -132,21 +131,15 @@ impl Scratch {
         let name = format!("api_{}", self.apis.len());
         let dir = self.root.join(&name);
         write(&dir.join("generated.rs"), &client);
-        // The generated client uses the including crate's `Error`,
-        // `read_response`, `read_error`, `Secret` and `RetryPolicy` (with its hooks):
-        // the generated crate's own.
-        let support = workspace_root().join("generated-client/src");
+        // The generated client relies on the runtime contract (the items
+        // `codegen::runtime_contract::NAMED`): the generated crate's
+        // `runtime` module, included as one unit, as its own `lib.rs` does.
+        let runtime = workspace_files::root().join("generated-client/src/runtime/mod.rs");
         let lib = format!(
             "#![allow(warnings)]\n\
-             #[path = \"{}\"]\nmod error;\n\
-             #[path = \"{}\"]\nmod secret;\n\
-             #[path = \"{}\"]\nmod retry;\n\
-             pub use error::{{DocumentedError, Error, read_error, read_response}};\npub use secret::Secret;\n\
-             pub use retry::RetryPolicy;\n\
+             #[path = \"{}\"]\nmod runtime;\npub use runtime::*;\n\
              mod generated;\npub use generated::*;\n",
-            support.join("error.rs").display(),
-            support.join("secret.rs").display(),
-            support.join("retry.rs").display(),
+            runtime.display(),
         );
         self.krate(&name, &api_dependencies(), &lib);
         self.apis.insert(client, name.clone());
@@ -165,7 +158,7 @@ impl Scratch {
             ),
         );
         fs::copy(
-            workspace_root().join("Cargo.lock"),
+            workspace_files::root().join("Cargo.lock"),
             self.root.join("Cargo.lock"),
         )
         .unwrap();

@@ -36,7 +36,7 @@ pub fn report_lines(old: &str, new: &str) -> Vec<String> {
 pub fn crate_of(spec: &str, name: &str) -> diff::Revision {
     static LAYER: std::sync::OnceLock<codegen::Surface> = std::sync::OnceLock::new();
     let layer = LAYER.get_or_init(|| {
-        diff::hand_written_layer(&xtask::workspace_root()).expect("the hand-written layer reads")
+        diff::hand_written_layer(&workspace_files::root()).expect("the hand-written layer reads")
     });
     diff::revision(spec, name)
         .unwrap_or_else(|e| panic!("{name} generates: {e}"))

@@ -1,7 +1,7 @@
 //! What the tests of `xtask` share: our spec, the real `xtask` binary run
 //! as a maintainer runs it, and what a clean failure looks like. Each test
-//! binary includes this module (`mod support;`). The workspace root is the
-//! library's own `xtask::workspace_root`.
+//! binary includes this module (`mod support;`). The workspace root and
+//! the spec's text are `workspace_files`'.
 
 // Each test binary compiles its own copy and uses only part of it.
 #![allow(dead_code)]
@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Our spec, as checked in.
-pub const TOKENS_SPEC: &str = include_str!("../../../openapi/tokens.yaml");
+#[allow(unused_imports)] // not every test binary reads it
+pub use workspace_files::TOKENS_SPEC;
 
 /// The files one `codegen --out client.rs` writes, named here rather than
 /// taken from `codegen::Target` so that the tests notice a name change.

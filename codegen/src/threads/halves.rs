@@ -7,7 +7,7 @@
 //! types` (typify's types) and the rest (the requests), which keeps a
 //! `mod types;` placeholder where the module was and crosses to another
 //! thread as text. Each half is parsed, passed over and formatted on its
-//! own thread; the passes are split along the same line (see `regions`),
+//! own thread; the passes are split along the same line (`passes::Part`),
 //! and what the requests need from the types (variant renames, secret
 //! keys) crosses as plain data. prettyplease formats a file's top-level
 //! items one by one, so the halves' texts put together at the placeholder
@@ -18,7 +18,7 @@
 
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
-use crate::regions::TYPES_MODULE;
+use crate::TYPES_MODULE;
 
 /// The client's tokens as `mod types { .. }` with its attributes, and
 /// everything else with `mod types;` in its place. Tokens without a types

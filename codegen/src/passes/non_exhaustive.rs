@@ -17,8 +17,12 @@
 //! `TryFrom`/`FromStr`, which check the constraints.
 
 /// Where the pass acts: the items directly inside `mod types`.
-pub(crate) fn apply(file: &mut syn::File) {
-    crate::regions::types_mut(file).for_each(mark);
+pub(super) fn rewrite(
+    file: &mut syn::File,
+    _: &mut super::Facts<'_>,
+) -> Result<(), crate::CodegenError> {
+    super::types_mut(file).for_each(mark);
+    Ok(())
 }
 
 /// One item, not what it holds: the modules inside `types` (`builder`,

@@ -22,9 +22,10 @@
 use openapiv3::OpenAPI;
 use serde_json::{Map, Value, json};
 
-use crate::enum_varnames::{names_for, placeholder};
-use crate::generate::{Target, run};
-use crate::spec_walk::{Place, walk_objects_mut};
+use crate::Target;
+use crate::passes::enum_varnames::{names_for, placeholder};
+use crate::progenitor::run;
+use crate::spec::walk::{ObjectKind, walk_objects_mut};
 
 /// What typify says when it cannot name the values of an enum apart.
 const COLLISION: &str = "Failed to make unique variant names";
@@ -47,7 +48,7 @@ pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
     };
     let mut changes = Vec::new();
     walk_objects_mut(&mut doc, |pointer, place, schema| {
-        if place != Place::Schema {
+        if place != ObjectKind::Schema {
             return;
         }
         let Some(Value::Array(values)) = schema.get("enum") else {

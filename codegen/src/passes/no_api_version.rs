@@ -19,10 +19,14 @@ use crate::surface::syntax::string_literals;
 const HEADER: &str = "api-version";
 
 /// Headers are appended where requests are made: outside `mod types`.
-pub(crate) fn apply(file: &mut syn::File) {
-    for item in crate::regions::requests_mut(file) {
+pub(super) fn rewrite(
+    file: &mut syn::File,
+    _: &mut super::Facts<'_>,
+) -> Result<(), crate::CodegenError> {
+    for item in super::requests_mut(file) {
         Remover.visit_item_mut(item);
     }
+    Ok(())
 }
 
 struct Remover;

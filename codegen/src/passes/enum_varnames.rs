@@ -18,7 +18,7 @@
 //!
 //! Enums whose values typify cannot name apart (`add` and `Add` are both
 //! `Add`; typify then panics) are named here too, for `--normalize`: the
-//! normalisation (`normalize::enum_names`) replaces each value of such an
+//! normalisation (`normalize::indistinct_enum_values`) replaces each value of such an
 //! enum by a placeholder that carries it (so typify names the variants
 //! apart), and [`apply`] gives the variants the names of [`names_for`] and
 //! puts the values back, in every string of the generated code.
@@ -42,16 +42,35 @@ struct Renames {
 
 /// Every change to variants found in the client, to apply to the files
 /// that use its types too.
+#[derive(Default)]
 pub(crate) struct Variants {
     renames: Vec<Renames>,
     /// Placeholder → the value it stands for.
     values: BTreeMap<String, String>,
 }
 
+/// The types half: [`apply`], the renames kept for the other parts.
+pub(super) fn name_variants(
+    types: &mut syn::File,
+    facts: &mut super::Facts<'_>,
+) -> Result<(), CodegenError> {
+    facts.found.renames = std::sync::Arc::new(apply(facts.spec, types, facts.spec_name)?);
+    Ok(())
+}
+
+/// The other parts: the types half's renames, followed.
+pub(super) fn follow_renames(
+    file: &mut syn::File,
+    facts: &mut super::Facts<'_>,
+) -> Result<(), CodegenError> {
+    facts.found.renames.apply_to(file);
+    Ok(())
+}
+
 /// Names the variants of enums normalised for their names, then finds the
 /// renames the spec asks for in `client` (the file that defines the types),
 /// and applies both there.
-pub(crate) fn apply(
+fn apply(
     spec: &OpenAPI,
     client: &mut syn::File,
     spec_name: &str,

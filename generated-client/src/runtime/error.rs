@@ -5,7 +5,7 @@
 //! through methods, for a program that wants it.
 //!
 //! The generated client returns this type instead of progenitor's (same
-//! variants; see codegen's `own_error` pass) and reads every body through
+//! variants; see codegen's `runtime_error` pass) and reads every body through
 //! [`read_response`], which keeps the status and the raw body of an answer
 //! that does not match the spec, and recovers the secret fields of the
 //! type it expected; and every documented error body through
@@ -21,7 +21,7 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use crate::Secret;
+use super::secret::Secret;
 
 /// Why a call failed. Every variant but `InvalidRequest` means the request
 /// may have reached the server.
@@ -525,7 +525,7 @@ impl<E> Error<E> {
             Error::UnexpectedResponse(r) => r.headers(),
             _ => return None,
         };
-        crate::retry::retry_after(headers, std::time::SystemTime::now())
+        super::retry::retry_after(headers, std::time::SystemTime::now())
     }
 
     /// The raw body of an answer that does not match the spec. It may hold

@@ -25,8 +25,12 @@ pub(crate) const DERIVE: &str = "schemars::JsonSchema";
 /// The derives and impls are typify's: only `mod types` is walked, item by
 /// item. Derives sit on items, and `gen` only in typify's `JsonSchema`
 /// impls, so nothing else inside the items is visited.
-pub(crate) fn apply(file: &mut syn::File) {
-    crate::regions::types_mut(file).for_each(gate);
+pub(super) fn rewrite(
+    file: &mut syn::File,
+    _: &mut super::Facts<'_>,
+) -> Result<(), crate::CodegenError> {
+    super::types_mut(file).for_each(gate);
+    Ok(())
 }
 
 fn gate(item: &mut syn::Item) {

@@ -18,8 +18,9 @@ use progenitor::{CrateVers, GenerationSettings};
 use serde_json::{Value, json};
 use syn::visit_mut::{self, VisitMut};
 
-use crate::spec_walk::{Place, walk_objects_mut};
-use crate::{CodegenError, Surface};
+use crate::CodegenError;
+use crate::runtime_contract::{self, SECRET};
+use crate::spec::walk::{ObjectKind, walk_objects_mut};
 
 /// The extension that marks a secret.
 pub(crate) const SENSITIVE: &str = "x-sensitive";
@@ -31,9 +32,6 @@ const PLACEHOLDER_IDENT: &str = "codegen_secret";
 /// The placeholder's path as typify's messages spell it (tokens printed
 /// with spaces); a test checks it against the two names.
 const PLACEHOLDER_IN_MESSAGES: &str = ":: codegen_secret :: Secret";
-
-/// What the placeholder becomes in the generated code.
-pub(crate) const SECRET_TYPE: &str = "Secret";
 
 /// Lets typify use the placeholder crate's type.
 pub(crate) fn settings(settings: &mut GenerationSettings) {
@@ -62,17 +60,17 @@ fn invalid(spec_name: &str, e: serde_json::Error) -> CodegenError {
 }
 
 /// Every schema of the document (never data, whatever its keys: see
-/// `spec_walk::Place`) that is secret gets the placeholder type. Data
+/// `spec::walk::ObjectKind`) that is secret gets the placeholder type. Data
 /// (examples, defaults, enum values, other extensions) is left alone.
 pub(crate) fn mark(doc: &mut Value) {
     walk_objects_mut(doc, |_, place, map| {
-        if place == Place::Schema && is_secret(map) {
+        if place == ObjectKind::Schema && is_secret(map) {
             map.insert(
                 "x-rust-type".to_owned(),
                 json!({
                     "crate": PLACEHOLDER_CRATE,
                     "version": "*",
-                    "path": format!("{PLACEHOLDER_IDENT}::{SECRET_TYPE}"),
+                    "path": format!("{PLACEHOLDER_IDENT}::{SECRET}"),
                 }),
             );
         }
@@ -83,14 +81,19 @@ pub(crate) fn mark(doc: &mut Value) {
 /// values with `Display`, which a `Secret` redacts, so the request would
 /// carry `[REDACTED]`. (Query parameters and bodies are serialized: they
 /// work.)
-pub(crate) fn check_parameters(surface: &Surface, spec_name: &str) -> Result<(), CodegenError> {
+pub(super) fn check_parameters(
+    requests: &mut syn::File,
+    facts: &mut super::Facts<'_>,
+) -> Result<(), CodegenError> {
+    let spec_name = facts.spec_name;
+    let surface = facts.methods(requests);
     let problems: Vec<String> = surface
         .methods
         .values()
         .flat_map(|m| {
             m.params
                 .iter()
-                .filter(|p| p.ty.contains(SECRET_TYPE) && !p.place.starts_with("query"))
+                .filter(|p| p.ty.contains(SECRET) && !p.place.starts_with("query"))
                 .map(move |p| {
                     format!(
                         "operation {}: the {} parameter {} is marked secret; only body fields and query \
@@ -114,8 +117,9 @@ pub(crate) fn check_parameters(surface: &Surface, spec_name: &str) -> Result<(),
 /// `::codegen_secret::Secret` → `crate::Secret`, everywhere in a file,
 /// messages included (`conversion to `:: codegen_secret :: Secret` for key
 /// failed`).
-pub(crate) fn apply(file: &mut syn::File) {
+pub(super) fn rewrite(file: &mut syn::File, _: &mut super::Facts<'_>) -> Result<(), CodegenError> {
     Rewrite.visit_file_mut(file);
+    Ok(())
 }
 
 struct Rewrite;
@@ -128,8 +132,7 @@ impl VisitMut for Rewrite {
                 .first()
                 .is_some_and(|s| s.ident == PLACEHOLDER_IDENT)
         {
-            let ty = syn::Ident::new(SECRET_TYPE, proc_macro2::Span::call_site());
-            *path = syn::parse_quote!(crate::#ty);
+            *path = runtime_contract::path(SECRET);
         }
         visit_mut::visit_path_mut(self, path);
     }
@@ -145,7 +148,7 @@ impl VisitMut for Rewrite {
     fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
         let value = lit.value();
         if value.contains(PLACEHOLDER_IN_MESSAGES) {
-            let text = value.replace(PLACEHOLDER_IN_MESSAGES, SECRET_TYPE);
+            let text = value.replace(PLACEHOLDER_IN_MESSAGES, SECRET);
             *lit = syn::LitStr::new(&text, lit.span());
         }
     }
@@ -159,7 +162,7 @@ mod tests {
     fn the_placeholder_in_messages_is_the_placeholder_path() {
         assert_eq!(
             PLACEHOLDER_IN_MESSAGES,
-            format!(":: {PLACEHOLDER_IDENT} :: {SECRET_TYPE}")
+            format!(":: {PLACEHOLDER_IDENT} :: {SECRET}")
         );
     }
 }

@@ -13,13 +13,16 @@ use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, TokenStream, TokenTre
 use quote::quote;
 use syn::visit_mut::{self, VisitMut};
 
-pub(crate) fn apply(file: &mut syn::File) {
+pub(super) fn rewrite(
+    file: &mut syn::File,
+    _: &mut super::Facts<'_>,
+) -> Result<(), crate::CodegenError> {
     let mut rewriter = Rewriter {
         depth: 0,
         rewritten: 0,
     };
     // URLs are built where requests are made: outside `mod types`.
-    for item in crate::regions::requests_mut(file) {
+    for item in super::requests_mut(file) {
         rewriter.visit_item_mut(item);
     }
     if rewriter.rewritten > 0 {
@@ -38,6 +41,7 @@ pub(crate) fn apply(file: &mut syn::File) {
             }
         });
     }
+    Ok(())
 }
 
 struct Rewriter {
@@ -62,7 +66,7 @@ impl VisitMut for Rewriter {
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
         if mac.path.is_ident("format") {
             let helper = self.helper_path();
-            mac.tokens = rewrite(
+            mac.tokens = rewrite_calls(
                 std::mem::take(&mut mac.tokens),
                 &helper,
                 &mut self.rewritten,
@@ -79,7 +83,7 @@ impl Rewriter {
     }
 }
 
-fn rewrite(tokens: TokenStream, helper: &TokenStream, count: &mut usize) -> TokenStream {
+fn rewrite_calls(tokens: TokenStream, helper: &TokenStream, count: &mut usize) -> TokenStream {
     let mut out = Vec::new();
     let mut iter = tokens.into_iter().peekable();
     while let Some(tree) = iter.next() {
@@ -94,8 +98,10 @@ fn rewrite(tokens: TokenStream, helper: &TokenStream, count: &mut usize) -> Toke
                 _ => out.push(TokenTree::Ident(Ident::new("encode_path", ident.span()))),
             },
             TokenTree::Group(group) => {
-                let mut inner =
-                    Group::new(group.delimiter(), rewrite(group.stream(), helper, count));
+                let mut inner = Group::new(
+                    group.delimiter(),
+                    rewrite_calls(group.stream(), helper, count),
+                );
                 inner.set_span(group.span());
                 out.push(TokenTree::Group(inner));
             }

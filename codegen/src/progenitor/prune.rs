@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use openapiv3::{Components, OpenAPI, Paths, ReferenceOr};
 use serde_json::Value;
 
-use crate::spec_walk::{Place, walk_objects_at};
+use crate::spec::walk::{ObjectKind, walk_objects_at};
 
 /// A component: its kind (`schemas`, `responses`, …) and its name.
 type Component = (String, String);
@@ -24,11 +24,11 @@ impl Reach {
         let mut edges = BTreeMap::new();
         let components = serde_json::to_value(&spec.components).unwrap_or_default();
         for (kind, map) in components.as_object().into_iter().flatten() {
-            let Some(names @ Place::Names(_)) = Place::Components.child(kind) else {
+            let Some(names @ ObjectKind::Names(_)) = ObjectKind::Components.child(kind) else {
                 continue;
             };
             for (name, value) in map.as_object().into_iter().flatten() {
-                let place = names.child(name).unwrap_or(Place::Object);
+                let place = names.child(name).unwrap_or(ObjectKind::Object);
                 edges.insert((kind.clone(), name.clone()), refs_in(value, place));
             }
         }
@@ -40,7 +40,7 @@ impl Reach {
     pub(crate) fn with_paths(&self, spec: &OpenAPI, paths: Paths) -> OpenAPI {
         let mut pending: Vec<Component> = refs_in(
             &serde_json::to_value(&paths).unwrap_or_default(),
-            Place::Paths,
+            ObjectKind::Paths,
         )
         .into_iter()
         .collect();
@@ -95,7 +95,7 @@ impl Reach {
 }
 
 /// The components named by the references in `value` (at `place`).
-fn refs_in(value: &Value, place: Place) -> BTreeSet<Component> {
+fn refs_in(value: &Value, place: ObjectKind) -> BTreeSet<Component> {
     let mut found = BTreeSet::new();
     walk_objects_at(value, place, String::new(), |_, _, map| {
         if let Some(Value::String(target)) = map.get("$ref")

@@ -136,7 +136,7 @@ pub fn pointer_token(key: &str) -> String {
 /// property called `default`, `enum` or `x-id`, and the response `default`,
 /// are walked like any other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
+pub enum ObjectKind {
     /// The document itself.
     Document,
     /// `components`: each of its keys is a map of names.
@@ -170,13 +170,13 @@ pub enum Named {
     Objects,
 }
 
-impl Place {
+impl ObjectKind {
     /// The place of the value under `key` in an object (or name map) at
     /// this place; `None` when that value is data. The elements of an
     /// array are at the array's place.
-    pub fn child(self, key: &str) -> Option<Place> {
+    pub fn child(self, key: &str) -> Option<ObjectKind> {
         use Named::*;
-        use Place::*;
+        use ObjectKind::*;
         let extension = key.starts_with("x-");
         Some(match self {
             Names(Schemas) => Schema,
@@ -221,23 +221,26 @@ impl Place {
     /// Whether objects here are objects of OpenAPI (visited by the walks),
     /// not maps of names.
     pub fn is_object(self) -> bool {
-        !matches!(self, Place::Names(_))
+        !matches!(self, ObjectKind::Names(_))
     }
 }
 
 /// Calls `visit` with every object of the document (not data, not maps of
-/// names: see [`Place`]), its JSON pointer and its place, in document order.
+/// names: see [`ObjectKind`]), its JSON pointer and its place, in document order.
 /// An explicit stack: specs may nest deeper than the thread's stack.
-pub fn walk_objects<'a>(doc: &'a Value, visit: impl FnMut(&str, Place, &'a Map<String, Value>)) {
-    walk_objects_at(doc, Place::Document, String::new(), visit);
+pub fn walk_objects<'a>(
+    doc: &'a Value,
+    visit: impl FnMut(&str, ObjectKind, &'a Map<String, Value>),
+) {
+    walk_objects_at(doc, ObjectKind::Document, String::new(), visit);
 }
 
 /// [`walk_objects`] from a value at `place`, whose pointer is `pointer`.
 pub fn walk_objects_at<'a>(
     value: &'a Value,
-    place: Place,
+    place: ObjectKind,
     pointer: String,
-    mut visit: impl FnMut(&str, Place, &'a Map<String, Value>),
+    mut visit: impl FnMut(&str, ObjectKind, &'a Map<String, Value>),
 ) {
     let mut stack = vec![(pointer, place, value)];
     while let Some((pointer, place, value)) = stack.pop() {
@@ -266,9 +269,9 @@ pub fn walk_objects_at<'a>(
 /// after their parent's visit, as the visit left them).
 pub fn walk_objects_mut(
     doc: &mut Value,
-    mut visit: impl FnMut(&str, Place, &mut Map<String, Value>),
+    mut visit: impl FnMut(&str, ObjectKind, &mut Map<String, Value>),
 ) {
-    let mut stack = vec![(String::new(), Place::Document, doc)];
+    let mut stack = vec![(String::new(), ObjectKind::Document, doc)];
     while let Some((pointer, place, value)) = stack.pop() {
         match value {
             Value::Object(map) => {
@@ -437,7 +440,7 @@ mod tests {
         });
         let mut schemas = Vec::new();
         walk_objects(&doc, |pointer, place, _| {
-            if place == Place::Schema {
+            if place == ObjectKind::Schema {
                 schemas.push(pointer.to_owned());
             }
         });
@@ -455,7 +458,7 @@ mod tests {
         let mut doc = doc;
         let mut visited = 0;
         walk_objects_mut(&mut doc, |_, place, map| {
-            if place == Place::Schema {
+            if place == ObjectKind::Schema {
                 map.insert("x-seen".to_owned(), json!(true));
                 visited += 1;
             }

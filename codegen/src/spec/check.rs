@@ -6,7 +6,7 @@
 //!   (progenitor names neither the method nor the path);
 //! - a `$ref` that points to nothing, or outside the document (a `$ref`
 //!   in data, such as an example value, is no reference: see
-//!   `spec_walk::Place`);
+//!   `spec::walk::ObjectKind`);
 //! - schemas that are aliases of each other in a cycle (`A: $ref B`,
 //!   `B: $ref A`): typify generates types for them that compile, but have no
 //!   base case, so deserializing any value recurses until the stack overflows;
@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use crate::spec_walk::{self, Place, operations, resolve, walk_objects};
+use crate::spec::walk::{self, ObjectKind, operations, resolve, walk_objects};
 
 /// Every problem found, in document order, each a short sentence that
 /// starts with where it is.
@@ -52,9 +52,9 @@ fn operation_ids(doc: &Value, found: &mut Vec<String>) {
 
 /// Every `$ref` where OpenAPI allows a Reference Object; a `$ref` in data
 /// (an example value, a default, an extension) is data (see
-/// `spec_walk::Place`).
+/// `spec::walk::ObjectKind`).
 fn references(doc: &Value, found: &mut Vec<String>) {
-    for (pointer, target) in spec_walk::references(doc) {
+    for (pointer, target) in walk::references(doc) {
         if !target.starts_with('#') {
             found.push(format!(
                 "#{pointer}: $ref {target} points outside the document (not supported)"
@@ -70,7 +70,7 @@ fn references(doc: &Value, found: &mut Vec<String>) {
 fn schema_types(doc: &Value, found: &mut Vec<String>) {
     const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
     walk_objects(doc, |pointer, place, map| {
-        if place == Place::Schema
+        if place == ObjectKind::Schema
             && let Some(Value::String(t)) = map.get("type")
             && !TYPES.contains(&t.as_str())
         {

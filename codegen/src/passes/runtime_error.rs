@@ -27,15 +27,18 @@ use syn::punctuated::Punctuated;
 use syn::visit_mut::{self, VisitMut};
 
 use crate::Surface;
-use crate::secret_fields::SECRET_TYPE;
+use crate::runtime_contract::{self, ERROR, READ_ERROR, READ_RESPONSE, SECRET};
 use crate::surface::TypeKind;
 
 /// The JSON keys of each generated struct's secret fields.
 pub(crate) type SecretKeys = BTreeMap<String, Vec<String>>;
 
-/// `secrets`: [`secret_keys`] of the file's own types, read before this
-/// pass.
-pub(crate) fn apply(file: &mut syn::File, secrets: &SecretKeys) {
+/// The requests half, with the types half's secret keys.
+pub(super) fn rewrite(
+    file: &mut syn::File,
+    facts: &mut super::Facts<'_>,
+) -> Result<(), crate::CodegenError> {
+    let secrets = &*facts.found.secrets;
     import_own_error(file);
     // Responses are read where requests are made: outside `mod types`.
     let mut rewriter = ReadResponses {
@@ -43,14 +46,24 @@ pub(crate) fn apply(file: &mut syn::File, secrets: &SecretKeys) {
         ok_type: None,
         error_type: None,
     };
-    for item in crate::regions::requests_mut(file) {
+    for item in super::requests_mut(file) {
         rewriter.visit_item_mut(item);
     }
+    Ok(())
+}
+
+/// The types half: [`secret_keys`] of its types, for [`rewrite`].
+pub(super) fn find_secret_keys(
+    types: &mut syn::File,
+    facts: &mut super::Facts<'_>,
+) -> Result<(), crate::CodegenError> {
+    facts.found.secrets = std::sync::Arc::new(secret_keys(&Surface::types_of(types)));
+    Ok(())
 }
 
 /// For each generated struct, the JSON keys of its secret fields.
-pub(crate) fn secret_keys(surface: &Surface) -> SecretKeys {
-    let is_secret = |ty: &str| ty == SECRET_TYPE || ty == format!("Option<{SECRET_TYPE}>");
+fn secret_keys(surface: &Surface) -> SecretKeys {
+    let is_secret = |ty: &str| ty == SECRET || ty == format!("Option<{SECRET}>");
     surface
         .types
         .values()
@@ -105,10 +118,11 @@ fn import_own_error(file: &mut syn::File) {
             _ => keep = false,
         }
     }
+    let error = runtime_contract::path(ERROR);
     let own: syn::Item = syn::parse_quote! {
         /// The crate's own error type: the same variants as progenitor's,
         /// with texts that never print a response body.
-        use crate::Error;
+        use #error;
     };
     if keep {
         file.items.insert(index + 1, own);
@@ -159,7 +173,7 @@ impl VisitMut for ReadResponses<'_> {
                 }
             }
             _ => {
-                if !rewrite(expr, self.keys_for(self.ok_type.as_deref())) {
+                if !read_through_runtime(expr, self.keys_for(self.ok_type.as_deref())) {
                     visit_mut::visit_expr_mut(self, expr);
                 }
             }
@@ -179,7 +193,8 @@ fn rewrite_error_body(arg: &mut syn::Expr, keys: &[String]) {
         && is_path(&call.func, &["ResponseValue", "from_response"])
     {
         let args = &call.args;
-        *tried.expr = syn::parse_quote!(crate::read_error(#args, &[#(#keys),*]).await);
+        let read_error = runtime_contract::path(READ_ERROR);
+        *tried.expr = syn::parse_quote!(#read_error(#args, &[#(#keys),*]).await);
         return;
     }
     *arg = syn::parse_quote!(#arg.into());
@@ -199,7 +214,7 @@ fn is_path_ending(expr: &syn::Expr, name: &str) -> bool {
 /// `ResponseValue::upgrade(response).await` (a websocket's 101, which
 /// returns progenitor's error) → the same `.map_err(Error::from)`;
 /// whether `expr` was one.
-fn rewrite(expr: &mut syn::Expr, keys: &[String]) -> bool {
+fn read_through_runtime(expr: &mut syn::Expr, keys: &[String]) -> bool {
     let syn::Expr::Await(awaited) = expr else {
         return false;
     };
@@ -226,7 +241,8 @@ fn rewrite(expr: &mut syn::Expr, keys: &[String]) -> bool {
     let args = &call.args;
     match names.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["ResponseValue", "from_response"] => {
-            *expr = syn::parse_quote!(crate::read_response(#args, &[#(#keys),*]).await);
+            let read_response = runtime_contract::path(READ_RESPONSE);
+            *expr = syn::parse_quote!(#read_response(#args, &[#(#keys),*]).await);
         }
         ["ResponseValue", "upgrade"] => {
             *expr = syn::parse_quote!(ResponseValue::upgrade(#args).await.map_err(Error::from));

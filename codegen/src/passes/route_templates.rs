@@ -10,22 +10,29 @@
 //! surface model), so it cannot disagree with what they send.
 
 use crate::Surface;
+use crate::runtime_contract::{self, ROUTE_TEMPLATE};
 
-pub(crate) fn apply(file: &mut syn::File, surface: &Surface) {
+pub(super) fn add(
+    file: &mut syn::File,
+    facts: &mut super::Facts<'_>,
+) -> Result<(), crate::CodegenError> {
+    let surface: &Surface = facts.methods(file);
     let arms = surface.methods.values().map(|method| {
         let id = &method.name;
         let path = &method.path;
         quote::quote! { #id => ::std::option::Option::Some(#path), }
     });
+    let name = runtime_contract::ident(ROUTE_TEMPLATE);
     file.items.push(syn::parse_quote! {
         /// The route template of an operation, by the `operation_id` of
         /// its `OperationInfo`: what traces name instead of the URL. Added
         /// by this workspace's codegen.
-        pub(crate) fn route_template(operation_id: &str) -> ::std::option::Option<&'static str> {
+        pub(crate) fn #name(operation_id: &str) -> ::std::option::Option<&'static str> {
             match operation_id {
                 #(#arms)*
                 _ => ::std::option::Option::None,
             }
         }
     });
+    Ok(())
 }

@@ -1,0 +1,134 @@
+//! Running progenitor, and blaming its failures.
+//!
+//! In: the spec as openapiv3 read it (secret fields marked, see
+//! `passes::secret_fields`) and a [`Target`]. Out: progenitor's tokens for
+//! that target, or a `CodegenError::Generator` naming each operation that
+//! fails (see `blame`). progenitor's panics are caught (see `panics`), and
+//! the blame runs progenitor on one operation at a time, on a spec pruned
+//! to what that operation reaches (see `prune`).
+
+mod blame;
+pub(crate) mod panics;
+mod prune;
+
+use openapiv3::OpenAPI;
+use proc_macro2::TokenStream;
+use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagStyle};
+use quote::ToTokens;
+
+use crate::CodegenError;
+use crate::passes::{json_schema, secret_fields};
+use crate::runtime_contract;
+
+/// Builder-style methods (`client.tokens_create().organization(..).body(..)`)
+/// with one `Client` for all tags: the shape oxide.rs uses, and the one that
+/// lets new optional parameters arrive without breaking callers.
+///
+/// The client carries the including crate's `RetryPolicy`, and that crate
+/// must implement `ClientHooks` for it (`HooksMode::Expected`): its `exec`
+/// retries what is safe to retry and traces each call. Expected rather than
+/// optional, so a crate that forgets it fails to compile instead of
+/// silently sending every request once, untraced.
+fn settings() -> GenerationSettings {
+    let mut settings = GenerationSettings::new();
+    settings
+        .with_interface(InterfaceStyle::Builder)
+        .with_tag(TagStyle::Merged)
+        .with_inner_type(runtime_contract::path(runtime_contract::RETRY_POLICY).to_token_stream())
+        .with_hooks(HooksMode::Expected)
+        // progenitor's CLI needs it; `json_schema` puts it behind a feature.
+        .with_derive(json_schema::DERIVE);
+    secret_fields::settings(&mut settings);
+    settings
+}
+
+/// What is generated from a spec: three files, named here and nowhere
+/// else ([`Target::path`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The client: `Client`, its builders and the `types` module.
+    Client,
+    /// httpmock helpers (`MockServerExt`) for the client, which must be
+    /// reachable as `crate::*` from where they are included.
+    Httpmock,
+    /// A clap command-line interface (`Cli`, `CliCommand`, `CliConfig`) over
+    /// the client, also included in the client's crate.
+    Cli,
+}
+
+impl Target {
+    pub const ALL: [Target; 3] = [Target::Client, Target::Httpmock, Target::Cli];
+
+    /// Where the target goes, given where the client goes: the companions
+    /// beside it, `generated.rs` → `generated_httpmock.rs`,
+    /// `generated_cli.rs` (the names the generated crate's `lib.rs`
+    /// includes).
+    pub fn path(self, client: &std::path::Path) -> std::path::PathBuf {
+        let suffix = match self {
+            Target::Client => return client.to_path_buf(),
+            Target::Httpmock => "httpmock",
+            Target::Cli => "cli",
+        };
+        let stem = client.file_stem().unwrap_or_default().to_string_lossy();
+        client.with_file_name(format!("{stem}_{suffix}.rs"))
+    }
+}
+
+/// Runs progenitor on the whole spec. When it fails, finds every operation
+/// that fails when generated alone, so the message names each one
+/// (progenitor's own errors and panics name none).
+pub(crate) fn tokens(
+    spec: &OpenAPI,
+    spec_name: &str,
+    target: Target,
+) -> Result<TokenStream, CodegenError> {
+    run(spec, target).map_err(|whole| CodegenError::Generator {
+        spec: spec_name.to_owned(),
+        failures: blame::diagnose(spec, target, whole),
+    })
+}
+
+/// progenitor reports some unsupported constructs by panicking (for example
+/// `assertion failed: response_types.len() <= 1`); a panic here becomes an
+/// error message like any other.
+pub(crate) fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
+    let outcome = panics::catch(|| {
+        let mut generator = Generator::new(&settings());
+        match target {
+            Target::Client => generator.generate_tokens(spec),
+            Target::Httpmock => generator.httpmock(spec, "crate"),
+            Target::Cli => generator.cli(spec, "crate"),
+        }
+    });
+    match outcome {
+        Ok(Ok(tokens)) => Ok(tokens),
+        Ok(Err(error)) => Err(error.to_string()),
+        Err(payload) => Err(explain_panic(&panics::message(payload.as_ref()))),
+    }
+}
+
+/// Turns the panics we know into what the spec author must change.
+fn explain_panic(text: &str) -> String {
+    let hint = if text.contains("response_types.len() <= 1") {
+        " (its success responses, or its error responses, have different body \
+         types, e.g. a JSON body beside no body; progenitor can give each only one type)"
+    } else if text.contains("as_item().unwrap()") || text.contains("Option::unwrap()") {
+        " (possibly a `$ref` where progenitor expects an inline item)"
+    } else {
+        ""
+    };
+    format!("progenitor stopped: {text}{hint}")
+}
+
+/// progenitor's tokens as syn's tree.
+pub(crate) fn parsed(tokens: TokenStream, spec_name: &str) -> Result<syn::File, CodegenError> {
+    syn::parse2(tokens).map_err(|e| unparsable(spec_name, e))
+}
+
+/// progenitor made tokens that are not a Rust file.
+pub(crate) fn unparsable(spec_name: &str, e: syn::Error) -> CodegenError {
+    CodegenError::Unparsable {
+        spec: spec_name.to_owned(),
+        message: e.to_string(),
+    }
+}
