@@ -1,10 +1,10 @@
 //! The runtime contract: the hand-written items the generated code names,
 //! and the one item it gives back. Named here and nowhere else in codegen.
 //!
-//! The generated client, its mocks and its CLI are included in a crate
-//! whose root provides each item of [`NAMED`] (as `crate::Error`, ...): in
-//! this workspace, `generated-client/src/runtime/`, included as one module
-//! and re-exported at the crate root. Beside the client the generated code
+//! The generated client (and the CLI, which names `Error`) is included in a
+//! crate whose root provides each item of [`NAMED`] (as `crate::Error`,
+//! ...): in this workspace, `generated-client/src/runtime/`, included as
+//! one module and re-exported at the crate root. Beside the client the generated code
 //! defines [`ROUTE_TEMPLATE`], which that module's hooks read. What each
 //! item must do is written once, in that module's documentation.
 

@@ -511,7 +511,7 @@ impl<E> Error<E> {
     /// tried again already when this comes back (see [`RetryPolicy`]);
     /// `tokens_create` never is.
     ///
-    /// [`RetryPolicy`]: crate::RetryPolicy
+    /// [`RetryPolicy`]: super::RetryPolicy
     pub fn is_rate_limited(&self) -> bool {
         self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
     }

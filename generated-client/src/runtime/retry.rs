@@ -279,7 +279,7 @@ fn failure_kind(error: &reqwest::Error) -> &'static str {
 /// The wait a `Retry-After` header asks for, in seconds or as an HTTP date
 /// (RFC 9110 §10.2.3); a date in the past asks for none. `None` when the
 /// header is missing or unreadable.
-pub(crate) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+pub(super) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
     if let Ok(seconds) = value.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
