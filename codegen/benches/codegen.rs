@@ -11,8 +11,10 @@
 //!   error schema of its own.
 //! - `external/{all,progenitor-alone}`: a spec outside the repository, when
 //!   `CODEGEN_BENCH_SPEC` names one (absolute, or relative to the
-//!   repository's root; Oxide's, for the Performance section of
-//!   docs/maintaining.md).
+//!   repository's root; Oxide's and GitHub's, for the Performance section
+//!   of docs/maintaining.md). A spec that generates only normalised
+//!   (GitHub's) is generated with `--normalize`, and progenitor alone reads
+//!   the normalised spec (`codegen::normalized`, as JSON text).
 //! - Peak heap per size is measured first with a counting allocator and
 //!   printed as a table (criterion measures time only).
 //! - With `CODEGEN_BENCH_SPEC`, a side-by-side table comes next: `all` and
@@ -82,11 +84,19 @@ fn synthetic_spec(operations: usize) -> String {
 }
 
 fn generate_all(spec: &str) -> codegen::Generated {
+    generate_normalized(spec, false).expect("the spec generates")
+}
+
+fn generate_normalized(
+    spec: &str,
+    normalize: bool,
+) -> Result<codegen::Generated, codegen::CodegenError> {
     codegen::generate(
         spec,
-        &codegen::Options::new("bench.yaml").command("cargo bench"),
+        &codegen::Options::new("bench.yaml")
+            .command("cargo bench")
+            .normalize(normalize),
     )
-    .expect("the spec generates")
 }
 
 /// progenitor alone, for the client only, in the shape we ship (builder
@@ -134,10 +144,28 @@ fn memory_and_time_table() {
     println!();
 }
 
-/// The spec `CODEGEN_BENCH_SPEC` names, with its path. cargo runs benches
-/// in the package's directory (`codegen/`); a relative path is taken from
-/// the repository's root, where `cargo bench` is usually typed.
-fn external_spec() -> Option<(std::path::PathBuf, String)> {
+/// The spec `CODEGEN_BENCH_SPEC` names.
+struct External {
+    path: std::path::PathBuf,
+    /// Its text, what `codegen::generate` reads.
+    spec: String,
+    /// Whether it generates only normalised.
+    normalize: bool,
+    /// What progenitor alone reads: the text, or the normalised spec as
+    /// JSON.
+    baseline: String,
+}
+
+impl External {
+    fn all(&self) -> codegen::Generated {
+        generate_normalized(&self.spec, self.normalize).expect("the spec generates")
+    }
+}
+
+/// The spec `CODEGEN_BENCH_SPEC` names. cargo runs benches in the
+/// package's directory (`codegen/`); a relative path is taken from the
+/// repository's root, where `cargo bench` is usually typed.
+fn external_spec() -> Option<External> {
     let named = std::path::PathBuf::from(std::env::var_os("CODEGEN_BENCH_SPEC")?);
     let path = if named.is_absolute() {
         named
@@ -146,17 +174,31 @@ fn external_spec() -> Option<(std::path::PathBuf, String)> {
             .join("..")
             .join(named)
     };
-    match std::fs::read_to_string(&path) {
-        Ok(spec) => Some((path, spec)),
+    let spec = match std::fs::read_to_string(&path) {
+        Ok(spec) => spec,
         Err(e) => panic!("CODEGEN_BENCH_SPEC: cannot read {}: {e}", path.display()),
-    }
+    };
+    let name = path.display().to_string();
+    let normalize = generate_normalized(&spec, false).is_err();
+    let baseline = if normalize {
+        let (normalized, _) = codegen::normalized(&spec, &name).expect("the spec reads");
+        serde_json::to_string(&normalized).expect("a spec is JSON")
+    } else {
+        spec.clone()
+    };
+    Some(External {
+        path,
+        spec,
+        normalize,
+        baseline,
+    })
 }
 
 /// `all` against `progenitor-alone` on `CODEGEN_BENCH_SPEC`, in rounds of
 /// one run each, the order swapped every round.
 fn side_by_side_table() {
     const ROUNDS: usize = 15;
-    let Some((path, spec)) = external_spec() else {
+    let Some(external) = external_spec() else {
         return;
     };
     let timed = |run: &dyn Fn()| {
@@ -164,8 +206,8 @@ fn side_by_side_table() {
         run();
         start.elapsed().as_secs_f64()
     };
-    let all = || drop(black_box(generate_all(black_box(&spec))));
-    let alone = || drop(black_box(progenitor_alone(black_box(&spec))));
+    let all = || drop(black_box(black_box(&external).all()));
+    let alone = || drop(black_box(progenitor_alone(black_box(&external.baseline))));
     // One of each first: the first run of each pays for warming up.
     all();
     alone();
@@ -187,7 +229,15 @@ fn side_by_side_table() {
         v[v.len() / 2]
     };
     let ms = |v: &[f64]| format!("{:.0} ms", v[0] * 1e3);
-    println!("\n{} side by side, {ROUNDS} rounds", path.display());
+    println!(
+        "\n{} side by side, {ROUNDS} rounds{}",
+        external.path.display(),
+        if external.normalize {
+            " (normalised: it generates only so; progenitor alone reads the normalised spec)"
+        } else {
+            ""
+        }
+    );
     println!("\n| | median | fastest |\n|---|---|---|");
     let (m_ours, m_theirs) = (median(&mut ours), median(&mut theirs));
     println!(
@@ -222,14 +272,14 @@ fn tokens_stages(c: &mut Criterion) {
 
 /// Side by side on a spec from outside the repository.
 fn external(c: &mut Criterion) {
-    let Some((_, spec)) = external_spec() else {
+    let Some(external) = external_spec() else {
         return;
     };
     let mut group = c.benchmark_group("external");
     group.sample_size(10).warm_up_time(Duration::from_secs(1));
-    group.bench_function("all", |b| b.iter(|| generate_all(black_box(&spec))));
+    group.bench_function("all", |b| b.iter(|| black_box(&external).all()));
     group.bench_function("progenitor-alone", |b| {
-        b.iter(|| progenitor_alone(black_box(&spec)))
+        b.iter(|| progenitor_alone(black_box(&external.baseline)))
     });
     group.finish();
 }

@@ -166,3 +166,16 @@ fn a_secret_path_or_header_parameter_is_refused_and_a_query_one_is_not() {
         .unwrap();
     assert!(client.contains("crate::Secret"), "{client}");
 }
+
+/// Only `Secret` itself is refused in a path: a type whose name merely
+/// contains the word (`ClientSecret`, a plain string here) is sent as any
+/// other.
+#[test]
+fn a_path_parameter_of_a_type_named_like_a_secret_is_not_refused() {
+    let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /clients/{id}:\n    get:\n      operationId: get_client\n      parameters:\n        - {name: id, in: path, required: true, schema: {$ref: '#/components/schemas/ClientSecret'}}\n      responses:\n        '204': {description: ok}\ncomponents:\n  schemas:\n    ClientSecret: {type: string, enum: [a, b]}\n";
+    let client = codegen::generate(spec, &codegen::Options::new("p.yaml"))
+        .map(|g| g.client)
+        .unwrap();
+    assert!(client.contains("types::ClientSecret"), "{client}");
+    assert!(!client.contains("crate::Secret"), "{client}");
+}

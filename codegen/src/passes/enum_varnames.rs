@@ -24,10 +24,12 @@
 //! puts the values back, in every string of the generated code.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, Type};
 use syn::visit_mut::{self, VisitMut};
 
+use super::shared_walk::{NodePass, Reach};
 use crate::CodegenError;
 
 const EXTENSION: &str = "x-enum-varnames";
@@ -59,12 +61,90 @@ pub(super) fn name_variants(
 }
 
 /// The other parts: the types half's renames, followed.
-pub(super) fn follow_renames(
-    file: &mut syn::File,
-    facts: &mut super::Facts<'_>,
-) -> Result<(), CodegenError> {
-    facts.found.renames.apply_to(file);
-    Ok(())
+pub(super) fn follow_renames(facts: &super::Facts<'_>) -> Box<dyn NodePass> {
+    Box::new(Follow {
+        variants: Arc::clone(&facts.found.renames),
+        impls: Vec::new(),
+    })
+}
+
+/// [`Variants::apply_to`] as a node pass: every rename in one walk, each
+/// name put through the renames of its enum in order.
+struct Follow {
+    variants: Arc<Variants>,
+    /// The type of each `impl` the walk is in, innermost last.
+    impls: Vec<Option<String>>,
+}
+
+impl Follow {
+    fn rename(&self, owner: &str, ident: &mut syn::Ident) {
+        for renames in self
+            .variants
+            .renames
+            .iter()
+            .filter(|r| r.type_name == owner)
+        {
+            Renamer::rename_with(&renames.renames, ident);
+        }
+    }
+}
+
+impl NodePass for Follow {
+    fn reach(&self) -> Reach {
+        Reach::ALL
+    }
+
+    fn enter_impl(&mut self, item: &syn::ItemImpl) {
+        if !self.variants.renames.is_empty() {
+            self.impls.push(match &*item.self_ty {
+                syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+                _ => None,
+            });
+        }
+    }
+
+    fn leave_impl(&mut self) {
+        self.impls.pop();
+    }
+
+    fn item_enum(&mut self, item: &mut syn::ItemEnum) {
+        if self.variants.renames.is_empty() {
+            return;
+        }
+        let owner = item.ident.to_string();
+        for variant in &mut item.variants {
+            self.rename(&owner, &mut variant.ident);
+        }
+    }
+
+    /// `ExpiresIn::X30d` anywhere, and `Self::X30d` inside `impl .. ExpiresIn`.
+    fn path(&mut self, path: &mut syn::Path) {
+        let n = path.segments.len();
+        if n < 2 || self.variants.renames.is_empty() {
+            return;
+        }
+        let mut owner = path.segments[n - 2].ident.to_string();
+        if owner == "Self" {
+            match self.impls.last() {
+                Some(Some(own)) => owner.clone_from(own),
+                _ => return,
+            }
+        }
+        self.rename(&owner, &mut path.segments[n - 1].ident);
+    }
+
+    fn lit_str(&mut self, lit: &mut syn::LitStr) {
+        if !self.variants.values.is_empty() {
+            Restore(&self.variants.values).visit_lit_str_mut(lit);
+        }
+    }
+
+    fn meta_list(&mut self, list: &mut syn::MetaList) {
+        if !self.variants.values.is_empty() {
+            let restore = Restore(&self.variants.values);
+            list.tokens = restore.restore_tokens(std::mem::take(&mut list.tokens));
+        }
+    }
 }
 
 /// Names the variants of enums normalised for their names, then finds the
@@ -449,7 +529,11 @@ struct Renamer<'a> {
 
 impl Renamer<'_> {
     fn rename(&self, ident: &mut syn::Ident) {
-        if let Some(new) = self.renames.get(&ident.to_string()) {
+        Self::rename_with(self.renames, ident);
+    }
+
+    fn rename_with(renames: &BTreeMap<String, String>, ident: &mut syn::Ident) {
+        if let Some(new) = renames.get(&ident.to_string()) {
             *ident = syn::Ident::new(new, ident.span());
         }
     }

@@ -12,9 +12,11 @@
 //! Those impls name their parameter `gen`, a reserved keyword since edition
 //! 2024; it becomes `r#gen`, so the code compiles in every edition.
 
-use syn::punctuated::Punctuated;
+use proc_macro2::{Punct, Spacing, TokenStream, TokenTree};
+use syn::Attribute;
 use syn::visit_mut::VisitMut;
-use syn::{Attribute, Path, Token};
+
+use super::shared_walk::{NodePass, Reach, Within};
 
 /// The cargo feature of the generated crate that enables the CLI.
 pub(crate) const CLI_FEATURE: &str = "cli";
@@ -22,15 +24,26 @@ pub(crate) const CLI_FEATURE: &str = "cli";
 /// The derive progenitor needs for its CLI, as given to its settings.
 pub(crate) const DERIVE: &str = "schemars::JsonSchema";
 
-/// The derives and impls are typify's: only `mod types` is walked, item by
-/// item. Derives sit on items, and `gen` only in typify's `JsonSchema`
-/// impls, so nothing else inside the items is visited.
-pub(super) fn rewrite(
-    file: &mut syn::File,
-    _: &mut super::Facts<'_>,
-) -> Result<(), crate::CodegenError> {
-    super::types_mut(file).for_each(gate);
-    Ok(())
+pub(super) fn rewrite(_: &super::Facts<'_>) -> Box<dyn NodePass> {
+    Box::new(Gate)
+}
+
+struct Gate;
+
+impl NodePass for Gate {
+    fn reach(&self) -> Reach {
+        Reach::ALL_BUT_DOCS
+    }
+
+    /// The derives and impls are typify's: the items of `mod types` and of
+    /// the modules in it (`builder`, `defaults`, `error`). Derives sit on
+    /// items, and `gen` only in typify's `JsonSchema` impls, so nothing
+    /// else inside the items is looked at.
+    fn item(&mut self, item: &mut syn::Item, within: &Within) {
+        if within.types_module && within.module_level {
+            gate(item);
+        }
+    }
 }
 
 fn gate(item: &mut syn::Item) {
@@ -42,12 +55,6 @@ fn gate(item: &mut syn::Item) {
             imp.attrs
                 .push(syn::parse_quote!(#[cfg(feature = #CLI_FEATURE)]));
             RawGen.visit_item_impl_mut(imp);
-        }
-        // `types::builder`, `types::defaults`, `types::error`.
-        syn::Item::Mod(module) => {
-            if let Some((_, items)) = &mut module.content {
-                items.iter_mut().for_each(gate);
-            }
         }
         _ => {}
     }
@@ -73,21 +80,37 @@ impl VisitMut for RawGen {
 
 /// `#[derive(.., JsonSchema)]` → `#[derive(..)]` and
 /// `#[cfg_attr(feature = "cli", derive(::schemars::JsonSchema))]`.
+///
+/// A derive's paths are split at their commas, not parsed: a derive
+/// macro's path has no generic arguments, so every comma at the top level
+/// separates two paths. (Parsing each type's derives twice was most of
+/// this pass's time.)
 fn gate_derives(attrs: &mut Vec<Attribute>) {
     let mut gated = Vec::new();
-    for attr in attrs.iter_mut().filter(|a| derives_json_schema(a)) {
-        let Ok(paths) = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
-        else {
+    for attr in attrs.iter_mut() {
+        let syn::Meta::List(list) = &mut attr.meta else {
             continue;
         };
-        let (schema, rest): (Vec<Path>, Vec<Path>) = paths
-            .into_iter()
-            .partition(|p| p.segments.last().is_some_and(|s| s.ident == "JsonSchema"));
-        if schema.is_empty() {
+        if !list.path.is_ident("derive") || !mentions_json_schema(&list.tokens) {
             continue;
         }
-        let rest: Punctuated<Path, Token![,]> = rest.into_iter().collect();
-        *attr = syn::parse_quote!(#[derive(#rest)]);
+        let tokens: Vec<TokenTree> = std::mem::take(&mut list.tokens).into_iter().collect();
+        let is_comma = |t: &TokenTree| matches!(t, TokenTree::Punct(p) if p.as_char() == ',');
+        let (schema, rest): (Vec<&[TokenTree]>, Vec<&[TokenTree]>) = tokens
+            .split(is_comma)
+            .filter(|path| !path.is_empty())
+            .partition(
+                |path| matches!(path.last(), Some(TokenTree::Ident(i)) if i == "JsonSchema"),
+            );
+        if schema.is_empty() {
+            list.tokens = tokens.into_iter().collect();
+            continue;
+        }
+        let comma = TokenTree::Punct(Punct::new(',', Spacing::Alone));
+        list.tokens = rest
+            .join(std::slice::from_ref(&comma))
+            .into_iter()
+            .collect();
         gated.push(syn::parse_quote!(
             #[cfg_attr(feature = #CLI_FEATURE, derive(::schemars::JsonSchema))]
         ));
@@ -98,23 +121,15 @@ fn gate_derives(attrs: &mut Vec<Attribute>) {
     }
 }
 
-/// `#[derive(.., JsonSchema, ..)]`, told by its tokens before parsing
-/// them (most attributes are not).
-fn derives_json_schema(attr: &Attribute) -> bool {
-    let syn::Meta::List(list) = &attr.meta else {
-        return false;
-    };
-    list.path.is_ident("derive")
-        && list
-            .tokens
-            .clone()
-            .into_iter()
-            .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "JsonSchema"))
+/// Whether a derive's tokens name `JsonSchema` (most do not).
+fn mentions_json_schema(tokens: &TokenStream) -> bool {
+    tokens
+        .clone()
+        .into_iter()
+        .any(|t| matches!(t, TokenTree::Ident(i) if i == "JsonSchema"))
 }
 
+/// `#[derive()]`, as a derive left without paths is.
 fn is_empty_derive(attr: &Attribute) -> bool {
-    attr.path().is_ident("derive")
-        && attr
-            .parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)
-            .is_ok_and(|p| p.is_empty())
+    matches!(&attr.meta, syn::Meta::List(list) if list.path.is_ident("derive") && list.tokens.is_empty())
 }

@@ -6,7 +6,9 @@
 //! marked). Out: the same files rewritten, ready to format.
 //!
 //! [`PASSES`] is the only list of the passes and of their order: each entry
-//! names its module, the parts it works on and the function that does it.
+//! names its module, the parts it works on and how it runs ([`Run`]): on
+//! the file as a whole, or on the nodes it reaches, where the node passes
+//! that follow each other share one walk of the tree (`shared_walk`).
 //! Generation (on four threads, see `threads`) and the surface model (on
 //! one, see `crate::client_surface`) both run it through [`run`], so adding
 //! a pass is one entry here plus its module, which says why it exists. The
@@ -22,11 +24,13 @@ mod path_segments;
 mod route_templates;
 mod runtime_error;
 pub(crate) mod secret_fields;
+mod shared_walk;
 mod type_names;
 
 use std::sync::Arc;
 
-use crate::{CodegenError, Surface, TYPES_MODULE};
+use crate::CodegenError;
+use shared_walk::NodePass;
 
 /// A file the passes work on; each is made on its own thread.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,70 +56,81 @@ pub(crate) struct Pass {
     pub(crate) module: &'static str,
     /// The parts it rewrites or checks.
     pub(crate) parts: &'static [Part],
-    pub(crate) run: fn(&mut syn::File, &mut Facts<'_>) -> Result<(), CodegenError>,
+    pub(crate) run: Run,
 }
+
+/// How a pass works on a file.
+pub(crate) enum Run {
+    /// On the file as a whole: reads it, or adds to it.
+    File(fn(&mut syn::File, &mut Facts<'_>) -> Result<(), CodegenError>),
+    /// On the nodes it reaches: consecutive `Nodes` passes of a part share
+    /// one walk of the file (see `shared_walk`).
+    Nodes(fn(&Facts<'_>) -> Box<dyn NodePass>),
+}
+
+use Run::{File, Nodes};
 
 /// Every pass, in the order each part runs them.
 pub(crate) const PASSES: &[Pass] = &[
     Pass {
         module: "type_names",
         parts: &[Types],
-        run: type_names::check,
+        run: File(type_names::check),
     },
     Pass {
         module: "enum_varnames",
         parts: &[Types],
-        run: enum_varnames::name_variants,
+        run: File(enum_varnames::name_variants),
     },
     Pass {
         module: "enum_varnames",
         parts: &[Requests, Httpmock, Cli],
-        run: enum_varnames::follow_renames,
+        run: Nodes(enum_varnames::follow_renames),
     },
     Pass {
         module: "secret_fields",
         parts: &[Types, Requests, Httpmock, Cli],
-        run: secret_fields::rewrite,
+        run: Nodes(secret_fields::rewrite),
     },
     Pass {
         module: "json_schema",
         parts: &[Types],
-        run: json_schema::rewrite,
+        run: Nodes(json_schema::rewrite),
     },
     Pass {
         module: "non_exhaustive",
         parts: &[Types],
-        run: non_exhaustive::rewrite,
-    },
-    Pass {
-        module: "runtime_error",
-        parts: &[Types],
-        run: runtime_error::find_secret_keys,
+        run: Nodes(non_exhaustive::rewrite),
     },
     Pass {
         module: "path_segments",
         parts: &[Requests, Httpmock, Cli],
-        run: path_segments::rewrite,
+        run: Nodes(path_segments::rewrite),
     },
     Pass {
         module: "no_api_version",
         parts: &[Requests],
-        run: no_api_version::rewrite,
-    },
-    Pass {
-        module: "secret_fields",
-        parts: &[Requests],
-        run: secret_fields::check_parameters,
+        run: Nodes(no_api_version::rewrite),
     },
     Pass {
         module: "runtime_error",
         parts: &[Requests],
-        run: runtime_error::rewrite,
+        run: Nodes(runtime_error::rewrite),
+    },
+    Pass {
+        module: "runtime_error",
+        parts: &[Types],
+        run: File(runtime_error::find_secret_keys),
+    },
+    Pass {
+        module: "secret_fields",
+        parts: &[Requests],
+        run: File(secret_fields::check_parameters),
     },
     Pass {
         module: "route_templates",
         parts: &[Requests],
-        run: route_templates::add,
+        run: File(route_templates::add),
     },
 ];
 
@@ -136,9 +151,8 @@ pub(crate) struct Facts<'a> {
     pub(crate) spec_name: &'a str,
     /// Given by the types half, or filled in by its passes.
     pub(crate) found: Found,
-    /// The methods of the requests half, read once, when a pass first
-    /// needs them.
-    methods: Option<Surface>,
+    /// Whether `secret_fields` put `crate::Secret` somewhere in this part.
+    pub(crate) has_secrets: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -147,53 +161,146 @@ impl<'a> Facts<'a> {
             spec,
             spec_name,
             found,
-            methods: None,
+            has_secrets: false,
         }
-    }
-
-    /// The methods of `requests` as the surface model reads them, read the
-    /// first time they are asked for (after the passes before the asker).
-    pub(crate) fn methods(&mut self, requests: &syn::File) -> &Surface {
-        self.methods
-            .get_or_insert_with(|| Surface::methods_of(requests))
     }
 }
 
-/// Runs every pass of `part` over `file`, in the table's order.
+/// Runs every pass of `part` over `file`, in the table's order; node
+/// passes that follow each other share one walk.
 pub(crate) fn run(
     part: Part,
     file: &mut syn::File,
     facts: &mut Facts<'_>,
 ) -> Result<(), CodegenError> {
-    PASSES
-        .iter()
-        .filter(|pass| pass.parts.contains(&part))
-        .try_for_each(|pass| (pass.run)(file, facts))
-}
-
-/// The items directly inside `mod types`: where the types are.
-pub(crate) fn types_mut(file: &mut syn::File) -> impl Iterator<Item = &mut syn::Item> {
-    file.items
-        .iter_mut()
-        .filter_map(|item| match item {
-            syn::Item::Mod(module) if module.ident == TYPES_MODULE => {
-                module.content.as_mut().map(|(_, items)| items)
+    let mut walking: Vec<Box<dyn NodePass>> = Vec::new();
+    for pass in PASSES.iter().filter(|pass| pass.parts.contains(&part)) {
+        match pass.run {
+            Nodes(start) => walking.push(start(facts)),
+            File(run) => {
+                if !walking.is_empty() {
+                    shared_walk::walk(file, facts, std::mem::take(&mut walking))?;
+                }
+                run(file, facts)?;
             }
-            _ => None,
-        })
-        .flatten()
-}
-
-/// Every item of the file but `mod types`: where requests are made.
-pub(crate) fn requests_mut(file: &mut syn::File) -> impl Iterator<Item = &mut syn::Item> {
-    file.items
-        .iter_mut()
-        .filter(|item| !matches!(item, syn::Item::Mod(module) if module.ident == TYPES_MODULE))
+        }
+    }
+    if walking.is_empty() {
+        Ok(())
+    } else {
+        shared_walk::walk(file, facts, walking)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Target;
+
+    /// How the passes of a part ran before node passes shared a walk: each
+    /// walks the file alone and finishes before the next starts.
+    fn run_one_walk_per_pass(
+        part: Part,
+        file: &mut syn::File,
+        facts: &mut Facts<'_>,
+    ) -> Result<(), CodegenError> {
+        for pass in PASSES.iter().filter(|pass| pass.parts.contains(&part)) {
+            match pass.run {
+                Nodes(start) => shared_walk::walk(file, facts, vec![start(facts)])?,
+                File(run) => run(file, facts)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Every pass acting on its own: renamed enum variants named in a
+    /// query and in the CLI, a secret query parameter (so the parameters
+    /// are checked) and a secret response field, a path parameter, an
+    /// error body, an enum value typify cannot name apart (normalised).
+    const EVERY_PASS: &str = r##"
+openapi: 3.0.3
+info: {title: Walk, version: '1'}
+paths:
+  /things/{id}:
+    get:
+      operationId: get_thing
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: kind, in: query, required: true, schema: {$ref: '#/components/schemas/Kind'}}
+        - {name: case, in: query, schema: {type: string, enum: [add, Add]}}
+        - {name: key, in: query, schema: {type: string, format: password}}
+      responses:
+        '200':
+          description: the thing
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Thing'}
+        '4XX':
+          description: refused
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Problem'}
+components:
+  schemas:
+    Kind: {type: string, enum: [1d, 2d], x-enum-varnames: [OneDay, TwoDays]}
+    Thing:
+      type: object
+      required: [token]
+      properties:
+        token: {type: string, x-sensitive: true}
+        kind: {$ref: '#/components/schemas/Kind'}
+    Problem:
+      type: object
+      properties:
+        message: {type: string}
+"##;
+
+    /// Sharing one walk changes nothing: every part of every target comes
+    /// out the same as with one walk per pass, for our spec and for a spec
+    /// where every pass acts.
+    #[test]
+    fn one_walk_matches_one_walk_per_pass() {
+        for (name, text) in [
+            ("tokens.yaml", workspace_files::TOKENS_SPEC),
+            ("walk.yaml", EVERY_PASS),
+        ] {
+            let mut spec = crate::read(text, name).unwrap();
+            crate::normalize::normalize(&mut spec);
+            let spec = secret_fields::marked(&spec, name).unwrap();
+            let outputs =
+                |run: fn(Part, &mut syn::File, &mut Facts<'_>) -> Result<(), CodegenError>| {
+                    let tokens = |target| crate::progenitor::tokens(&spec, name, target).unwrap();
+                    let parsed = |tokens| crate::progenitor::parsed(tokens, name).unwrap();
+                    let (types, requests) = crate::threads::halves::cut(tokens(Target::Client));
+                    let (mut types, requests) = (parsed(types), parsed(requests));
+                    let mut facts = Facts::new(&spec, name, Found::default());
+                    run(Types, &mut types, &mut facts).unwrap();
+                    let found = facts.found;
+                    let mut out = vec![prettyplease::unparse(&types)];
+                    for (part, mut file) in [
+                        (Requests, requests),
+                        (Httpmock, parsed(tokens(Target::Httpmock))),
+                        (Cli, parsed(tokens(Target::Cli))),
+                    ] {
+                        run(part, &mut file, &mut Facts::new(&spec, name, found.clone())).unwrap();
+                        out.push(prettyplease::unparse(&file));
+                    }
+                    out
+                };
+            let shared = outputs(run);
+            if name == "walk.yaml" {
+                let [types, requests, _, cli] = &shared[..] else {
+                    unreachable!("four parts")
+                };
+                assert!(types.contains("OneDay") && cli.contains("OneDay"), "{cli}");
+                assert!(
+                    requests.contains("encode_path_segment") && requests.contains("crate::Secret")
+                );
+                assert!(!shared.concat().contains("codegen-normalized"));
+            }
+            assert_eq!(shared, outputs(run_one_walk_per_pass), "{name}");
+        }
+    }
 
     /// Each module of `passes` has an entry, and each entry a module: the
     /// table cannot forget a pass that exists.
@@ -206,7 +313,7 @@ mod tests {
             .unwrap()
             .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
             .filter_map(|name| name.strip_suffix(".rs").map(str::to_owned))
-            .filter(|name| name != "mod")
+            .filter(|name| name != "mod" && name != "shared_walk")
             .collect();
         files.sort();
         assert_eq!(

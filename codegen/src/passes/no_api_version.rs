@@ -11,32 +11,26 @@
 //! the `#[allow(unused_mut)]`.
 
 use quote::ToTokens;
-use syn::visit_mut::{self, VisitMut};
 
+use super::shared_walk::{NodePass, Reach};
 use crate::surface::syntax::string_literals;
 
 /// The header progenitor adds on its own.
 const HEADER: &str = "api-version";
 
-/// Headers are appended where requests are made: outside `mod types`.
-pub(super) fn rewrite(
-    file: &mut syn::File,
-    _: &mut super::Facts<'_>,
-) -> Result<(), crate::CodegenError> {
-    for item in super::requests_mut(file) {
-        Remover.visit_item_mut(item);
-    }
-    Ok(())
+pub(super) fn rewrite(_: &super::Facts<'_>) -> Box<dyn NodePass> {
+    Box::new(Remover)
 }
 
 struct Remover;
 
-impl VisitMut for Remover {
-    // Nothing to rewrite in types or attributes: not walked.
-    fn visit_type_mut(&mut self, _: &mut syn::Type) {}
-    fn visit_attribute_mut(&mut self, _: &mut syn::Attribute) {}
+impl NodePass for Remover {
+    /// Headers are appended where requests are made.
+    fn reach(&self) -> Reach {
+        Reach::REQUEST_CODE
+    }
 
-    fn visit_block_mut(&mut self, block: &mut syn::Block) {
+    fn block(&mut self, block: &mut syn::Block) {
         let before = block.stmts.len();
         block.stmts.retain(|stmt| !appends_the_header(stmt));
         if block.stmts.len() < before {
@@ -48,7 +42,6 @@ impl VisitMut for Remover {
                 }
             }
         }
-        visit_mut::visit_block_mut(self, block);
     }
 }
 

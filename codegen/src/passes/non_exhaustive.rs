@@ -16,13 +16,25 @@
 //! field is private, so no consumer can build one except through
 //! `TryFrom`/`FromStr`, which check the constraints.
 
-/// Where the pass acts: the items directly inside `mod types`.
-pub(super) fn rewrite(
-    file: &mut syn::File,
-    _: &mut super::Facts<'_>,
-) -> Result<(), crate::CodegenError> {
-    super::types_mut(file).for_each(mark);
-    Ok(())
+use super::shared_walk::{NodePass, Reach, Within};
+
+pub(super) fn rewrite(_: &super::Facts<'_>) -> Box<dyn NodePass> {
+    Box::new(NonExhaustive)
+}
+
+struct NonExhaustive;
+
+impl NodePass for NonExhaustive {
+    fn reach(&self) -> Reach {
+        Reach::ALL_BUT_DOCS
+    }
+
+    /// Where the pass acts: the items directly inside `mod types`.
+    fn item(&mut self, item: &mut syn::Item, within: &Within) {
+        if within.types_module && within.mod_depth == 1 && within.module_level {
+            mark(item);
+        }
+    }
 }
 
 /// One item, not what it holds: the modules inside `types` (`builder`,

@@ -11,75 +11,59 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Punct, Spacing, TokenStream, TokenTree};
 use quote::quote;
-use syn::visit_mut::{self, VisitMut};
 
-pub(super) fn rewrite(
-    file: &mut syn::File,
-    _: &mut super::Facts<'_>,
-) -> Result<(), crate::CodegenError> {
-    let mut rewriter = Rewriter {
-        depth: 0,
-        rewritten: 0,
-    };
-    // URLs are built where requests are made: outside `mod types`.
-    for item in super::requests_mut(file) {
-        rewriter.visit_item_mut(item);
-    }
-    if rewriter.rewritten > 0 {
-        file.items.push(syn::parse_quote! {
-            /// Percent-encodes one path segment, refusing the values that URL
-            /// normalisation would turn into another path (`.`, `..`, empty).
-            /// Added by this workspace's codegen on top of progenitor's
-            /// `encode_path`.
-            fn encode_path_segment<E>(value: &str) -> Result<String, Error<E>> {
-                match value {
-                    "" | "." | ".." => Err(Error::InvalidRequest(format!(
-                        "the path parameter {value:?} would change the request's path"
-                    ))),
-                    segment => Ok(encode_path(segment)),
-                }
-            }
-        });
-    }
-    Ok(())
+use super::shared_walk::{NodePass, Reach, Within};
+
+pub(super) fn rewrite(_: &super::Facts<'_>) -> Box<dyn NodePass> {
+    Box::new(Rewriter { rewritten: 0 })
 }
 
 struct Rewriter {
-    /// How many `mod` levels below the file's root we are.
-    depth: usize,
     rewritten: usize,
 }
 
-impl VisitMut for Rewriter {
-    // Nothing to rewrite in types or attributes: not walked.
-    fn visit_type_mut(&mut self, _: &mut syn::Type) {}
-    fn visit_attribute_mut(&mut self, _: &mut syn::Attribute) {}
-
-    fn visit_item_mod_mut(&mut self, item: &mut syn::ItemMod) {
-        self.depth += 1;
-        visit_mut::visit_item_mod_mut(self, item);
-        self.depth -= 1;
+impl NodePass for Rewriter {
+    /// URLs are built where requests are made.
+    fn reach(&self) -> Reach {
+        Reach::REQUEST_CODE
     }
 
     /// The calls sit inside `format!(..)`, whose arguments syn keeps as
     /// tokens.
-    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+    fn macro_call(&mut self, mac: &mut syn::Macro, within: &Within) {
         if mac.path.is_ident("format") {
-            let helper = self.helper_path();
+            let supers = (0..within.mod_depth).map(|_| quote!(super::));
+            let helper = quote!(#(#supers)* encode_path_segment);
             mac.tokens = rewrite_calls(
                 std::mem::take(&mut mac.tokens),
                 &helper,
                 &mut self.rewritten,
             );
         }
-        visit_mut::visit_macro_mut(self, mac);
     }
-}
 
-impl Rewriter {
-    fn helper_path(&self) -> TokenStream {
-        let supers = (0..self.depth).map(|_| quote!(super::));
-        quote!(#(#supers)* encode_path_segment)
+    fn finish(
+        self: Box<Self>,
+        file: &mut syn::File,
+        _: &mut super::Facts<'_>,
+    ) -> Result<(), crate::CodegenError> {
+        if self.rewritten > 0 {
+            file.items.push(syn::parse_quote! {
+                /// Percent-encodes one path segment, refusing the values that URL
+                /// normalisation would turn into another path (`.`, `..`, empty).
+                /// Added by this workspace's codegen on top of progenitor's
+                /// `encode_path`.
+                fn encode_path_segment<E>(value: &str) -> Result<String, Error<E>> {
+                    match value {
+                        "" | "." | ".." => Err(Error::InvalidRequest(format!(
+                            "the path parameter {value:?} would change the request's path"
+                        ))),
+                        segment => Ok(encode_path(segment)),
+                    }
+                }
+            });
+        }
+        Ok(())
     }
 }
 

@@ -7,19 +7,16 @@
 //! a URL holds values (organization names, token ids), and a route keeps the
 //! number of distinct span names small. This pass adds
 //! `route_template(operation_id)`, read from the generated methods (the
-//! surface model), so it cannot disagree with what they send.
+//! surface model's `methods::routes`), so it cannot disagree with what they send.
 
-use crate::Surface;
 use crate::runtime_contract::{self, ROUTE_TEMPLATE};
 
 pub(super) fn add(
     file: &mut syn::File,
-    facts: &mut super::Facts<'_>,
+    _: &mut super::Facts<'_>,
 ) -> Result<(), crate::CodegenError> {
-    let surface: &Surface = facts.methods(file);
-    let arms = surface.methods.values().map(|method| {
-        let id = &method.name;
-        let path = &method.path;
+    let routes = crate::surface::methods::routes(file);
+    let arms = routes.iter().map(|(id, path)| {
         quote::quote! { #id => ::std::option::Option::Some(#path), }
     });
     let name = runtime_contract::ident(ROUTE_TEMPLATE);

@@ -22,63 +22,47 @@
 //! `DocumentedError` with `.into()`.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use syn::punctuated::Punctuated;
-use syn::visit_mut::{self, VisitMut};
 
-use crate::Surface;
+use super::shared_walk::{Below, NodePass, Reach};
 use crate::runtime_contract::{self, ERROR, READ_ERROR, READ_RESPONSE, SECRET};
-use crate::surface::TypeKind;
 
 /// The JSON keys of each generated struct's secret fields.
 pub(crate) type SecretKeys = BTreeMap<String, Vec<String>>;
 
 /// The requests half, with the types half's secret keys.
-pub(super) fn rewrite(
-    file: &mut syn::File,
-    facts: &mut super::Facts<'_>,
-) -> Result<(), crate::CodegenError> {
-    let secrets = &*facts.found.secrets;
-    import_own_error(file);
-    // Responses are read where requests are made: outside `mod types`.
-    let mut rewriter = ReadResponses {
-        secrets,
-        ok_type: None,
-        error_type: None,
-    };
-    for item in super::requests_mut(file) {
-        rewriter.visit_item_mut(item);
-    }
-    Ok(())
+pub(super) fn rewrite(facts: &super::Facts<'_>) -> Box<dyn NodePass> {
+    Box::new(ReadResponses {
+        secrets: Arc::clone(&facts.found.secrets),
+        ok_type: Vec::new(),
+        error_type: Vec::new(),
+    })
 }
 
-/// The types half: [`secret_keys`] of its types, for [`rewrite`].
+/// The types half: for each generated struct, the JSON keys of its secret
+/// fields (of type `Secret` or `Option<Secret>`), for [`rewrite`].
 pub(super) fn find_secret_keys(
     types: &mut syn::File,
     facts: &mut super::Facts<'_>,
 ) -> Result<(), crate::CodegenError> {
-    facts.found.secrets = std::sync::Arc::new(secret_keys(&Surface::types_of(types)));
-    Ok(())
-}
-
-/// For each generated struct, the JSON keys of its secret fields.
-fn secret_keys(surface: &Surface) -> SecretKeys {
     let is_secret = |ty: &str| ty == SECRET || ty == format!("Option<{SECRET}>");
-    surface
-        .types
-        .values()
-        .filter_map(|def| match &def.kind {
-            TypeKind::Struct { fields } => {
-                let keys: Vec<String> = fields
-                    .iter()
-                    .filter(|f| is_secret(&f.ty))
-                    .map(|f| f.wire.clone())
-                    .collect();
-                (!keys.is_empty()).then(|| (def.name.clone(), keys))
+    facts.found.secrets = Arc::new(crate::surface::types::wire_names_of_fields(
+        types,
+        |ty| {
+            // The types `is_secret` accepts: `Secret` or `Option<..>`, by
+            // the last segment of their path.
+            let mut ty = ty;
+            while let syn::Type::Paren(inner) = ty {
+                ty = &inner.elem;
             }
-            _ => None,
-        })
-        .collect()
+            matches!(ty, syn::Type::Path(p)
+                if p.path.segments.last().is_some_and(|s| s.ident == SECRET || s.ident == "Option"))
+        },
+        is_secret,
+    ));
+    Ok(())
 }
 
 /// `pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};`
@@ -131,53 +115,71 @@ fn import_own_error(file: &mut syn::File) {
     }
 }
 
-struct ReadResponses<'a> {
-    secrets: &'a SecretKeys,
-    /// The success type of the `send()` being rewritten.
-    ok_type: Option<String>,
+struct ReadResponses {
+    secrets: Arc<SecretKeys>,
+    /// The success type of each `send()` being rewritten, innermost last
+    /// (`None` for another function).
+    ok_type: Vec<Option<String>>,
     /// Its error type.
-    error_type: Option<String>,
+    error_type: Vec<Option<String>>,
 }
 
-impl ReadResponses<'_> {
-    fn keys_for(&self, ty: Option<&str>) -> &[String] {
-        ty.and_then(|t| self.secrets.get(t))
+impl ReadResponses {
+    fn keys_for(&self, ty: Option<&Option<String>>) -> &[String] {
+        ty.and_then(Option::as_deref)
+            .and_then(|t| self.secrets.get(t))
             .map_or(&[], Vec::as_slice)
     }
 }
 
-impl VisitMut for ReadResponses<'_> {
-    // Nothing to rewrite in types or attributes: not walked.
-    fn visit_type_mut(&mut self, _: &mut syn::Type) {}
-    fn visit_attribute_mut(&mut self, _: &mut syn::Attribute) {}
-
-    fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
-        let outer = (self.ok_type.take(), self.error_type.take());
-        if f.sig.ident == "send" {
-            self.ok_type = ok_type(&f.sig.output);
-            self.error_type = error_type(&f.sig.output);
-        }
-        visit_mut::visit_impl_item_fn_mut(self, f);
-        (self.ok_type, self.error_type) = outer;
+impl NodePass for ReadResponses {
+    /// Responses are read where requests are made.
+    fn reach(&self) -> Reach {
+        Reach::REQUEST_CODE
     }
 
-    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+    fn enter_fn(&mut self, f: &syn::ImplItemFn) {
+        let send = f.sig.ident == "send";
+        self.ok_type
+            .push(send.then(|| ok_type(&f.sig.output)).flatten());
+        self.error_type
+            .push(send.then(|| error_type(&f.sig.output)).flatten());
+    }
+
+    fn leave_fn(&mut self) {
+        self.ok_type.pop();
+        self.error_type.pop();
+    }
+
+    fn expr(&mut self, expr: &mut syn::Expr) -> Below {
         match expr {
             // `Error::ErrorResponse(ResponseValue::from_response(response).await?)`:
             // an error body, read with the error type's secret keys (it
             // carries no secret of the success type).
             syn::Expr::Call(call) if is_path_ending(&call.func, "ErrorResponse") => {
-                let keys = self.keys_for(self.error_type.as_deref());
+                let keys = self.keys_for(self.error_type.last());
                 for arg in call.args.iter_mut() {
                     rewrite_error_body(arg, keys);
                 }
+                Below::Skip
             }
             _ => {
-                if !read_through_runtime(expr, self.keys_for(self.ok_type.as_deref())) {
-                    visit_mut::visit_expr_mut(self, expr);
+                if read_through_runtime(expr, self.keys_for(self.ok_type.last())) {
+                    Below::Skip
+                } else {
+                    Below::Walk
                 }
             }
         }
+    }
+
+    fn finish(
+        self: Box<Self>,
+        file: &mut syn::File,
+        _: &mut super::Facts<'_>,
+    ) -> Result<(), crate::CodegenError> {
+        import_own_error(file);
+        Ok(())
     }
 }
 

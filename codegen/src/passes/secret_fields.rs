@@ -13,14 +13,13 @@
 //! paths (`::codegen_secret::Secret`) become `crate::Secret`, the same
 //! convention as the `crate::*` the mocks and the CLI are generated for.
 
-use openapiv3::OpenAPI;
-use progenitor::{CrateVers, GenerationSettings};
-use serde_json::{Value, json};
-use syn::visit_mut::{self, VisitMut};
-
+use super::shared_walk::{NodePass, Reach};
 use crate::CodegenError;
 use crate::runtime_contract::{self, SECRET};
 use crate::spec::walk::{ObjectKind, walk_objects_mut};
+use openapiv3::OpenAPI;
+use progenitor::{CrateVers, GenerationSettings};
+use serde_json::{Value, json};
 
 /// The extension that marks a secret.
 pub(crate) const SENSITIVE: &str = "x-sensitive";
@@ -80,20 +79,23 @@ pub(crate) fn mark(doc: &mut Value) {
 /// Refuses secret path and header parameters: progenitor formats their
 /// values with `Display`, which a `Secret` redacts, so the request would
 /// carry `[REDACTED]`. (Query parameters and bodies are serialized: they
-/// work.)
+/// work.) The methods are read only when [`rewrite`] put a `Secret` in the
+/// file: a parameter cannot have that type otherwise.
 pub(super) fn check_parameters(
     requests: &mut syn::File,
     facts: &mut super::Facts<'_>,
 ) -> Result<(), CodegenError> {
-    let spec_name = facts.spec_name;
-    let surface = facts.methods(requests);
+    if !facts.has_secrets {
+        return Ok(());
+    }
+    let surface = crate::Surface::methods_of(requests);
     let problems: Vec<String> = surface
         .methods
         .values()
         .flat_map(|m| {
             m.params
                 .iter()
-                .filter(|p| p.ty.contains(SECRET) && !p.place.starts_with("query"))
+                .filter(|p| names_secret(&p.ty) && !p.place.starts_with("query"))
                 .map(move |p| {
                     format!(
                         "operation {}: the {} parameter {} is marked secret; only body fields and query \
@@ -108,24 +110,38 @@ pub(super) fn check_parameters(
         Ok(())
     } else {
         Err(CodegenError::Problems {
-            spec: spec_name.to_owned(),
+            spec: facts.spec_name.to_owned(),
             problems,
         })
     }
 }
 
+/// Whether a type as the surface writes it (`Option<Secret>`) names
+/// `Secret`: a word of its own, not part of a name such as `ClientSecret`.
+fn names_secret(ty: &str) -> bool {
+    ty.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|word| word == SECRET)
+}
+
 /// `::codegen_secret::Secret` → `crate::Secret`, everywhere in a file,
 /// messages included (`conversion to `:: codegen_secret :: Secret` for key
 /// failed`).
-pub(super) fn rewrite(file: &mut syn::File, _: &mut super::Facts<'_>) -> Result<(), CodegenError> {
-    Rewrite.visit_file_mut(file);
-    Ok(())
+pub(super) fn rewrite(_: &super::Facts<'_>) -> Box<dyn NodePass> {
+    Box::new(Rewrite { rewritten: 0 })
 }
 
-struct Rewrite;
+struct Rewrite {
+    rewritten: usize,
+}
 
-impl VisitMut for Rewrite {
-    fn visit_path_mut(&mut self, path: &mut syn::Path) {
+impl NodePass for Rewrite {
+    /// Doc comments are the bulk of the file's strings, and typify's quote
+    /// schemas as JSON (`"codegen_secret::Secret"`), never the message form.
+    fn reach(&self) -> Reach {
+        Reach::ALL_BUT_DOCS
+    }
+
+    fn path(&mut self, path: &mut syn::Path) {
         if path.leading_colon.is_some()
             && path
                 .segments
@@ -133,30 +149,75 @@ impl VisitMut for Rewrite {
                 .is_some_and(|s| s.ident == PLACEHOLDER_IDENT)
         {
             *path = runtime_contract::path(SECRET);
-        }
-        visit_mut::visit_path_mut(self, path);
-    }
-
-    /// Doc comments are the bulk of the file's strings, and typify's quote
-    /// schemas as JSON (`"codegen_secret::Secret"`), never the message form.
-    fn visit_attribute_mut(&mut self, attr: &mut syn::Attribute) {
-        if !attr.path().is_ident("doc") {
-            visit_mut::visit_attribute_mut(self, attr);
+            self.rewritten += 1;
         }
     }
 
-    fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
+    fn lit_str(&mut self, lit: &mut syn::LitStr) {
         let value = lit.value();
         if value.contains(PLACEHOLDER_IN_MESSAGES) {
             let text = value.replace(PLACEHOLDER_IN_MESSAGES, SECRET);
             *lit = syn::LitStr::new(&text, lit.span());
         }
     }
+
+    fn finish(
+        self: Box<Self>,
+        _: &mut syn::File,
+        facts: &mut super::Facts<'_>,
+    ) -> Result<(), CodegenError> {
+        facts.has_secrets = self.rewritten > 0;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `generate` checks the marked document: marking must not change what
+    /// the checks find, on any broken spec of the corpus, on ours, nor on
+    /// one whose problems sit beside secret schemas.
+    #[test]
+    fn marking_changes_no_finding_of_the_checks() {
+        let beside_secrets = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a/{b}:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n              properties:\n                key: {type: strin, format: password}\n                other: {$ref: '#/components/schemas/Missing'}\n      responses:\n        '200': {description: ok}\n";
+        let mut specs = vec![
+            ("beside.yaml".to_owned(), beside_secrets.to_owned()),
+            (
+                "tokens.yaml".to_owned(),
+                workspace_files::TOKENS_SPEC.to_owned(),
+            ),
+        ];
+        for entry in std::fs::read_dir(workspace_files::broken_specs_dir()).unwrap() {
+            let path = entry.unwrap().path();
+            let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+            specs.push((
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                text,
+            ));
+        }
+        let mut checked = 0;
+        for (name, text) in &specs {
+            let Ok(mut doc) = crate::spec::read::parse(text, name) else {
+                continue;
+            };
+            let found = crate::spec::check::problems(&doc);
+            mark(&mut doc);
+            assert_eq!(crate::spec::check::problems(&doc), found, "{name}");
+            checked += 1;
+        }
+        let beside = crate::spec::read::parse(beside_secrets, "beside.yaml").unwrap();
+        assert!(crate::spec::check::problems(&beside).len() >= 3);
+        assert!(checked > 20, "{checked}");
+    }
+
+    #[test]
+    fn a_secret_type_is_named_by_its_own_word() {
+        assert!(names_secret("Secret"));
+        assert!(names_secret("Option<Secret>"));
+        assert!(!names_secret("ClientSecret"));
+        assert!(!names_secret("Option<SecretScanningAlert>"));
+    }
 
     #[test]
     fn the_placeholder_in_messages_is_the_placeholder_path() {

@@ -242,22 +242,24 @@ pub fn walk_objects_at<'a>(
     pointer: String,
     mut visit: impl FnMut(&str, ObjectKind, &'a Map<String, Value>),
 ) {
-    let mut stack = vec![(pointer, place, value)];
-    while let Some((pointer, place, value)) = stack.pop() {
+    let mut pointer = Pointer::at(pointer);
+    let mut stack = vec![(pointer.len(), Step::Root, place, value)];
+    while let Some((parent, step, place, value)) = stack.pop() {
+        pointer.go(parent, step);
         match value {
             Value::Object(map) => {
                 if place.is_object() {
-                    visit(&pointer, place, map);
+                    visit(pointer.as_str(), place, map);
                 }
                 for (key, child) in map.iter().rev() {
                     if let Some(inner) = place.child(key) {
-                        stack.push((format!("{pointer}/{}", pointer_token(key)), inner, child));
+                        stack.push((pointer.len(), Step::Key(key), inner, child));
                     }
                 }
             }
             Value::Array(items) => {
                 for (i, child) in items.iter().enumerate().rev() {
-                    stack.push((format!("{pointer}/{i}"), place, child));
+                    stack.push((pointer.len(), Step::Index(i), place, child));
                 }
             }
             _ => {}
@@ -271,18 +273,20 @@ pub fn walk_objects_mut(
     doc: &mut Value,
     mut visit: impl FnMut(&str, ObjectKind, &mut Map<String, Value>),
 ) {
-    let mut stack = vec![(String::new(), ObjectKind::Document, doc)];
-    while let Some((pointer, place, value)) = stack.pop() {
+    let mut pointer = Pointer::at(String::new());
+    let mut stack = vec![(0, Step::Root, ObjectKind::Document, doc)];
+    while let Some((parent, step, place, value)) = stack.pop() {
+        pointer.go(parent, step);
         match value {
             Value::Object(map) => {
                 if place.is_object() {
-                    visit(&pointer, place, map);
+                    visit(pointer.as_str(), place, map);
                 }
                 let children: Vec<_> = map
                     .iter_mut()
                     .filter_map(|(key, child)| {
                         let inner = place.child(key)?;
-                        Some((format!("{pointer}/{}", pointer_token(key)), inner, child))
+                        Some((pointer.len(), Step::Key(key), inner, child))
                     })
                     .collect();
                 stack.extend(children.into_iter().rev());
@@ -291,11 +295,61 @@ pub fn walk_objects_mut(
                 let children: Vec<_> = items
                     .iter_mut()
                     .enumerate()
-                    .map(|(i, child)| (format!("{pointer}/{i}"), place, child))
+                    .map(|(i, child)| (pointer.len(), Step::Index(i), place, child))
                     .collect();
                 stack.extend(children.into_iter().rev());
             }
             _ => {}
+        }
+    }
+}
+
+/// From a value to one of its children.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The JSON pointer of the value a walk is at, in one buffer: the walks go
+/// depth first, so the value taken next is a child of a value whose
+/// pointer is a prefix of the buffer (cut back to it, then the step
+/// added). One string for the walk instead of one per value.
+struct Pointer(String);
+
+impl Pointer {
+    fn at(start: String) -> Self {
+        Pointer(start)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// To the child `step` of the value whose pointer was `parent` long.
+    fn go(&mut self, parent: usize, step: Step<'_>) {
+        use std::fmt::Write;
+        self.0.truncate(parent);
+        match step {
+            Step::Root => {}
+            Step::Key(key) => {
+                self.0.push('/');
+                for c in key.chars() {
+                    match c {
+                        '~' => self.0.push_str("~0"),
+                        '/' => self.0.push_str("~1"),
+                        c => self.0.push(c),
+                    }
+                }
+            }
+            Step::Index(i) => {
+                let _ = write!(self.0, "/{i}");
+            }
         }
     }
 }
@@ -427,6 +481,37 @@ mod tests {
             .map(|(p, t)| ((*p).to_owned(), *t))
             .collect();
         assert_eq!(found, expected);
+    }
+
+    /// Both walks give each object the pointer RFC 6901 gives it (`~` and
+    /// `/` escaped, array indices), in document order.
+    #[test]
+    fn both_walks_point_at_each_object_alike() {
+        let mut doc = json!({"paths": {"/a~b": {"get": {"parameters": [
+            {"name": "p", "in": "query", "schema": {"type": "string"}},
+            {"name": "q", "in": "query", "schema": {"allOf": [{"type": "object"}, {"type": "string"}]}}
+        ]}}}});
+        let mut read = Vec::new();
+        walk_objects(&doc, |pointer, _, _| read.push(pointer.to_owned()));
+        let mut changed = Vec::new();
+        walk_objects_mut(&mut doc, |pointer, _, _| changed.push(pointer.to_owned()));
+        let base = "/paths/~1a~0b/get/parameters";
+        assert_eq!(
+            read,
+            [
+                String::new(),
+                "/paths".to_owned(),
+                "/paths/~1a~0b".to_owned(),
+                "/paths/~1a~0b/get".to_owned(),
+                format!("{base}/0"),
+                format!("{base}/0/schema"),
+                format!("{base}/1"),
+                format!("{base}/1/schema"),
+                format!("{base}/1/schema/allOf/0"),
+                format!("{base}/1/schema/allOf/1"),
+            ]
+        );
+        assert_eq!(changed, read);
     }
 
     #[test]

@@ -27,6 +27,44 @@ pub(super) fn read(file: &syn::File) -> BTreeMap<String, Method> {
         .collect()
 }
 
+/// Each method's route template (`Method::path`), by method name: what
+/// [`read`] gives, reading only the URL of each `send()`.
+pub(crate) fn routes(file: &syn::File) -> BTreeMap<String, String> {
+    let builders = Builders::of(module(&file.items, "builder").unwrap_or(&[]));
+    client_methods(&file.items)
+        .into_iter()
+        .filter_map(|(name, _, builder)| {
+            builders.structs.get(&builder)?;
+            let functions = builders
+                .functions
+                .get(&builder)
+                .map_or(&[][..], Vec::as_slice);
+            let send = functions.iter().find(|f| f.sig.ident == "send")?;
+            let mut url = Url::default();
+            // The URL is made before the request: the statements after it
+            // are not read.
+            for stmt in &send.block.stmts {
+                url.visit_stmt(stmt);
+                if !url.0.path.is_empty() {
+                    break;
+                }
+            }
+            Some((name, url.0.path))
+        })
+        .collect()
+}
+
+/// The part of [`Request`] that reads the URL: its first `format!` that
+/// names the base URL, as [`Request`] reads it.
+#[derive(Default)]
+struct Url(Request);
+
+impl<'ast> Visit<'ast> for Url {
+    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        self.0.visit_macro(mac);
+    }
+}
+
 /// The `builder` module by type name: each builder's struct and the
 /// functions of its inherent impls. Read once, so that finding each
 /// method's builder does not scan the module again.

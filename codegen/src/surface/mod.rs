@@ -20,10 +20,10 @@
 //! upgrade that changes them fails `codegen/tests/surface.rs`.
 
 pub mod hand_written;
-mod methods;
+pub(crate) mod methods;
 mod render;
 pub(crate) mod syntax;
-mod types;
+pub(crate) mod types;
 
 pub use render::serde_words;
 
@@ -279,15 +279,6 @@ fn client_traits(file: &syn::File) -> BTreeSet<String> {
 }
 
 impl Surface {
-    /// The types of a generated client file, and nothing else: what a pass
-    /// over the types needs, without reading the methods.
-    pub(crate) fn types_of(file: &syn::File) -> Surface {
-        Surface {
-            types: types::read(file),
-            ..Surface::default()
-        }
-    }
-
     /// The methods of a generated client file, and nothing else.
     pub(crate) fn methods_of(file: &syn::File) -> Surface {
         Surface {
