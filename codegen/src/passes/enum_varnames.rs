@@ -27,14 +27,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use openapiv3::{OpenAPI, ReferenceOr, SchemaKind, Type};
-use syn::visit_mut::{self, VisitMut};
 
-use super::shared_walk::{NodePass, Reach};
+use super::shared_walk::{self, NodePass, Reach};
 use crate::CodegenError;
 
 const EXTENSION: &str = "x-enum-varnames";
 
 /// The variant renames one enum gets: its type name, old → new identifiers.
+#[derive(Clone)]
 struct Renames {
     type_name: String,
     /// Plain strings, not `syn::Ident`s: the renames travel to the threads
@@ -44,7 +44,7 @@ struct Renames {
 
 /// Every change to variants found in the client, to apply to the files
 /// that use its types too.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Variants {
     renames: Vec<Renames>,
     /// Placeholder → the value it stands for.
@@ -62,14 +62,19 @@ pub(super) fn name_variants(
 
 /// The other parts: the types half's renames, followed.
 pub(super) fn follow_renames(facts: &super::Facts<'_>) -> Box<dyn NodePass> {
-    Box::new(Follow {
-        variants: Arc::clone(&facts.found.renames),
-        impls: Vec::new(),
-    })
+    Box::new(Follow::new(Arc::clone(&facts.found.renames)))
 }
 
-/// [`Variants::apply_to`] as a node pass: every rename in one walk, each
-/// name put through the renames of its enum in order.
+/// Applies `variants` to `file` (the types half, where they were found)
+/// as the other parts follow them: one walk of [`Follow`].
+fn follow(variants: &Arc<Variants>, file: &mut syn::File) {
+    shared_walk::walk_only(file, vec![Box::new(Follow::new(Arc::clone(variants)))]);
+}
+
+/// Variant renames and placeholder values applied to a file that defines or
+/// uses the types (the CLI names `types::ExpiresIn::X30d`, for example):
+/// every rename in one walk, each name put through the renames of its enum
+/// in order, and every placeholder in a string back to its value.
 struct Follow {
     variants: Arc<Variants>,
     /// The type of each `impl` the walk is in, innermost last.
@@ -77,6 +82,13 @@ struct Follow {
 }
 
 impl Follow {
+    fn new(variants: Arc<Variants>) -> Self {
+        Follow {
+            variants,
+            impls: Vec::new(),
+        }
+    }
+
     fn rename(&self, owner: &str, ident: &mut syn::Ident) {
         for renames in self
             .variants
@@ -84,7 +96,9 @@ impl Follow {
             .iter()
             .filter(|r| r.type_name == owner)
         {
-            Renamer::rename_with(&renames.renames, ident);
+            if let Some(new) = renames.renames.get(&ident.to_string()) {
+                *ident = syn::Ident::new(new, ident.span());
+            }
         }
     }
 }
@@ -135,7 +149,7 @@ impl NodePass for Follow {
 
     fn lit_str(&mut self, lit: &mut syn::LitStr) {
         if !self.variants.values.is_empty() {
-            Restore(&self.variants.values).visit_lit_str_mut(lit);
+            Restore(&self.variants.values).restore_lit(lit);
         }
     }
 
@@ -156,11 +170,11 @@ fn apply(
     spec_name: &str,
 ) -> Result<Variants, CodegenError> {
     let (normalized, values) = placeholders(client);
-    let placeheld = Variants {
+    let placeheld = Arc::new(Variants {
         renames: normalized,
         values,
-    };
-    placeheld.apply_to(client);
+    });
+    follow(&placeheld, client);
     let mut renames = Vec::new();
     for request in requests(spec, spec_name)? {
         renames.push(Renames {
@@ -168,32 +182,14 @@ fn apply(
             type_name: request.type_name,
         });
     }
-    let requested = Variants {
+    let requested = Arc::new(Variants {
         renames,
         values: BTreeMap::new(),
-    };
-    requested.apply_to(client);
-    let mut all = placeheld;
-    all.renames.extend(requested.renames);
+    });
+    follow(&requested, client);
+    let mut all = Arc::unwrap_or_clone(placeheld);
+    all.renames.extend(Arc::unwrap_or_clone(requested).renames);
     Ok(all)
-}
-
-impl Variants {
-    /// Applies what was found in the client to a file that uses its types
-    /// (the CLI names `types::ExpiresIn::X30d`, for example).
-    pub(crate) fn apply_to(&self, file: &mut syn::File) {
-        for renames in &self.renames {
-            Renamer {
-                type_name: &renames.type_name,
-                renames: &renames.renames,
-                in_own_impl: false,
-            }
-            .visit_file_mut(file);
-        }
-        if !self.values.is_empty() {
-            Restore(&self.values).visit_file_mut(file);
-        }
-    }
 }
 
 /// What every placeholder starts with; the index keeps typify's names for
@@ -386,16 +382,11 @@ impl Restore<'_> {
     }
 }
 
-impl VisitMut for Restore<'_> {
-    fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
+impl Restore<'_> {
+    fn restore_lit(&self, lit: &mut syn::LitStr) {
         if let Some(text) = self.restore(&lit.value()) {
             *lit = syn::LitStr::new(&text, lit.span());
         }
-    }
-
-    fn visit_meta_list_mut(&mut self, list: &mut syn::MetaList) {
-        list.tokens = self.restore_tokens(std::mem::take(&mut list.tokens));
-        visit_mut::visit_meta_list_mut(self, list);
     }
 }
 
@@ -519,53 +510,4 @@ fn wire_value(variant: &syn::Variant) -> String {
         });
     }
     value
-}
-
-struct Renamer<'a> {
-    type_name: &'a str,
-    renames: &'a BTreeMap<String, String>,
-    in_own_impl: bool,
-}
-
-impl Renamer<'_> {
-    fn rename(&self, ident: &mut syn::Ident) {
-        Self::rename_with(self.renames, ident);
-    }
-
-    fn rename_with(renames: &BTreeMap<String, String>, ident: &mut syn::Ident) {
-        if let Some(new) = renames.get(&ident.to_string()) {
-            *ident = syn::Ident::new(new, ident.span());
-        }
-    }
-}
-
-impl VisitMut for Renamer<'_> {
-    fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {
-        if item.ident == self.type_name {
-            for variant in &mut item.variants {
-                self.rename(&mut variant.ident);
-            }
-        }
-        visit_mut::visit_item_enum_mut(self, item);
-    }
-
-    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
-        let own = matches!(&*item.self_ty, syn::Type::Path(p)
-            if p.path.segments.last().is_some_and(|s| s.ident == self.type_name));
-        let outer = std::mem::replace(&mut self.in_own_impl, own);
-        visit_mut::visit_item_impl_mut(self, item);
-        self.in_own_impl = outer;
-    }
-
-    /// `ExpiresIn::X30d` anywhere, and `Self::X30d` inside `impl .. ExpiresIn`.
-    fn visit_path_mut(&mut self, path: &mut syn::Path) {
-        let n = path.segments.len();
-        if n >= 2 {
-            let owner = &path.segments[n - 2].ident;
-            if owner == self.type_name || (self.in_own_impl && owner == "Self") {
-                self.rename(&mut path.segments[n - 1].ident);
-            }
-        }
-        visit_mut::visit_path_mut(self, path);
-    }
 }

@@ -115,6 +115,17 @@ pub(crate) fn walk(
     facts: &mut Facts<'_>,
     passes: Vec<Box<dyn NodePass>>,
 ) -> Result<(), CodegenError> {
+    walk_only(file, passes)
+        .into_iter()
+        .try_for_each(|pass| pass.finish(file, facts))
+}
+
+/// Walks `file` once for all of `passes`; what the passes add after the
+/// walk (`finish`) is the caller's.
+pub(crate) fn walk_only(
+    file: &mut syn::File,
+    passes: Vec<Box<dyn NodePass>>,
+) -> Vec<Box<dyn NodePass>> {
     let reaches = passes.iter().map(|pass| pass.reach()).collect();
     let mut walker = Walker {
         skipping: vec![false; passes.len()],
@@ -130,10 +141,7 @@ pub(crate) fn walk(
         },
     };
     walker.visit_file_mut(file);
-    walker
-        .passes
-        .into_iter()
-        .try_for_each(|pass| pass.finish(file, facts))
+    walker.passes
 }
 
 struct Walker {
@@ -151,6 +159,23 @@ impl Walker {
             if !self.skipping[i] && self.reaches[i].covers(&self.within) {
                 hook(i, pass.as_mut());
             }
+        }
+    }
+
+    /// Calls `enter` for the passes the current node is for; the indices
+    /// of those passes, for [`Walker::leave`] once below the node is walked.
+    fn enter(&mut self, mut enter: impl FnMut(&mut dyn NodePass)) -> Vec<usize> {
+        let mut entered = Vec::new();
+        self.each(|i, pass| {
+            enter(pass);
+            entered.push(i);
+        });
+        entered
+    }
+
+    fn leave(&mut self, entered: Vec<usize>, leave: impl Fn(&mut dyn NodePass)) {
+        for i in entered {
+            leave(self.passes[i].as_mut());
         }
     }
 
@@ -219,27 +244,15 @@ impl VisitMut for Walker {
     }
 
     fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
-        let mut entered = Vec::new();
-        self.each(|i, pass| {
-            pass.enter_impl(item);
-            entered.push(i);
-        });
+        let entered = self.enter(|pass| pass.enter_impl(item));
         visit_mut::visit_item_impl_mut(self, item);
-        for i in entered {
-            self.passes[i].leave_impl();
-        }
+        self.leave(entered, |pass| pass.leave_impl());
     }
 
     fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
-        let mut entered = Vec::new();
-        self.each(|i, pass| {
-            pass.enter_fn(f);
-            entered.push(i);
-        });
+        let entered = self.enter(|pass| pass.enter_fn(f));
         visit_mut::visit_impl_item_fn_mut(self, f);
-        for i in entered {
-            self.passes[i].leave_fn();
-        }
+        self.leave(entered, |pass| pass.leave_fn());
     }
 
     fn visit_item_enum_mut(&mut self, item: &mut syn::ItemEnum) {

@@ -446,3 +446,41 @@ fn start(expr: &syn::Expr, ty: Option<&str>, defaults: &BTreeMap<String, String>
     let function = text.trim_end_matches("()");
     BuilderStart::Value(default_value(function, defaults))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `wire_names_of_fields` reads the structs and wire names `read`
+    /// reads: asked for every field of our generated client, it gives each
+    /// struct's fields as `read` does.
+    #[test]
+    fn wire_names_of_fields_agree_with_read() {
+        let text = std::fs::read_to_string(
+            workspace_files::root().join("generated-client/src/generated.rs"),
+        )
+        .unwrap();
+        let file = syn::parse_file(&text).unwrap();
+        let from_read: BTreeMap<String, Vec<String>> = read(&file)
+            .into_values()
+            .filter_map(|def| match def.kind {
+                TypeKind::Struct { fields } if !fields.is_empty() => {
+                    Some((def.name, fields.into_iter().map(|f| f.wire).collect()))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(
+            from_read
+                .values()
+                .flatten()
+                .any(|wire| wire == "expires_in")
+        );
+        assert_eq!(wire_names_of_fields(&file, |_| true, |_| true), from_read);
+        let secret = wire_names_of_fields(&file, |_| true, |ty| ty.contains("Secret"));
+        assert_eq!(
+            secret.get("CreatedToken").map(Vec::as_slice),
+            Some(&["token".to_owned()][..])
+        );
+    }
+}
