@@ -233,6 +233,27 @@ pub fn ensure_files(files: &[Output], mode: Mode) -> Result<Ensured, Failure> {
 /// The fresh outputs for `paths.spec`, named in their headers as the user
 /// named the spec (relative to the workspace when it lies inside it).
 pub fn generate(paths: &Paths, normalize: bool) -> Result<Vec<Output>, Failure> {
+    let command = match normalize {
+        true => format!("{} --normalize", command_for(paths)),
+        false => command_for(paths),
+    };
+    let generation = generate_with(paths, normalize, &command)?;
+    for change in &generation.normalizations {
+        eprintln!("normalized: {change}");
+    }
+    Ok(generation.outputs)
+}
+
+/// The fresh outputs and what normalising changed to get them.
+#[derive(Debug)]
+pub struct Generation {
+    pub outputs: Vec<Output>,
+    pub normalizations: Vec<String>,
+}
+
+/// [`generate`], with the headers naming `command` as the one that
+/// regenerates the files; the normalisations are returned, not printed.
+pub fn generate_with(paths: &Paths, normalize: bool, command: &str) -> Result<Generation, Failure> {
     let bytes = fs::read(&paths.spec).map_err(|source| Failure::ReadSpec {
         spec: paths.spec_name(),
         source,
@@ -247,26 +268,23 @@ pub fn generate(paths: &Paths, normalize: bool) -> Result<Vec<Output>, Failure> 
             column,
         }
     })?;
-    let command = match normalize {
-        true => format!("{} --normalize", command_for(paths)),
-        false => command_for(paths),
-    };
     let spec_name = paths.spec_name();
     let options = codegen::Options::new(&spec_name)
-        .command(&command)
+        .command(command)
         .normalize(normalize);
     let generated = codegen::generate(&text, &options)?;
-    for change in &generated.normalizations {
-        eprintln!("normalized: {change}");
-    }
-    Ok(generated
+    let outputs = generated
         .files()
         .into_iter()
         .map(|(target, content)| Output {
             path: target.path(&paths.out),
             content: content.to_owned(),
         })
-        .collect())
+        .collect();
+    Ok(Generation {
+        outputs,
+        normalizations: generated.normalizations,
+    })
 }
 
 /// The command that makes `paths.out` fresh again.

@@ -2,8 +2,10 @@
 //! command line and calls one task's `command`, and a plain `#[test]` can
 //! run the same check as `cargo xtask codegen --check`.
 
+pub mod client_crate;
 pub mod codegen_task;
 pub mod diff;
 mod exit;
+pub mod real_world;
 
 pub use exit::Exit;

@@ -1,5 +1,7 @@
 //! `cargo xtask codegen [--check] [--spec PATH] [--out PATH] [--normalize]`
 //! `cargo xtask diff [--base REV] [--format text|markdown|json|changelog] [--spec PATH]`
+//! `cargo xtask client-crate --spec PATH --out DIR [--name NAME] [--normalize]`
+//! `cargo xtask real-world [--specs DIR] [--only TEXT] [--no-check]`
 //!
 //! Parses the command line and runs one task; the tasks are in the library
 //! (`xtask::codegen_task::command`, `xtask::diff::command`), and so are
@@ -8,7 +10,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{codegen_task, diff};
+use xtask::{client_crate, codegen_task, diff, real_world};
 
 #[derive(Parser)]
 #[command(
@@ -27,12 +29,22 @@ enum Task {
     /// Report what the spec's changes since a git revision mean for consumers
     /// of the generated crate. Exit 1 when something is breaking.
     Diff(diff::Args),
+    /// Generate a client crate for any spec: the generated files, the
+    /// runtime module they rely on, and a manifest with the dependencies
+    /// they name (written only when missing).
+    ClientCrate(client_crate::Args),
+    /// Make every real-world spec (../shared/specs) a client crate with its
+    /// companions and `cargo check` each; print a table. Exit 1 when one is
+    /// refused or does not compile.
+    RealWorld(real_world::Args),
 }
 
 fn main() -> ExitCode {
     match Cli::parse().task {
         Task::Codegen(args) => codegen_task::command(&args),
         Task::Diff(args) => diff::command(&args),
+        Task::ClientCrate(args) => client_crate::command(&args),
+        Task::RealWorld(args) => real_world::command(&args),
     }
     .into()
 }

@@ -8,8 +8,8 @@
 //!
 //! Each spec must generate with `--normalize` (the files must parse as
 //! Rust); GitHub's without it must be refused naming its operations, not
-//! for a `$ref` in an example. Whether the clients compile is checked by
-//! hand (see docs/maintaining.md, "Robustness"): too slow for a test.
+//! for a `$ref` in an example. Whether the clients compile, with their
+//! companions, is `cargo xtask real-world`'s job: minutes, not a test's.
 
 mod support;
 

@@ -1,0 +1,362 @@
+//! `cargo xtask real-world`: every spec of a folder (by default
+//! `../shared/specs`, and its `progenitor-samples/`) made into a client
+//! crate with its companions (`client_crate`, with `--normalize`), then
+//! `cargo check --features mock,cli` on each. Prints one table: per spec
+//! its operations, normalisations, lines of the client, the mocks and the
+//! CLI, generation time, check time and result, then each failing crate's
+//! first errors. The specs live outside the repository, so CI never runs
+//! this; it needs the network the first time (the crates' dependencies).
+//!
+//! The crates go to `target/real-world/`, one cargo workspace with its own
+//! target directory, so a second run checks only what changed.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::Exit;
+use crate::client_crate;
+
+// The flags of `cargo xtask real-world` (its help text is the doc comment
+// of `Task::RealWorld` in main.rs).
+#[derive(Debug, Clone, clap::Args)]
+pub struct Args {
+    /// The folder of specs [default: ../shared/specs beside the workspace].
+    #[arg(long, value_name = "DIR")]
+    pub specs: Option<PathBuf>,
+    /// Only the specs whose file name contains this text.
+    #[arg(long)]
+    pub only: Option<String>,
+    /// Generate only: skip `cargo check`.
+    #[arg(long)]
+    pub no_check: bool,
+}
+
+/// One spec's line of the report.
+#[derive(Debug)]
+pub struct Row {
+    pub spec: String,
+    pub operations: usize,
+    pub normalizations: usize,
+    /// Lines of the client, the mocks and the CLI.
+    pub lines: [usize; 3],
+    pub generation: Duration,
+    pub check: Option<Checked>,
+    /// Why the crate could not be made (the spec refused, say).
+    pub refused: Option<String>,
+}
+
+/// What `cargo check` said of one crate.
+#[derive(Debug)]
+pub struct Checked {
+    pub time: Duration,
+    /// Errors per generated file (`generated.rs`, `generated_httpmock.rs`,
+    /// `generated_cli.rs`, or another file).
+    pub errors: Vec<(String, usize)>,
+    /// The first errors' texts, for the report.
+    pub first_errors: Vec<String>,
+}
+
+impl Checked {
+    fn error_count(&self) -> usize {
+        self.errors.iter().map(|(_, n)| n).sum()
+    }
+}
+
+pub fn command(args: &Args) -> Exit {
+    let dir = args
+        .specs
+        .clone()
+        .unwrap_or_else(|| workspace_files::root().join("../shared/specs"));
+    let specs = match specs_in(&dir, args.only.as_deref()) {
+        Ok(specs) if !specs.is_empty() => specs,
+        Ok(_) => {
+            eprintln!("error: no spec (*.json, *.yaml) in {}", dir.display());
+            return Exit::UnreadableSpec;
+        }
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", dir.display());
+            return Exit::UnreadableSpec;
+        }
+    };
+    let root = workspace_files::root().join("target/real-world");
+    let mut rows = Vec::new();
+    let mut crates = Vec::new();
+    for spec in &specs {
+        let name = crate_name(spec);
+        eprintln!("generating {} …", spec.display());
+        let (row, made) = generate(spec, &root.join(&name), &name);
+        if made {
+            crates.push(name.clone());
+        }
+        rows.push(row);
+    }
+    if !args.no_check {
+        if let Err(e) = write_workspace(&root, &crates) {
+            eprintln!("error: cannot write {}: {e}", root.display());
+            return Exit::Write;
+        }
+        // The smallest crate first: its time includes building the
+        // dependencies, which the table says.
+        let mut order: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].refused.is_none())
+            .collect();
+        order.sort_by_key(|&i| rows[i].lines.iter().sum::<usize>());
+        for i in order {
+            let name = crate_name(&specs[i]);
+            eprintln!("checking {name} …");
+            rows[i].check = Some(check(&root, &name));
+        }
+    }
+    print!("{}", report(&rows));
+    let failed = rows
+        .iter()
+        .any(|r| r.refused.is_some() || r.check.as_ref().is_some_and(|c| c.error_count() > 0));
+    if failed {
+        Exit::StaleOrBreaking
+    } else {
+        Exit::Success
+    }
+}
+
+/// The specs directly in `dir` and in `dir/progenitor-samples`, sorted.
+fn specs_in(dir: &Path, only: Option<&str>) -> std::io::Result<Vec<PathBuf>> {
+    let mut specs = Vec::new();
+    for folder in [dir.to_path_buf(), dir.join("progenitor-samples")] {
+        if !folder.is_dir() {
+            continue;
+        }
+        let mut here: Vec<PathBuf> = std::fs::read_dir(&folder)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_file()
+                    && matches!(
+                        p.extension().and_then(|e| e.to_str()),
+                        Some("json" | "yaml" | "yml")
+                    )
+            })
+            .filter(|p| only.is_none_or(|o| p.file_name().unwrap().to_string_lossy().contains(o)))
+            .collect();
+        here.sort();
+        specs.extend(here);
+    }
+    Ok(specs)
+}
+
+/// `quantcdn-api-4.19.0.yaml` → `rw-quantcdn-api-4-19-0-yaml`.
+fn crate_name(spec: &Path) -> String {
+    let file = spec.file_name().unwrap_or_default().to_string_lossy();
+    let slug: String = file
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("rw-{slug}")
+}
+
+/// Generates `spec` into the crate at `dir`; the row, and whether a crate
+/// was made.
+fn generate(spec: &Path, dir: &Path, name: &str) -> (Row, bool) {
+    let operations = std::fs::read_to_string(spec)
+        .ok()
+        .and_then(|text| codegen::read(&text, &spec.display().to_string()).ok())
+        .map(|api| api.operations().count())
+        .unwrap_or(0);
+    let written = client_crate::write(spec, dir, name, true);
+    let mut row = Row {
+        spec: spec
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+        operations,
+        normalizations: 0,
+        lines: [0; 3],
+        generation: Duration::ZERO,
+        check: None,
+        refused: None,
+    };
+    match written {
+        Ok(written) => {
+            row.normalizations = written.normalizations.len();
+            row.generation = written.generation_time;
+            for (slot, output) in row.lines.iter_mut().zip(&written.generated) {
+                *slot = output.content.lines().count();
+            }
+            (row, true)
+        }
+        Err(failure) => {
+            row.refused = Some(failure.to_string());
+            (row, false)
+        }
+    }
+}
+
+fn write_workspace(root: &Path, crates: &[String]) -> std::io::Result<()> {
+    let members: Vec<String> = crates.iter().map(|c| format!("\"{c}\"")).collect();
+    std::fs::create_dir_all(root)?;
+    std::fs::write(
+        root.join("Cargo.toml"),
+        format!(
+            "# Written by `cargo xtask real-world`.\n[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
+    )
+}
+
+/// `cargo check --features mock,cli` of one crate of the workspace.
+fn check(root: &Path, name: &str) -> Checked {
+    let started = Instant::now();
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "check",
+            "--package",
+            name,
+            "--features",
+            "mock,cli",
+            "--message-format=json",
+            "--quiet",
+        ])
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output();
+    let time = started.elapsed();
+    let output = match output {
+        Ok(output) => output,
+        Err(e) => {
+            return Checked {
+                time,
+                errors: vec![("cargo".into(), 1)],
+                first_errors: vec![format!("cannot run cargo: {e}")],
+            };
+        }
+    };
+    let mut errors: Vec<(String, usize)> = Vec::new();
+    let mut first_errors = Vec::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if message["reason"] != "compiler-message" || message["message"]["level"] != "error" {
+            continue;
+        }
+        let message = &message["message"];
+        let Some(span) = message["spans"].as_array().and_then(|s| s.first()) else {
+            continue; // "aborting due to N previous errors"
+        };
+        let file = Path::new(span["file_name"].as_str().unwrap_or("?"))
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        match errors.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, n)) => *n += 1,
+            None => errors.push((file, 1)),
+        }
+        if first_errors.len() < 3 {
+            first_errors.push(message["rendered"].as_str().unwrap_or_default().to_owned());
+        }
+    }
+    if !output.status.success() && errors.is_empty() {
+        errors.push(("cargo".into(), 1));
+        first_errors.push(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    Checked {
+        time,
+        errors,
+        first_errors,
+    }
+}
+
+/// The table, then the first errors of each crate that failed.
+pub fn report(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "| spec | operations | normalisations | lines client / mock / CLI | generation | cargo check (mock, cli) |\n|---|---:|---:|---|---:|---|\n",
+    );
+    for row in rows {
+        let result = match (&row.refused, &row.check) {
+            (Some(why), _) => format!("refused: {}", why.lines().next().unwrap_or_default()),
+            (None, None) => "not checked".to_owned(),
+            (None, Some(c)) if c.error_count() == 0 => {
+                format!("{:.1} s, compiles", c.time.as_secs_f64())
+            }
+            (None, Some(c)) => format!(
+                "{:.1} s, {} errors ({})",
+                c.time.as_secs_f64(),
+                c.error_count(),
+                c.errors
+                    .iter()
+                    .map(|(f, n)| format!("{f}: {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        let [client, mock, cli] = row.lines;
+        writeln!(
+            out,
+            "| {} | {} | {} | {client} / {mock} / {cli} | {:.0} ms | {result} |",
+            row.spec,
+            row.operations,
+            row.normalizations,
+            row.generation.as_secs_f64() * 1e3,
+        )
+        .unwrap();
+    }
+    for row in rows {
+        if let Some(check) = row.check.as_ref().filter(|c| c.error_count() > 0) {
+            writeln!(out, "\n{}: first errors\n", row.spec).unwrap();
+            for error in &check.first_errors {
+                out.push_str(error);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crate_names_are_package_names() {
+        assert_eq!(
+            crate_name(Path::new("/x/quantcdn-api-4.19.0.yaml")),
+            "rw-quantcdn-api-4-19-0-yaml"
+        );
+    }
+
+    #[test]
+    fn the_report_names_the_files_with_errors() {
+        let row = Row {
+            spec: "a.json".into(),
+            operations: 3,
+            normalizations: 1,
+            lines: [10, 20, 30],
+            generation: Duration::from_millis(12),
+            check: Some(Checked {
+                time: Duration::from_secs(2),
+                errors: vec![("generated_cli.rs".into(), 2)],
+                first_errors: vec!["error[E0599]: no method\n".into()],
+            }),
+            refused: None,
+        };
+        let report = report(&[row]);
+        assert!(
+            report.contains(
+                "| a.json | 3 | 1 | 10 / 20 / 30 | 12 ms | 2.0 s, 2 errors (generated_cli.rs: 2) |"
+            ),
+            "{report}"
+        );
+        assert!(
+            report.contains("a.json: first errors\n\nerror[E0599]"),
+            "{report}"
+        );
+    }
+}

@@ -1,0 +1,159 @@
+//! `cargo xtask client-crate` as someone with their own spec runs it: the
+//! crate it makes compiles with both companions, and a second run
+//! refreshes the generated files while keeping the owner's manifest and
+//! `lib.rs`, saying which dependency the owner's manifest lacks.
+//!
+//! Our spec stands in for theirs (secret fields, error bodies, mocks and
+//! CLI included): `cargo check` runs offline against the workspace's
+//! `Cargo.lock`, so the crate may only need crates the workspace has.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::{assert_no_panic_trace, run, xtask};
+
+/// The target directory of the cargo running this test.
+fn target_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target directory")
+        .to_path_buf()
+}
+
+fn client_crate(spec: &Path, out: &Path) -> support::Run {
+    run(xtask(["client-crate"])
+        .arg("--spec")
+        .arg(spec)
+        .arg("--out")
+        .arg(out))
+}
+
+#[test]
+fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
+    let workspace = target_dir().join("client-crate-test");
+    let dir = workspace.join("tokens-client");
+    let _ = fs::remove_dir_all(&dir);
+    let spec = workspace_files::root().join(workspace_files::TOKENS_SPEC_PATH);
+
+    let first = client_crate(&spec, &dir);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_no_panic_trace(&first.stderr);
+    assert!(
+        first
+            .stdout
+            .starts_with("created the crate tokens-client in "),
+        "{}",
+        first.stdout
+    );
+    for file in [
+        "Cargo.toml",
+        "src/lib.rs",
+        "src/generated.rs",
+        "src/generated_httpmock.rs",
+        "src/generated_cli.rs",
+        "src/runtime/mod.rs",
+        "src/runtime/error.rs",
+        "src/runtime/retry.rs",
+        "src/runtime/secret.rs",
+    ] {
+        assert!(dir.join(file).is_file(), "{file} missing");
+    }
+    let generated = fs::read_to_string(dir.join("src/generated.rs")).unwrap();
+    assert!(
+        generated.contains("by `cargo xtask client-crate --spec "),
+        "the header names the command that regenerates it"
+    );
+
+    // The crate on its own, in a workspace of its own, offline.
+    fs::write(
+        workspace.join("Cargo.toml"),
+        "[workspace]\nresolver = \"3\"\nmembers = [\"tokens-client\"]\n",
+    )
+    .unwrap();
+    fs::copy(
+        workspace_files::root().join("Cargo.lock"),
+        workspace.join("Cargo.lock"),
+    )
+    .unwrap();
+    let check = Command::new(env!("CARGO"))
+        .args(["check", "--offline", "--quiet", "--features", "mock,cli"])
+        .current_dir(&workspace)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("run cargo check");
+    assert!(
+        check.status.success(),
+        "the new crate does not compile:\n{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+
+    // The owner edits their files; a second run keeps them.
+    let manifest = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+    let without_secrecy: String = manifest
+        .lines()
+        .filter(|l| !l.starts_with("secrecy ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(without_secrecy, manifest, "the manifest names secrecy");
+    fs::write(dir.join("Cargo.toml"), &without_secrecy).unwrap();
+    let lib = fs::read_to_string(dir.join("src/lib.rs")).unwrap() + "// the owner's line\n";
+    fs::write(dir.join("src/lib.rs"), &lib).unwrap();
+    fs::write(dir.join("src/generated.rs"), "stale").unwrap();
+
+    let second = client_crate(&spec, &dir);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert!(
+        second
+            .stdout
+            .starts_with("refreshed the crate tokens-client"),
+        "{}",
+        second.stdout
+    );
+    assert!(
+        second.stderr.contains("names `secrecy`, which")
+            && second
+                .stderr
+                .contains("add `secrecy = \"0.10\"` under [dependencies]"),
+        "{}",
+        second.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(dir.join("Cargo.toml")).unwrap(),
+        without_secrecy
+    );
+    assert_eq!(fs::read_to_string(dir.join("src/lib.rs")).unwrap(), lib);
+    assert_eq!(
+        fs::read_to_string(dir.join("src/generated.rs")).unwrap(),
+        generated
+    );
+}
+
+#[test]
+fn a_spec_that_cannot_be_read_writes_no_crate() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let out = dir.path().join("new-client");
+    let run = client_crate(&dir.path().join("missing.yaml"), &out);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error: cannot read spec "),
+        "{}",
+        run.stderr
+    );
+    assert_no_panic_trace(&run.stderr);
+    assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn a_directory_name_that_is_no_package_name_asks_for_one() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let out = dir.path().join("9 clients");
+    let spec = workspace_files::root().join(workspace_files::TOKENS_SPEC_PATH);
+    let run = client_crate(&spec, &out);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("give --name"), "{}", run.stderr);
+    assert!(!out.exists());
+}
