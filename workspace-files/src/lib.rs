@@ -12,6 +12,14 @@ pub const TOKENS_SPEC_PATH: &str = "openapi/tokens.yaml";
 /// `cargo xtask codegen` reads the file itself).
 pub const TOKENS_SPEC: &str = include_str!("../../openapi/tokens.yaml");
 
+/// A small spec with the shapes whose mocks and CLI progenitor alone does
+/// not compile (array and untagged query parameters, bodies by value),
+/// relative to the workspace root; its text below.
+pub const COMPANION_SHAPES_SPEC_PATH: &str = "workspace-files/companion-shapes.yaml";
+
+/// [`COMPANION_SHAPES_SPEC_PATH`]'s text.
+pub const COMPANION_SHAPES_SPEC: &str = include_str!("../companion-shapes.yaml");
+
 /// The workspace root, wherever cargo runs from.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -4,8 +4,11 @@
 //! `lib.rs`, saying which dependency the owner's manifest lacks.
 //!
 //! Our spec stands in for theirs (secret fields, error bodies, mocks and
-//! CLI included): `cargo check` runs offline against the workspace's
-//! `Cargo.lock`, so the crate may only need crates the workspace has.
+//! CLI included), beside `workspace-files/companion-shapes.yaml` (array and
+//! untagged query parameters, bodies by value: the companions compile only
+//! with codegen's `mock_bodies`, `mock_query_values` and `cli_arguments`).
+//! `cargo check` runs offline against the workspace's `Cargo.lock`, so the
+//! crates may only need crates the workspace has.
 
 mod support;
 
@@ -67,10 +70,18 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
         "the header names the command that regenerates it"
     );
 
-    // The crate on its own, in a workspace of its own, offline.
+    // Beside it, the crate of the spec with the shapes whose mocks and CLI
+    // progenitor alone does not compile (codegen's companion passes).
+    let shapes = workspace.join("shapes-client");
+    let _ = fs::remove_dir_all(&shapes);
+    let shapes_spec = workspace_files::root().join(workspace_files::COMPANION_SHAPES_SPEC_PATH);
+    let made = client_crate(&shapes_spec, &shapes);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+
+    // The crates on their own, in a workspace of their own, offline.
     fs::write(
         workspace.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"tokens-client\"]\n",
+        "[workspace]\nresolver = \"3\"\nmembers = [\"tokens-client\", \"shapes-client\"]\n",
     )
     .unwrap();
     fs::copy(
@@ -79,7 +90,14 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
     )
     .unwrap();
     let check = Command::new(env!("CARGO"))
-        .args(["check", "--offline", "--quiet", "--features", "mock,cli"])
+        .args([
+            "check",
+            "--workspace",
+            "--offline",
+            "--quiet",
+            "--features",
+            "mock,cli",
+        ])
         .current_dir(&workspace)
         .env("CARGO_TARGET_DIR", target_dir())
         .env_remove("RUSTFLAGS")
@@ -87,7 +105,7 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
         .expect("run cargo check");
     assert!(
         check.status.success(),
-        "the new crate does not compile:\n{}",
+        "a new crate does not compile:\n{}",
         String::from_utf8_lossy(&check.stderr)
     );
 

@@ -16,8 +16,11 @@
 //! renames, the secret keys of each type) is in [`Found`], handed to their
 //! threads as plain data.
 
+mod cli_arguments;
 pub(crate) mod enum_varnames;
 pub(crate) mod json_schema;
+mod mock_bodies;
+mod mock_query_values;
 mod no_api_version;
 mod non_exhaustive;
 mod path_segments;
@@ -131,6 +134,21 @@ pub(crate) const PASSES: &[Pass] = &[
         module: "route_templates",
         parts: &[Requests],
         run: File(route_templates::add),
+    },
+    Pass {
+        module: "mock_bodies",
+        parts: &[Httpmock],
+        run: File(mock_bodies::lend),
+    },
+    Pass {
+        module: "mock_query_values",
+        parts: &[Httpmock],
+        run: File(mock_query_values::rewrite),
+    },
+    Pass {
+        module: "cli_arguments",
+        parts: &[Cli],
+        run: File(cli_arguments::rewrite),
     },
 ];
 

@@ -1,0 +1,95 @@
+//! The companions of a spec with the shapes progenitor's mocks and CLI do
+//! not compile for (`workspace-files/companion-shapes.yaml`), one test per
+//! pass that fixes them. That the files then compile is proven in
+//! `xtask/tests/client_crate.rs`, which builds the spec's client crate.
+
+mod support;
+
+use workspace_files::COMPANION_SHAPES_SPEC;
+
+/// The text without whitespace, so that prettyplease's line breaks do not
+/// matter.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+fn companions() -> (String, String) {
+    let generated = support::generate(COMPANION_SHAPES_SPEC, "companion-shapes.yaml", false)
+        .expect("the spec generates");
+    (squeezed(&generated.httpmock), squeezed(&generated.cli))
+}
+
+#[test]
+fn mock_bodies_taken_by_value_are_lent_to_httpmock() {
+    let (mock, _) = companions();
+    // The `Copy` enum of `set_kind`'s body and the `()` of its 200.
+    assert!(
+        mock.contains(
+            "pubfnbody(self,value:types::Kind)->Self{Self(self.0.json_body_obj(&value))}"
+        ),
+        "{mock}"
+    );
+    assert!(mock.contains("pubfnok(self,value:())->Self"), "{mock}");
+    // Every `json_body_obj(value)` left is in a helper taking a reference.
+    for helper in mock
+        .split("pubfn")
+        .filter(|f| f.contains("json_body_obj(value)"))
+    {
+        assert!(
+            helper.contains("value:&"),
+            "by value and not lent: {helper}"
+        );
+    }
+}
+
+#[test]
+fn mock_query_values_are_serdes_texts_one_pair_per_element() {
+    let (mock, _) = companions();
+    for name in ["kinds", "tags", "id", "since"] {
+        assert!(
+            mock.contains(&format!(
+                "query_texts(&value).into_iter().fold(self.0,|when,text|when.query_param(\"{name}\",text))"
+            )),
+            "{name}: {mock}"
+        );
+    }
+    for call in mock.split("query_param(").skip(1) {
+        let args = &call[..call.find(')').unwrap_or(call.len())];
+        assert!(
+            !args.contains("to_string"),
+            "a query value by Display: {args}"
+        );
+    }
+    assert_eq!(mock.matches("fnquery_texts<").count(), 1, "the helper once");
+}
+
+#[test]
+fn cli_arrays_are_repeated_flags_and_the_specs_types_are_parsed_with_serde() {
+    let (_, cli) = companions();
+    assert!(!cli.contains("value_parser!(::std::vec::Vec"), "{cli}");
+    assert!(
+        cli.contains(".value_parser(parse_value::<types::Kind>).action(::clap::ArgAction::Append)"),
+        "{cli}"
+    );
+    assert!(
+        cli.contains(".value_parser(::clap::value_parser!(::std::string::String)).action(::clap::ArgAction::Append)"),
+        "{cli}"
+    );
+    assert!(
+        cli.contains(".value_parser(parse_value::<types::IdOrIds>)"),
+        "{cli}"
+    );
+    assert!(
+        cli.contains("matches.get_many::<types::Kind>(\"kinds\").map(|values|values.cloned().collect::<::std::vec::Vec<types::Kind>>())"),
+        "{cli}"
+    );
+    assert!(!cli.contains("get_one::<::std::vec::Vec"), "{cli}");
+    assert_eq!(cli.matches("fnparse_value<").count(), 1, "the helper once");
+}
+
+#[test]
+fn our_specs_companions_need_none_of_it() {
+    let generated = support::generate(support::TOKENS_SPEC, "tokens.yaml", false).unwrap();
+    assert!(!generated.httpmock.contains("query_texts"));
+    assert!(!generated.cli.contains("parse_value"));
+}
