@@ -221,9 +221,11 @@ fn client_halves(
     let spec = &passes::secret_fields::marked(spec, spec_name)?;
     let tokens = progenitor::tokens(spec, spec_name, Target::Client)?;
     let (types, requests) = threads::halves::cut(tokens);
+    let response_types = passes::received_enums::response_types(&requests.to_string());
     let mut types = progenitor::parsed(types, spec_name)?;
     let mut requests = progenitor::parsed(requests, spec_name)?;
     let mut facts = passes::Facts::new(spec, spec_name, passes::Found::default());
+    facts.response_types = response_types;
     passes::run(passes::Part::Types, &mut types, &mut facts)?;
     let mut facts = passes::Facts::new(spec, spec_name, facts.found);
     passes::run(passes::Part::Requests, &mut requests, &mut facts)?;

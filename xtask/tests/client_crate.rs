@@ -109,6 +109,33 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
         String::from_utf8_lossy(&check.stderr)
     );
 
+    // A value the crate does not know, in an enum a response carries,
+    // reaches the program (codegen's `received_enums`), run as a test of
+    // the new crate.
+    fs::create_dir_all(shapes.join("tests")).unwrap();
+    fs::write(shapes.join("tests/received_enums.rs"), RECEIVED_ENUMS_TEST).unwrap();
+    let test = Command::new(env!("CARGO"))
+        .args([
+            "test",
+            "--offline",
+            "--quiet",
+            "--package",
+            "shapes-client",
+            "--test",
+            "received_enums",
+        ])
+        .current_dir(&workspace)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("run cargo test");
+    assert!(
+        test.status.success(),
+        "received enums:\n{}{}",
+        String::from_utf8_lossy(&test.stdout),
+        String::from_utf8_lossy(&test.stderr)
+    );
+
     // The owner edits their files; a second run keeps them.
     let manifest = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
     let without_secrecy: String = manifest
@@ -175,3 +202,31 @@ fn a_directory_name_that_is_no_package_name_asks_for_one() {
     assert!(run.stderr.contains("give --name"), "{}", run.stderr);
     assert!(!out.exists());
 }
+
+/// Run inside the companion-shapes crate: `Kind` is in a response,
+/// `Shade` is only sent.
+const RECEIVED_ENUMS_TEST: &str = r##"
+use shapes_client::types::{Kind, Shade, Thing};
+
+#[test]
+fn a_value_the_crate_does_not_know_is_kept_and_given_back() {
+    let thing: Thing = serde_json::from_str(r#"{"name": "a", "kind": "medium"}"#).unwrap();
+    assert_eq!(thing.kind, Some(Kind::Unknown("medium".to_owned())));
+    let kind = thing.kind.unwrap();
+    assert_eq!(kind.to_string(), "medium");
+    assert_eq!(serde_json::to_string(&kind).unwrap(), r#""medium""#);
+}
+
+#[test]
+fn known_values_are_their_variants_and_from_str_stays_strict() {
+    assert_eq!(serde_json::from_str::<Kind>(r#""small""#).unwrap(), Kind::Small);
+    assert!("medium".parse::<Kind>().is_err());
+}
+
+#[test]
+fn an_enum_only_sent_stays_closed() {
+    assert!(serde_json::from_str::<Shade>(r#""dim""#).is_err());
+    fn copy<T: Copy>(_: T) {}
+    copy(Shade::Light);
+}
+"##;

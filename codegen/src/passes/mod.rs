@@ -24,6 +24,7 @@ mod mock_query_values;
 mod no_api_version;
 mod non_exhaustive;
 mod path_segments;
+pub(crate) mod received_enums;
 mod route_templates;
 mod runtime_error;
 pub(crate) mod secret_fields;
@@ -84,6 +85,11 @@ pub(crate) const PASSES: &[Pass] = &[
         module: "enum_varnames",
         parts: &[Types],
         run: File(enum_varnames::name_variants),
+    },
+    Pass {
+        module: "received_enums",
+        parts: &[Types],
+        run: File(received_enums::add_unknown),
     },
     Pass {
         module: "enum_varnames",
@@ -171,6 +177,9 @@ pub(crate) struct Facts<'a> {
     pub(crate) found: Found,
     /// Whether `secret_fields` put `crate::Secret` somewhere in this part.
     pub(crate) has_secrets: bool,
+    /// The types half: the types the client's methods answer with
+    /// (`received_enums::response_types`, read from the requests half).
+    pub(crate) response_types: std::collections::BTreeSet<String>,
 }
 
 impl<'a> Facts<'a> {
@@ -180,6 +189,7 @@ impl<'a> Facts<'a> {
             spec_name,
             found,
             has_secrets: false,
+            response_types: Default::default(),
         }
     }
 }

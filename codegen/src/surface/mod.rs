@@ -169,6 +169,10 @@ pub struct Variant {
     pub wire: String,
     /// Its fields, for variants that carry data: `(String)`, `{ a: i64 }`.
     pub data: Option<String>,
+    /// `#[serde(untagged)]`: serde reads into it every value no other
+    /// variant names (the `Unknown` of an enum a response carries, see
+    /// codegen's `received_enums`).
+    pub catches_unknown: bool,
 }
 
 /// One method of `Client` and the request builder it returns.

@@ -167,6 +167,7 @@ fn variant(v: &syn::Variant) -> Variant {
         )),
     };
     Variant {
+        catches_unknown: serde.contains_key("untagged"),
         name: v.ident.to_string(),
         wire: serde
             .remove("rename")

@@ -66,9 +66,12 @@ pub(crate) fn generate_files(
 
         let types = progenitor::tokens(spec, spec_name, Target::Client).and_then(|tokens| {
             let (types, requests) = halves::cut(tokens);
-            let _ = requests_text.send(requests.to_string());
+            let requests = requests.to_string();
+            let response_types = passes::received_enums::response_types(&requests);
+            let _ = requests_text.send(requests);
             let mut file = progenitor::parsed(types, spec_name)?;
             let mut facts = Facts::new(spec, spec_name, Found::default());
+            facts.response_types = response_types;
             passes::run(Part::Types, &mut file, &mut facts)?;
             // A thread that failed has stopped listening; its error comes
             // with its result.

@@ -698,8 +698,23 @@ fn variants(
             }
         }
     }
+    // The variant old releases read values they do not know into.
+    let catch_all = old.iter().find(|v| v.catches_unknown);
     for after in new.iter().filter(|v| !old.iter().any(|o| o.name == v.name)) {
         let what = format!("variant {} (\"{}\") added", after.name, after.wire);
+        if let Some(catch_all) = catch_all.filter(|_| def.non_exhaustive && after.data.is_none()) {
+            out.push(
+                Compatible,
+                place(),
+                added(Item::Variant),
+                what,
+                format!(
+                    "`match`es have a `_` arm (non_exhaustive); releases before this one read the value as `{}`",
+                    catch_all.name
+                ),
+            );
+            continue;
+        }
         if !def.non_exhaustive {
             out.push(
                 Breaking,
