@@ -6,6 +6,7 @@ pub mod client_crate;
 pub mod codegen_task;
 pub mod diff;
 mod exit;
+pub mod mutate;
 pub mod real_world;
 
 pub use exit::Exit;

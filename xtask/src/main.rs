@@ -2,6 +2,7 @@
 //! `cargo xtask diff [--base REV] [--format text|markdown|json|changelog] [--spec PATH]`
 //! `cargo xtask client-crate --spec PATH --out DIR [--name NAME] [--normalize]`
 //! `cargo xtask real-world [--specs DIR] [--only TEXT] [--no-check]`
+//! `cargo xtask mutate [--runs N] [--seed S] [--first N] [--specs DIR]`
 //!
 //! Parses the command line and runs one task; the tasks are in the library
 //! (`xtask::codegen_task::command`, `xtask::diff::command`), and so are
@@ -10,7 +11,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{client_crate, codegen_task, diff, real_world};
+use xtask::{client_crate, codegen_task, diff, mutate, real_world};
 
 #[derive(Parser)]
 #[command(
@@ -37,6 +38,11 @@ enum Task {
     /// companions and `cargo check` each; print a table. Exit 1 when one is
     /// refused or does not compile.
     RealWorld(real_world::Args),
+    /// A mutation campaign: specs derived from ours and the real-world ones
+    /// by deleting, duplicating, retyping and re-pointing nodes, each
+    /// generated and checked (no panic trace, no run over 10 s, output that
+    /// parses, refusals that name a place). Exit 1 on any failure.
+    Mutate(mutate::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +51,7 @@ fn main() -> ExitCode {
         Task::Diff(args) => diff::command(&args),
         Task::ClientCrate(args) => client_crate::command(&args),
         Task::RealWorld(args) => real_world::command(&args),
+        Task::Mutate(args) => mutate::command(&args),
     }
     .into()
 }

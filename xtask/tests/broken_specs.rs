@@ -183,6 +183,28 @@ const CASES: &[(&str, i32, &[&str])] = &[
         4,
         &["the document: typify names two types Owner, which does not compile"],
     ),
+    (
+        "35-enum-value-listed-twice.yaml",
+        3,
+        &["#/components/schemas/Shade/enum/2: \"light\" is listed twice"],
+    ),
+    (
+        "36-number-where-a-string-belongs.yaml",
+        3,
+        &["#/servers/0/url: invalid type: integer `8080`, expected a string"],
+    ),
+    (
+        "37-enum-value-of-another-type.yaml",
+        3,
+        &["#/components/schemas/Shade/enum/1: {\"dark\":true} is not of the schema's type string"],
+    ),
+    (
+        "38-ref-to-the-whole-document.yaml",
+        3,
+        &[
+            "#/paths/~1a/get/responses/200/content/application~1json/schema: $ref # is not a component",
+        ],
+    ),
 ];
 
 /// The cases `--normalize` turns into clients: (file, the start of each

@@ -11,7 +11,12 @@
 //!   `B: $ref A`): typify generates types for them that compile, but have no
 //!   base case, so deserializing any value recurses until the stack overflows;
 //! - a `{name}` in a path with no path parameter, or a path parameter that is
-//!   not in its path.
+//!   not in its path;
+//! - an `enum` that lists one value twice (progenitor stops with "Failed to
+//!   make unique variant names", naming no schema), or a value of another
+//!   type than the schema's (typify: "unexpected value type");
+//! - a `$ref` to anything but a component, `#/components/<kind>/<name>`
+//!   (progenitor stops with "$ref # is missing").
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,7 +33,55 @@ pub(crate) fn problems(doc: &Value) -> Vec<String> {
     schema_types(doc, &mut found);
     alias_cycles(doc, &mut found);
     path_parameters(doc, &mut found);
+    enum_values(doc, &mut found);
     found
+}
+
+/// `#/components/<kind>/<name>`: what progenitor resolves (it looks the
+/// name up in the kind's map, and stops on anything else).
+fn is_component(target: &str) -> bool {
+    let steps: Vec<&str> = target.split('/').collect();
+    steps.len() == 4 && steps[0] == "#" && steps[1] == "components" && !steps[3].is_empty()
+}
+
+/// A schema's `enum` with a value twice, or a value of another JSON type
+/// than the schema's `type` (typify stops with "unexpected value type").
+fn enum_values(doc: &Value, found: &mut Vec<String>) {
+    walk_objects(doc, |pointer, place, map| {
+        if place != ObjectKind::Schema {
+            return;
+        }
+        let Some(Value::Array(values)) = map.get("enum") else {
+            return;
+        };
+        let ty = map.get("type").and_then(Value::as_str);
+        for (i, value) in values.iter().enumerate() {
+            if values[..i].contains(value) {
+                found.push(format!("#{pointer}/enum/{i}: {value} is listed twice"));
+            } else if let Some(ty) = ty
+                && !value.is_null()
+                && !is_of_type(value, ty)
+            {
+                found.push(format!(
+                    "#{pointer}/enum/{i}: {value} is not of the schema's type {ty}"
+                ));
+            }
+        }
+    });
+}
+
+/// Whether a JSON value is of an OpenAPI type (an unknown type is another
+/// check's problem).
+fn is_of_type(value: &Value, ty: &str) -> bool {
+    match ty {
+        "string" => value.is_string(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        "array" => value.is_array(),
+        "object" => value.is_object(),
+        _ => true,
+    }
 }
 
 fn operation_ids(doc: &Value, found: &mut Vec<String>) {
@@ -61,6 +114,10 @@ fn references(doc: &Value, found: &mut Vec<String>) {
             ));
         } else if resolve(doc, target).is_none() {
             found.push(format!("#{pointer}: $ref {target} points to nothing"));
+        } else if !is_component(target) {
+            found.push(format!(
+                "#{pointer}: $ref {target} is not a component (#/components/<kind>/<name>), the only references progenitor follows"
+            ));
         }
     }
 }

@@ -123,15 +123,31 @@ pub(crate) fn parse(text: &str, spec_name: &str) -> Result<Value, CodegenError> 
 /// output. When openapiv3 refuses the values, the text is read again for
 /// the place of the error, which the values do not keep.
 pub(crate) fn openapi(raw: &Value, text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> {
-    OpenAPI::deserialize(raw).or_else(|error| {
+    serde_path_to_error::deserialize::<_, OpenAPI>(raw).or_else(|error| {
         let text = without_bom(text);
+        // The text's own reader gives `line:column`; where it reads the
+        // text fine (serde_yaml reads `url: 42` as a string, the JSON
+        // values do not), the error is placed by its JSON pointer.
         from_text::<OpenAPI>(text, syntax(text, spec_name), spec_name).and_then(|_| {
             Err(CodegenError::Invalid {
                 spec: spec_name.to_owned(),
-                message: error.to_string(),
+                message: format!("#{}: {}", pointer(error.path()), error.inner()),
             })
         })
     })
+}
+
+/// A serde path as a JSON pointer (RFC 6901), `/servers/1/url`.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.replace('~', "~0").replace('/', "~1")),
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .map(|step| format!("/{step}"))
+        .collect()
 }
 
 /// A JSON value read by serde_json (same numbers, strings and nesting limit
