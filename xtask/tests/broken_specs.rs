@@ -205,6 +205,11 @@ const CASES: &[(&str, i32, &[&str])] = &[
             "#/paths/~1a/get/responses/200/content/application~1json/schema: $ref # is not a component",
         ],
     ),
+    (
+        "39-format-without-a-type.yaml",
+        3,
+        &["#/components/schemas/Event/properties/time: format \"date-time\" without a type"],
+    ),
 ];
 
 /// The cases `--normalize` turns into clients: (file, the start of each

@@ -16,7 +16,9 @@
 //!   make unique variant names", naming no schema), or a value of another
 //!   type than the schema's (typify: "unexpected value type");
 //! - a `$ref` to anything but a component, `#/components/<kind>/<name>`
-//!   (progenitor stops with "$ref # is missing").
+//!   (progenitor stops with "$ref # is missing");
+//! - a schema with a `format` and nothing that says what it is (no `type`,
+//!   `$ref`, composition, ...): typify stops on it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -126,14 +128,38 @@ fn references(doc: &Value, found: &mut Vec<String>) {
 /// `not yet implemented`, naming no schema).
 fn schema_types(doc: &Value, found: &mut Vec<String>) {
     const TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
+    // What else says what a schema is, when it has no `type`.
+    const SHAPES: [&str; 10] = [
+        "type",
+        "$ref",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "not",
+        "enum",
+        "properties",
+        "items",
+        "additionalProperties",
+    ];
     walk_objects(doc, |pointer, place, map| {
-        if place == ObjectKind::Schema
-            && let Some(Value::String(t)) = map.get("type")
+        if place != ObjectKind::Schema {
+            return;
+        }
+        if let Some(Value::String(t)) = map.get("type")
             && !TYPES.contains(&t.as_str())
         {
             found.push(format!(
                 "#{pointer}: unknown schema type {t:?} (OpenAPI 3.0 has {})",
                 TYPES.join(", ")
+            ));
+        }
+        // typify stops with "not yet implemented: invalid (or unexpected)
+        // schema", naming no schema (found by the mutation campaign).
+        if let Some(Value::String(format)) = map.get("format")
+            && !SHAPES.iter().any(|key| map.contains_key(*key))
+        {
+            found.push(format!(
+                "#{pointer}: format {format:?} without a type (give it one, such as `type: string`)"
             ));
         }
     });
