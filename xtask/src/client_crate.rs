@@ -154,7 +154,7 @@ fn package_name(args: &Args) -> Result<String, String> {
     }
 }
 
-/// What [`write`] did.
+/// What [`write()`] did.
 #[derive(Debug)]
 pub struct Written {
     /// The manifest and `lib.rs` were written (they were missing).
