@@ -131,6 +131,7 @@ pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, Cod
     } else {
         Vec::new()
     };
+    progenitor::response_groups::split(&mut spec, spec_name)?;
     let header = header(options.spec_name, options.command);
     let mut generated = threads::generate_files(&spec, options.spec_name, &header)?;
     generated.normalizations = normalizations;
@@ -218,7 +219,9 @@ fn client_halves(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
 ) -> Result<(syn::File, syn::File), CodegenError> {
-    let spec = &passes::secret_fields::marked(spec, spec_name)?;
+    let mut spec = passes::secret_fields::marked(spec, spec_name)?;
+    progenitor::response_groups::split(&mut spec, spec_name)?;
+    let spec = &spec;
     let tokens = progenitor::tokens(spec, spec_name, Target::Client)?;
     let (types, requests) = threads::halves::cut(tokens);
     let response_types = passes::received_enums::response_types(&requests.to_string());

@@ -17,6 +17,12 @@ pub(crate) const ERROR: &str = "Error";
 pub(crate) const READ_RESPONSE: &str = "read_response";
 /// `read_error(response, &[secret keys])`: reads a documented error body.
 pub(crate) const READ_ERROR: &str = "read_error";
+/// `read_error_as(response, &[secret keys], variant)`: reads one of several
+/// error answers into its variant of the operation's error enum.
+pub(crate) const READ_ERROR_AS: &str = "read_error_as";
+/// The documented error answer; its `map` puts a bodiless or streamed
+/// one of several error answers into its variant.
+pub(crate) const DOCUMENTED_ERROR: &str = "DocumentedError";
 /// The type of every field the spec marks secret (see
 /// `passes::secret_fields`).
 pub(crate) const SECRET: &str = "Secret";
@@ -25,7 +31,15 @@ pub(crate) const SECRET: &str = "Secret";
 pub(crate) const RETRY_POLICY: &str = "RetryPolicy";
 
 /// What the generated code names at the including crate's root.
-pub const NAMED: [&str; 5] = [ERROR, READ_RESPONSE, READ_ERROR, SECRET, RETRY_POLICY];
+pub const NAMED: [&str; 7] = [
+    ERROR,
+    READ_RESPONSE,
+    READ_ERROR,
+    READ_ERROR_AS,
+    DOCUMENTED_ERROR,
+    SECRET,
+    RETRY_POLICY,
+];
 
 /// `route_template(operation_id)`: generated beside the client (see
 /// `passes::route_templates`), read by the runtime's hooks.

@@ -1,5 +1,6 @@
-//! Normalisation: our spec needs none; the response shapes progenitor
-//! 0.15.1 cannot generate become specs it can, and each change is reported.
+//! Normalisation: our spec needs none; the shapes progenitor 0.15.1 cannot
+//! generate become specs it can, and each change is reported; answers of
+//! several types need none.
 
 mod support;
 
@@ -17,26 +18,49 @@ fn our_spec_needs_no_normalisation() {
     assert!(normalized == generate(TOKENS_SPEC, "tokens.yaml", false).unwrap());
 }
 
+/// Answers of several types under their own statuses are kept, without
+/// normalising: one enum each (codegen's `response_groups`).
 #[test]
-fn mixed_response_bodies_are_reconciled_and_reported() {
-    for (spec, expected) in [
+fn answers_of_several_types_generate_without_normalising_and_nothing_is_removed() {
+    for (spec, group) in [
         (
             include_str!(
                 "../../workspace-files/broken-specs/15-error-body-beside-error-without-body.yaml"
             ),
-            "operation get_item: removed response 404 (no body) beside 400 (an inline JSON schema)",
+            "pub enum GetItemError",
         ),
         (
             include_str!(
                 "../../workspace-files/broken-specs/16-success-body-beside-success-without-body.yaml"
             ),
-            "operation start_job: removed response 202 (no body) beside 200 (an inline JSON schema)",
+            "pub enum StartJobResponse",
         ),
+    ] {
+        let generated = generate(spec, "s.yaml", false).unwrap();
+        assert!(generated.client.contains(group), "{group}");
+        assert_eq!(
+            generate(spec, "s.yaml", true).unwrap().normalizations,
+            Vec::<String>::new()
+        );
+    }
+}
+
+/// `default` stands for every other status, success or error, so it cannot
+/// be one variant beside answers of other types: normalising removes it.
+#[test]
+fn a_default_beside_answers_of_other_types_is_removed_and_reported() {
+    for (spec, expected) in [
         (
             include_str!(
                 "../../workspace-files/broken-specs/17-string-success-beside-default-error-object.yaml"
             ),
             "operation get_version: removed response default (an inline JSON schema) beside 200 (an inline JSON schema)",
+        ),
+        (
+            include_str!(
+                "../../workspace-files/broken-specs/41-default-beside-answers-of-several-types.yaml"
+            ),
+            "operation start_job: removed response default (an inline JSON schema) beside 200 (an inline JSON schema) and 202 (no body)",
         ),
     ] {
         assert!(
@@ -44,8 +68,7 @@ fn mixed_response_bodies_are_reconciled_and_reported() {
             "{expected}: generates without normalising"
         );
         let generated = generate(spec, "s.yaml", true).unwrap();
-        let changes = generated.normalizations.clone();
-        assert_eq!(changes, [expected]);
+        assert_eq!(generated.normalizations, [expected]);
         syn::parse_file(&generated.client).unwrap();
     }
 }

@@ -102,7 +102,7 @@ pub use error_questions::{ApiErrorExt, RecoveredToken};
 pub use generated::*;
 pub use runtime::{DocumentedError, Error, InvalidPayload, RetryPolicy, Secret};
 #[doc(hidden)]
-pub use runtime::{read_error, read_response};
+pub use runtime::{read_error, read_error_as, read_response};
 
 /// The crate README's Rust examples, compiled as doctests so they cannot drift
 /// from the real API.

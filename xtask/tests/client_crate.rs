@@ -114,6 +114,20 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
     // the new crate.
     fs::create_dir_all(shapes.join("tests")).unwrap();
     fs::write(shapes.join("tests/received_enums.rs"), RECEIVED_ENUMS_TEST).unwrap();
+    // Each answer of an operation whose answers have several types arrives
+    // as its variant, from a real server on loopback set up with the
+    // generated mocks (codegen's `response_groups`).
+    fs::write(
+        shapes.join("tests/response_groups.rs"),
+        RESPONSE_GROUPS_TEST,
+    )
+    .unwrap();
+    let mut manifest = fs::read_to_string(shapes.join("Cargo.toml")).unwrap();
+    manifest.push_str(
+        "\n[dev-dependencies]\nfutures = \"0.3\"\n\
+         tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n",
+    );
+    fs::write(shapes.join("Cargo.toml"), manifest).unwrap();
     let test = Command::new(env!("CARGO"))
         .args([
             "test",
@@ -121,8 +135,12 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
             "--quiet",
             "--package",
             "shapes-client",
+            "--features",
+            "mock",
             "--test",
             "received_enums",
+            "--test",
+            "response_groups",
         ])
         .current_dir(&workspace)
         .env("CARGO_TARGET_DIR", target_dir())
@@ -131,7 +149,7 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
         .expect("run cargo test");
     assert!(
         test.status.success(),
-        "received enums:\n{}{}",
+        "received enums, response groups:\n{}{}",
         String::from_utf8_lossy(&test.stdout),
         String::from_utf8_lossy(&test.stderr)
     );
@@ -228,5 +246,118 @@ fn an_enum_only_sent_stays_closed() {
     assert!(serde_json::from_str::<Shade>(r#""dim""#).is_err());
     fn copy<T: Copy>(_: T) {}
     copy(Shade::Light);
+}
+"##;
+
+const RESPONSE_GROUPS_TEST: &str = r##"
+use futures::StreamExt;
+use httpmock::MockServer;
+use serde_json::json;
+use shapes_client::mock::MockServerExt;
+use shapes_client::types::{JobEventsResponse, Problem, StartJobError, StartJobResponse, Thing};
+use shapes_client::{Client, Error, RetryPolicy};
+
+fn problem(message: &str) -> Problem {
+    serde_json::from_value(json!({"message": message})).unwrap()
+}
+
+#[tokio::test]
+async fn each_success_answer_is_its_variant() {
+    let server = MockServer::start_async().await;
+    let client = Client::new(&server.base_url(), RetryPolicy::default());
+
+    let thing: Thing = serde_json::from_value(json!({"name": "a"})).unwrap();
+    let mut mock = server.start_job(|_, then| {
+        then.ok(&thing);
+    });
+    let answer = client.start_job().send().await.unwrap();
+    assert_eq!(answer.status(), 200);
+    assert!(matches!(answer.into_inner(), StartJobResponse::Ok(t) if t.name == "a"));
+    mock.delete();
+
+    let accepted = serde_json::from_value(json!({"job": "j1"})).unwrap();
+    let mut mock = server.start_job(|_, then| {
+        then.accepted(&accepted);
+    });
+    let answer = client.start_job().send().await.unwrap();
+    assert_eq!(answer.status(), 202);
+    assert!(matches!(answer.into_inner(), StartJobResponse::Accepted(a) if a.job == "j1"));
+    mock.delete();
+
+    let mut mock = server.start_job(|_, then| {
+        then.no_content();
+    });
+    let answer = client.start_job().send().await.unwrap();
+    assert!(matches!(answer.into_inner(), StartJobResponse::NoContent));
+    mock.delete();
+}
+
+#[tokio::test]
+async fn each_error_answer_is_its_variant_and_says_why() {
+    let server = MockServer::start_async().await;
+    let client = Client::new(&server.base_url(), RetryPolicy::default());
+
+    let mut mock = server.start_job(|_, then| {
+        then.not_found();
+    });
+    let Err(Error::ErrorResponse(error)) = client.start_job().send().await else {
+        panic!("a 404 is a documented error");
+    };
+    assert_eq!(error.status(), 404);
+    assert!(matches!(error.into_inner(), StartJobError::NotFound));
+    mock.delete();
+
+    let mut mock = server.start_job(|_, then| {
+        then.conflict(&problem("a job runs already"));
+    });
+    let error = client.start_job().send().await.unwrap_err();
+    assert!(error.to_string().contains("a job runs already"), "{error}");
+    let Error::ErrorResponse(error) = error else {
+        panic!("a 409 is a documented error");
+    };
+    assert!(
+        matches!(error.into_inner(), StartJobError::Conflict(p) if p.message == "a job runs already")
+    );
+    mock.delete();
+
+    let mut mock = server.start_job(|_, then| {
+        then.server_error(503);
+    });
+    let Err(Error::ErrorResponse(error)) = client.start_job().send().await else {
+        panic!("a 5XX is a documented error");
+    };
+    assert_eq!(error.status(), 503);
+    assert!(matches!(error.into_inner(), StartJobError::ServerError));
+    mock.delete();
+}
+
+#[tokio::test]
+async fn a_stream_beside_json_is_a_byte_stream() {
+    let server = MockServer::start_async().await;
+    let client = Client::new(&server.base_url(), RetryPolicy::default());
+
+    let mut mock = server.job_events(|when, then| {
+        when.into_inner()
+            .header("accept", "application/json, text/event-stream");
+        then.ok("data: one\n\n");
+    });
+    let answer = client.job_events().send().await.unwrap();
+    let JobEventsResponse::EventStream(stream) = answer.into_inner() else {
+        panic!("the 200 is the event stream");
+    };
+    let mut bytes = Vec::new();
+    let mut stream = stream.into_inner();
+    while let Some(chunk) = stream.next().await {
+        bytes.extend_from_slice(&chunk.unwrap());
+    }
+    assert_eq!(bytes, b"data: one\n\n");
+    mock.delete();
+
+    let mut mock = server.job_events(|_, then| {
+        then.accepted(&problem("not yet"));
+    });
+    let answer = client.job_events().send().await.unwrap();
+    assert!(matches!(answer.into_inner(), JobEventsResponse::Accepted(p) if p.message == "not yet"));
+    mock.delete();
 }
 "##;

@@ -7,8 +7,9 @@
 //!   (the JSON one, else the first); a body of a media type progenitor
 //!   cannot send (`*/*`, `image/png`, `multipart/form-data`, …) is sent as
 //!   raw bytes (`application/octet-stream`).
-//! - `responses`: responses whose bodies progenitor cannot give one type
-//!   are removed, but for the first of each kind.
+//! - `responses`: a `default` response whose body differs from another
+//!   response's is removed (answers of several types under their own
+//!   statuses are kept, as one enum: `progenitor::response_groups`).
 //! - `indistinct_enum_values`: an enum whose values typify would give one Rust name
 //!   (`add` and `Add`) gets names from codegen; the values sent are the
 //!   same.
@@ -23,6 +24,8 @@ mod responses;
 
 use openapiv3::OpenAPI;
 
+use crate::spec::OperationsMut;
+
 /// Rewrites `spec` in place; returns one line per change, in a fixed order
 /// (rule by rule, each in document order).
 pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
@@ -31,27 +34,4 @@ pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
     changes.extend(indistinct_enum_values::normalize(spec));
     changes.extend(nullable_titles::normalize(spec));
     changes
-}
-
-/// The operations of a path item, by method, open to change.
-trait OperationsMut {
-    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)>;
-}
-
-impl OperationsMut for openapiv3::PathItem {
-    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)> {
-        [
-            ("get", self.get.as_mut()),
-            ("put", self.put.as_mut()),
-            ("post", self.post.as_mut()),
-            ("delete", self.delete.as_mut()),
-            ("options", self.options.as_mut()),
-            ("head", self.head.as_mut()),
-            ("patch", self.patch.as_mut()),
-            ("trace", self.trace.as_mut()),
-        ]
-        .into_iter()
-        .filter_map(|(m, op)| op.map(|op| (m, op)))
-        .collect()
-    }
 }

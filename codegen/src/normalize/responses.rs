@@ -1,14 +1,13 @@
-//! Responses whose bodies progenitor cannot give one type.
+//! A `default` response beside answers of other types.
 //!
-//! progenitor gives all success responses of an operation one Rust type, and
-//! all error responses one type (`default` counts as both). Where an
-//! operation's responses in one of those groups have different bodies (a
-//! JSON body beside none, two different schemas), progenitor stops with
-//! `assertion failed: response_types.len() <= 1`. Normalising keeps, in each
-//! group, the responses whose body is that of the group's first response
-//! with a JSON body (or its first response) and removes the others: at run
-//! time the removed statuses arrive as `Error::UnexpectedResponse`, with the
-//! raw response, instead of stopping generation of the whole client.
+//! progenitor counts `default` both among an operation's success answers
+//! and among its error answers, and gives each kind one Rust type. Answers
+//! of several types under their own statuses become one enum
+//! (`progenitor::response_groups`), but `default` stands for every other
+//! status of both kinds, which no variant can say. Where its body differs
+//! from another answer's, normalising removes it: at run time the other
+//! statuses arrive as `Error::UnexpectedResponse`, with the raw response,
+//! instead of stopping generation of the whole client.
 
 use openapiv3::{OpenAPI, ReferenceOr, Response, StatusCode};
 
@@ -37,43 +36,17 @@ pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
             let body = |r: &ReferenceOr<Response>| resolve(r).map(|r| body_signature(&r));
             let responses = &mut operation.responses;
 
-            let success: Vec<(StatusCode, String)> = responses
+            let others: Vec<(StatusCode, String)> = responses
                 .responses
                 .iter()
-                .filter(|(code, _)| is_success(code))
+                .filter(|(code, _)| is_success(code) || is_error(code))
                 .filter_map(|(code, r)| Some((code.clone(), body(r)?)))
                 .collect();
-            let error: Vec<(StatusCode, String)> = responses
-                .responses
-                .iter()
-                .filter(|(code, _)| is_error(code))
-                .filter_map(|(code, r)| Some((code.clone(), body(r)?)))
-                .collect();
-            let winners = [winner(&success), winner(&error)];
-
-            for (code, signature) in success.iter().chain(&error) {
-                let group_winner = if is_success(code) {
-                    &winners[0]
-                } else {
-                    &winners[1]
-                };
-                if let Some((won_code, won)) = group_winner
-                    && signature != won
-                {
-                    responses.responses.shift_remove(code);
-                    changes.push(format!(
-                        "operation {name}: removed response {code} ({}) beside {won_code} ({})",
-                        describe(signature),
-                        describe(won)
-                    ));
-                }
-            }
             if let Some(default) = responses.default.as_ref().and_then(body) {
-                let clashes: Vec<String> = winners
+                let clashes: Vec<String> = others
                     .iter()
-                    .flatten()
-                    .filter(|(_, won)| *won != default)
-                    .map(|(code, won)| format!("{code} ({})", describe(won)))
+                    .filter(|(_, other)| *other != default)
+                    .map(|(code, other)| format!("{code} ({})", describe(other)))
                     .collect();
                 if !clashes.is_empty() {
                     responses.default = None;
@@ -120,15 +93,6 @@ fn body_signature(response: &Response) -> String {
         ),
         None => format!("raw {}", response.content.keys().next().unwrap()),
     }
-}
-
-/// The group's first response with a JSON body, else its first response.
-fn winner(group: &[(StatusCode, String)]) -> Option<(StatusCode, String)> {
-    group
-        .iter()
-        .find(|(_, s)| s.starts_with("json"))
-        .or(group.first())
-        .cloned()
 }
 
 fn describe(signature: &str) -> String {

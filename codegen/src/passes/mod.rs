@@ -25,6 +25,7 @@ mod no_api_version;
 mod non_exhaustive;
 mod path_segments;
 pub(crate) mod received_enums;
+pub(crate) mod response_groups;
 mod route_templates;
 mod runtime_error;
 pub(crate) mod secret_fields;
@@ -87,6 +88,11 @@ pub(crate) const PASSES: &[Pass] = &[
         run: File(enum_varnames::name_variants),
     },
     Pass {
+        module: "response_groups",
+        parts: &[Types],
+        run: File(response_groups::add_enums),
+    },
+    Pass {
         module: "received_enums",
         parts: &[Types],
         run: File(received_enums::add_unknown),
@@ -137,9 +143,24 @@ pub(crate) const PASSES: &[Pass] = &[
         run: File(secret_fields::check_parameters),
     },
     Pass {
+        module: "response_groups",
+        parts: &[Requests],
+        run: File(response_groups::rewrite_requests),
+    },
+    Pass {
         module: "route_templates",
         parts: &[Requests],
         run: File(route_templates::add),
+    },
+    Pass {
+        module: "response_groups",
+        parts: &[Httpmock],
+        run: File(response_groups::add_mock_answers),
+    },
+    Pass {
+        module: "response_groups",
+        parts: &[Cli],
+        run: File(response_groups::print_any_answer),
     },
     Pass {
         module: "mock_bodies",
@@ -165,6 +186,8 @@ pub(crate) struct Found {
     pub(crate) renames: Arc<enum_varnames::Variants>,
     /// The JSON keys of each type's secret fields.
     pub(crate) secrets: Arc<runtime_error::SecretKeys>,
+    /// The operations whose answers have several types, with their enums.
+    pub(crate) groups: Arc<response_groups::TypedGroups>,
 }
 
 /// What the passes of one part read and learn.

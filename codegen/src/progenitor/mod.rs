@@ -10,6 +10,7 @@
 mod blame;
 pub(crate) mod panics;
 mod prune;
+pub(crate) mod response_groups;
 
 use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;

@@ -10,3 +10,26 @@
 pub(crate) mod check;
 pub(crate) mod read;
 pub mod walk;
+
+/// The operations of a path item, by method, open to change.
+pub(crate) trait OperationsMut {
+    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)>;
+}
+
+impl OperationsMut for openapiv3::PathItem {
+    fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)> {
+        [
+            ("get", self.get.as_mut()),
+            ("put", self.put.as_mut()),
+            ("post", self.post.as_mut()),
+            ("delete", self.delete.as_mut()),
+            ("options", self.options.as_mut()),
+            ("head", self.head.as_mut()),
+            ("patch", self.patch.as_mut()),
+            ("trace", self.trace.as_mut()),
+        ]
+        .into_iter()
+        .filter_map(|(m, op)| op.map(|op| (m, op)))
+        .collect()
+    }
+}

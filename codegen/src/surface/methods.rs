@@ -54,6 +54,20 @@ pub(crate) fn routes(file: &syn::File) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// Each method with its builder type and route template: how progenitor
+/// names an operation's method and builder (read by
+/// `progenitor::response_groups`).
+pub(crate) fn builders(file: &syn::File) -> Vec<(String, String, String)> {
+    let routes = routes(file);
+    client_methods(&file.items)
+        .into_iter()
+        .filter_map(|(name, _, builder)| {
+            let path = routes.get(&name)?.clone();
+            Some((name, builder, path))
+        })
+        .collect()
+}
+
 /// The part of [`Request`] that reads the URL: its first `format!` that
 /// names the base URL, as [`Request`] reads it.
 #[derive(Default)]
@@ -475,9 +489,33 @@ impl<'ast> Visit<'ast> for Request {
                 if self.statuses.iter().any(|a| a.status == status) {
                     continue;
                 }
-                self.statuses.push(StatusArm { status, outcome });
+                let variant = group_variant(&arm.body);
+                self.statuses.push(StatusArm {
+                    status,
+                    outcome,
+                    variant,
+                });
             }
         }
         syn::visit::visit_expr_match(self, m);
     }
+}
+
+/// The variant an arm puts its answer in, where the operation's answers
+/// have several types (`types::ChatResponse::Accepted`: codegen's
+/// `response_groups`).
+fn group_variant(body: &syn::Expr) -> Option<String> {
+    struct Find(Option<String>);
+    impl<'ast> Visit<'ast> for Find {
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            let s = &path.segments;
+            if self.0.is_none() && s.len() == 3 && s[0].ident == crate::TYPES_MODULE {
+                self.0 = Some(s[2].ident.to_string());
+            }
+            syn::visit::visit_path(self, path);
+        }
+    }
+    let mut find = Find(None);
+    find.visit_expr(body);
+    find.0
 }

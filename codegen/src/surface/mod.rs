@@ -231,6 +231,9 @@ pub struct StatusArm {
     /// `201`, `200..=299`, or `other`.
     pub status: String,
     pub outcome: Outcome,
+    /// Where the operation's answers have several types: the variant of
+    /// its enum this status gives (`Accepted` of `types::ChatResponse`).
+    pub variant: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -315,6 +318,12 @@ impl Surface {
     /// pattern such as `"200..=299"` or `"other"`): the first arm that
     /// matches it, as the generated `match` decides.
     pub fn outcome_of(method: &Method, status: &str) -> Outcome {
+        Surface::arm_of(method, status).map_or(Outcome::Unexpected, |arm| arm.outcome)
+    }
+
+    /// The arm that takes `status` (a code, or an arm's own status), if
+    /// any.
+    pub fn arm_of<'m>(method: &'m Method, status: &str) -> Option<&'m StatusArm> {
         let code: Option<u16> = status.parse().ok();
         let matches = |arm: &str| {
             arm == status
@@ -327,11 +336,7 @@ impl Surface {
                     _ => false,
                 }
         };
-        method
-            .statuses
-            .iter()
-            .find(|arm| matches(&arm.status))
-            .map_or(Outcome::Unexpected, |arm| arm.outcome)
+        method.statuses.iter().find(|arm| matches(&arm.status))
     }
 
     fn mark_directions(&mut self) {

@@ -160,11 +160,16 @@ fn render_method(out: &mut String, method: &Method) {
     writeln!(out, "    headers: {}", headers.join(", ")).unwrap();
 }
 
-/// `201 -> Ok; 400, 403, 422 -> Err(ErrorResponse); other -> Err(UnexpectedResponse)`
+/// `201 -> Ok; 400, 403, 422 -> Err(ErrorResponse); other -> Err(UnexpectedResponse)`;
+/// where the answers have several types, each arm's variant:
+/// `200 -> Ok [Ok]; 202 -> Ok [Accepted]`.
 fn statuses(method: &Method) -> String {
-    let mut groups: Vec<(&'static str, Vec<&str>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
     for arm in &method.statuses {
-        let word = arm.outcome.describe();
+        let word = match &arm.variant {
+            Some(variant) => format!("{} [{variant}]", arm.outcome.describe()),
+            None => arm.outcome.describe().to_owned(),
+        };
         match groups.last_mut() {
             Some((w, codes)) if *w == word => codes.push(&arm.status),
             _ => groups.push((word, vec![&arm.status])),

@@ -94,6 +94,19 @@ impl<E> DocumentedError<E> {
         self.value
     }
 
+    /// The same answer with its typed object converted (the status, the
+    /// headers and the message are kept): how the generated client puts
+    /// one of several error answers into its operation's enum.
+    pub fn map<F: fmt::Debug>(self, f: impl FnOnce(E) -> F) -> DocumentedError<F> {
+        let DocumentedError { value, message, .. } = self;
+        let (status, headers) = (value.status(), value.headers().clone());
+        DocumentedError {
+            value: ResponseValue::new(f(value.into_inner()), status, headers),
+            message,
+            debug: <F as fmt::Debug>::fmt,
+        }
+    }
+
     /// The same answer without its typed object (the message is kept).
     fn untyped(&self) -> DocumentedError<()> {
         DocumentedError {
@@ -440,6 +453,31 @@ pub async fn read_error<E: DeserializeOwned + fmt::Debug>(
         .and_then(|json| json.get(MESSAGE_KEY)?.as_str().map(str::to_owned));
     Ok(DocumentedError {
         value,
+        message,
+        debug: <E as fmt::Debug>::fmt,
+    })
+}
+
+/// [`read_error`] for an operation whose error answers have several types
+/// (used by the generated client): the body read as `B`, given to
+/// `variant`, the answer's variant of the operation's error enum.
+#[doc(hidden)]
+pub async fn read_error_as<B: DeserializeOwned, E: fmt::Debug>(
+    response: reqwest::Response,
+    secret_keys: &[&str],
+    variant: impl FnOnce(B) -> E,
+) -> Result<DocumentedError<E>, Error<E>> {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
+    let value: ResponseValue<B> = parse_body(status, headers, &body, secret_keys)?;
+    let message = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .filter(|_| !secret_keys.contains(&MESSAGE_KEY))
+        .and_then(|json| json.get(MESSAGE_KEY)?.as_str().map(str::to_owned));
+    let (status, headers) = (value.status(), value.headers().clone());
+    Ok(DocumentedError {
+        value: ResponseValue::new(variant(value.into_inner()), status, headers),
         message,
         debug: <E as fmt::Debug>::fmt,
     })

@@ -12,6 +12,9 @@
 //!   raw body of an answer off the spec and recovering its secret fields;
 //! - [`read_error`]: reads a documented error body into a
 //!   [`DocumentedError`], keeping the server's message for `Display`;
+//!   [`read_error_as`] does the same for one of several error answers,
+//!   putting it in its variant of the operation's error enum, as
+//!   [`DocumentedError::map`] does for a bodiless one or a byte stream;
 //! - [`Secret`]: the type of every field the spec marks secret (codegen's
 //!   `secret_fields` pass);
 //! - [`RetryPolicy`]: the client's inner type; `ClientHooks<RetryPolicy>`
@@ -40,6 +43,6 @@ mod error;
 mod retry;
 mod secret;
 
-pub use error::{DocumentedError, Error, InvalidPayload, read_error, read_response};
+pub use error::{DocumentedError, Error, InvalidPayload, read_error, read_error_as, read_response};
 pub use retry::RetryPolicy;
 pub use secret::Secret;

@@ -1177,16 +1177,39 @@ fn statuses(before: &Method, after: &Method, out: &mut Changes) {
     for status in all {
         let was = Surface::outcome_of(before, status);
         let now = Surface::outcome_of(after, status);
-        if was == now {
+        // Where the answers have several types, the enum's variant each
+        // status gives.
+        let variant =
+            |method: &Method| Surface::arm_of(method, status).and_then(|arm| arm.variant.clone());
+        let (was_variant, now_variant) = (variant(before), variant(after));
+        if was == now && was_variant == now_variant {
             continue;
         }
         let place = Place::Status {
             method: before.name.clone(),
             status: status.to_owned(),
         };
-        let what = format!("{status}: {} → {}", was.describe(), now.describe());
+        let describe = |outcome: Outcome, variant: &Option<String>| match variant {
+            Some(v) => format!("{} [{v}]", outcome.describe()),
+            None => outcome.describe().to_owned(),
+        };
+        let what = format!(
+            "{status}: {} → {}",
+            describe(was, &was_variant),
+            describe(now, &now_variant)
+        );
         let (class, why) = match (was, now) {
+            (Outcome::Unexpected, _) if now_variant.is_some() => (
+                Compatible,
+                "an answer the spec now documents, one more of the operation's typed \
+                 answers: a new variant, which code matching with `_` takes",
+            ),
             (Outcome::Unexpected, _) => (Compatible, "a status the spec now documents is typed"),
+            (w, n) if w == n && was_variant.is_some() && now_variant.is_some() => (
+                BreakingAtRunTime,
+                "the answer arrives as another variant: code matching the old one no longer \
+                 sees it",
+            ),
             (w, n) if w.is_success() && !n.is_success() => (
                 BreakingAtRunTime,
                 "calls that succeeded with this status now return an error",

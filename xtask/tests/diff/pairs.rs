@@ -767,6 +767,35 @@ pub const PAIRS: &[Pair] = &[
         )],
         consumer: Some(LIST_ERROR_MESSAGE),
     },
+    // --- Answers of several types (one enum per operation: codegen's
+    // `response_groups`).
+    Pair {
+        name: "revoke may answer 202 with another body: its answers become one enum",
+        before: &[],
+        after: &[Set(
+            "/paths/~1api~1v2~1organizations~1{organization}~1tokens~1{token_id}/delete/responses/202",
+            "description: Revocation queued.\ncontent:\n  application/json:\n    schema:\n      type: object\n      required: [job]\n      properties:\n        job:\n          type: string\n",
+        )],
+        consumer: Some(README_REVOKE),
+    },
+    Pair {
+        name: "an answer without a body added to revoke's answers of several types",
+        before: &[Set(
+            "/paths/~1api~1v2~1organizations~1{organization}~1tokens~1{token_id}/delete/responses/202",
+            "description: Revocation queued.\ncontent:\n  application/json:\n    schema:\n      type: object\n      required: [job]\n      properties:\n        job:\n          type: string\n",
+        )],
+        after: &[
+            Set(
+                "/paths/~1api~1v2~1organizations~1{organization}~1tokens~1{token_id}/delete/responses/202",
+                "description: Revocation queued.\ncontent:\n  application/json:\n    schema:\n      type: object\n      required: [job]\n      properties:\n        job:\n          type: string\n",
+            ),
+            Set(
+                "/paths/~1api~1v2~1organizations~1{organization}~1tokens~1{token_id}/delete/responses/204",
+                "description: Already revoked.\n",
+            ),
+        ],
+        consumer: Some(REVOKE_ANSWERS),
+    },
     // --- Outside the generated code.
     Pair {
         name: "a server changed",
@@ -814,6 +843,19 @@ pub async fn revoke(client: &api::Client) -> Result<(), api::Error<api::types::A
     let revoked = client.tokens_revoke().organization("test-org").token_id(42).send().await?;
     println!("{}", revoked.message);
     Ok(())
+}
+"#;
+
+/// Revoke, where its answers are one enum: matched with `_` for the
+/// answers a later spec adds.
+pub const REVOKE_ANSWERS: &str = r#"
+pub async fn revoke(client: &api::Client) -> Result<String, api::Error<api::types::ApiError>> {
+    let answer = client.tokens_revoke().organization("test-org").token_id(42).send().await?;
+    Ok(match answer.into_inner() {
+        api::types::TokensRevokeResponse::Ok(revoked) => revoked.message,
+        api::types::TokensRevokeResponse::Accepted(queued) => queued.job,
+        _ => "another answer".to_owned(),
+    })
 }
 "#;
 

@@ -1,0 +1,420 @@
+//! Operations whose answers have several types: what progenitor is given.
+//!
+//! progenitor gives all success answers of an operation one Rust type, and
+//! all error answers one type; where they differ (a 200 and a 202 with
+//! different bodies, a JSON error beside a bodiless one, an event stream
+//! beside JSON) it stops with `assertion failed: response_types.len() <=
+//! 1` (progenitor#344, #950). Such a group of answers gets one enum, a
+//! variant per status (`passes::response_groups` makes it); here the spec
+//! is prepared so that progenitor can generate everything else, and so
+//! that typify names each answer's body:
+//!
+//! - the operation keeps the answers of one body (the group's first JSON
+//!   one, else its first), which progenitor generates as usual; the pass
+//!   then rewrites the arms of every answer of the group;
+//! - each JSON body of the group that is an inline schema becomes a
+//!   component (`{operationId}_{status}_response`), so that its type has
+//!   that name wherever it is used;
+//! - one more component, marked in its description, holds a property per
+//!   JSON answer (`s200`, `s4xx`): typify gives it a field of each body's
+//!   Rust type, which the pass reads and then removes, so no rule of
+//!   typify's naming is copied here;
+//! - progenitor names the operation's method and builder, run on a spec of
+//!   just those operation ids.
+//!
+//! What was split is written into the document as the extension
+//! [`EXTENSION`], where every part's passes read it ([`groups`]).
+//!
+//! `default` answers both successes and errors; a group whose `default`
+//! has a body of its own is left to progenitor (and to `--normalize`).
+//! Two JSON media types with different schemas under one status cannot be
+//! told apart by any design: they are refused with the operation.
+
+use std::collections::BTreeMap;
+
+use openapiv3::{MediaType, OpenAPI, ReferenceOr, Response, Schema, StatusCode};
+use serde::{Deserialize, Serialize};
+
+use crate::spec::OperationsMut;
+use crate::spec::walk::{is_json_media_type, operation_name};
+use crate::{CodegenError, FailedOperation, Target};
+
+/// The document extension holding the groups.
+pub(crate) const EXTENSION: &str = "x-codegen-response-groups";
+
+/// The words in the description of the component that holds one property
+/// per JSON answer of a group, followed by the group's number.
+pub(crate) const MARKER: &str = "codegen response group";
+
+/// An operation's success answers, or its error answers, of several types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Group {
+    /// The operation, as messages name it.
+    pub(crate) operation: String,
+    /// Its operationId (its name when it has none).
+    pub(crate) operation_id: String,
+    /// `Client`'s method, as progenitor names it.
+    pub(crate) method: String,
+    /// The method's request builder (`builder::ChatInference`).
+    pub(crate) builder: String,
+    pub(crate) kind: Kind,
+    /// The description of the component holding a property per JSON
+    /// answer (see [`MARKER`]); `None` when no answer has a JSON body.
+    pub(crate) marker: Option<String>,
+    /// In the order of the spec.
+    pub(crate) members: Vec<Member>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Kind {
+    Success,
+    Error,
+}
+
+/// One answer of a group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Member {
+    /// `200`, `4XX`.
+    pub(crate) status: String,
+    pub(crate) body: Body,
+    /// The first line of the response's description.
+    pub(crate) description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum Body {
+    /// Read as JSON: the property of the marked component naming its type.
+    Json { property: String },
+    /// No body.
+    Empty,
+    /// Raw bytes of this media type, given as a byte stream.
+    Stream { media_type: String },
+}
+
+/// The groups written into `spec` by [`split`].
+pub(crate) fn groups(spec: &OpenAPI) -> Vec<Group> {
+    spec.extensions
+        .get(EXTENSION)
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default()
+}
+
+/// The body a response gives the operation's Rust type, for comparing.
+#[derive(Debug, Clone, PartialEq)]
+enum Signature {
+    Empty,
+    Json(Box<ReferenceOr<Schema>>),
+    Raw(String),
+}
+
+/// Prepares `spec` for progenitor (see the module's comment); a spec with
+/// no group is left as it is.
+pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenError> {
+    let components = spec.components.clone().unwrap_or_default();
+    let resolve = |r: &ReferenceOr<Response>| -> Option<Response> {
+        match r {
+            ReferenceOr::Item(response) => Some(response.clone()),
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/responses/")?;
+                components.responses.get(name)?.as_item().cloned()
+            }
+        }
+    };
+    let mut added = components.clone();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut refused = Vec::new();
+    let mut operation_ids = Vec::new();
+
+    for (path, item) in spec.paths.paths.iter_mut() {
+        let ReferenceOr::Item(item) = item else {
+            continue;
+        };
+        for (method, operation) in item.iter_mut_operations() {
+            let name = operation_name(operation.operation_id.as_deref(), method, path);
+            let id = operation
+                .operation_id
+                .clone()
+                .unwrap_or_else(|| name.clone());
+            let mut found_group = false;
+            for kind in [Kind::Success, Kind::Error] {
+                let mut members: Vec<(StatusCode, Response, Signature)> = Vec::new();
+                for (code, response) in &operation.responses.responses {
+                    if kind_of(code) != Some(kind) {
+                        continue;
+                    }
+                    let Some(response) = resolve(response) else {
+                        continue;
+                    };
+                    match signature(&response) {
+                        Ok(signature) => members.push((code.clone(), response, signature)),
+                        Err(why) => refused.push(FailedOperation {
+                            operation: Some(name.clone()),
+                            message: format!("response {code}: {why}"),
+                        }),
+                    }
+                }
+                let mut distinct: Vec<&Signature> = Vec::new();
+                for (_, _, s) in &members {
+                    if !distinct.contains(&s) {
+                        distinct.push(s);
+                    }
+                }
+                if distinct.len() < 2 {
+                    continue;
+                }
+                if operation.responses.default.is_some() {
+                    refused.push(FailedOperation {
+                        operation: Some(name.clone()),
+                        message: format!(
+                            "its {} answers have several types, and a `default` answer beside \
+                             them stands for every other status, which no variant of one enum \
+                             can say (--normalize removes the `default`)",
+                            match kind {
+                                Kind::Success => "success",
+                                Kind::Error => "error",
+                            }
+                        ),
+                    });
+                    continue;
+                }
+                let winner = members
+                    .iter()
+                    .find(|(_, _, s)| matches!(s, Signature::Json(_)))
+                    .unwrap_or(&members[0])
+                    .2
+                    .clone();
+                let number = groups.len();
+                let mut properties = BTreeMap::new();
+                let mut group_members = Vec::new();
+                for (code, mut response, signature) in members {
+                    let status = code.to_string();
+                    let body = match &signature {
+                        Signature::Empty => Body::Empty,
+                        Signature::Raw(media_type) => Body::Stream {
+                            media_type: media_type.clone(),
+                        },
+                        Signature::Json(schema) => {
+                            let reference = match &**schema {
+                                ReferenceOr::Reference { reference } => reference.clone(),
+                                ReferenceOr::Item(inline) => {
+                                    // Component names are `[A-Za-z0-9._-]+`.
+                                    let wanted: String =
+                                        format!("{id}_{}_response", status.to_lowercase())
+                                            .chars()
+                                            .map(|c| {
+                                                if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                                                    c
+                                                } else {
+                                                    '_'
+                                                }
+                                            })
+                                            .collect();
+                                    let name = free_name(&added, &wanted, inline);
+                                    added
+                                        .schemas
+                                        .insert(name.clone(), ReferenceOr::Item(inline.clone()));
+                                    let reference = format!("#/components/schemas/{name}");
+                                    for (media_type, media) in response.content.iter_mut() {
+                                        if is_json_media_type(media_type) {
+                                            media.schema = Some(ReferenceOr::Reference {
+                                                reference: reference.clone(),
+                                            });
+                                        }
+                                    }
+                                    reference
+                                }
+                            };
+                            let property = format!("s{}", status.to_lowercase());
+                            properties.insert(property.clone(), reference);
+                            Body::Json { property }
+                        }
+                    };
+                    let description = response
+                        .description
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned();
+                    if signature == winner {
+                        operation
+                            .responses
+                            .responses
+                            .insert(code, ReferenceOr::Item(response));
+                    } else {
+                        operation.responses.responses.shift_remove(&code);
+                    }
+                    group_members.push(Member {
+                        status,
+                        body,
+                        description,
+                    });
+                }
+                let marker = (!properties.is_empty()).then(|| format!("{MARKER} {number}"));
+                if let Some(marker) = &marker {
+                    let wrapper = serde_json::json!({
+                        "type": "object",
+                        "description": marker,
+                        "required": properties.keys().collect::<Vec<_>>(),
+                        "properties": properties
+                            .iter()
+                            .map(|(k, r)| (k.clone(), serde_json::json!({"$ref": r})))
+                            .collect::<serde_json::Map<_, _>>(),
+                    });
+                    let schema: Schema =
+                        serde_json::from_value(wrapper).expect("a schema of properties");
+                    let name =
+                        free_name(&added, &format!("codegen_response_group_{number}"), &schema);
+                    added.schemas.insert(name, ReferenceOr::Item(schema));
+                }
+                groups.push(Group {
+                    operation: name.clone(),
+                    operation_id: id.clone(),
+                    method: String::new(),
+                    builder: String::new(),
+                    kind,
+                    marker,
+                    members: group_members,
+                });
+                found_group = true;
+            }
+            if found_group {
+                operation_ids.push(id);
+            }
+        }
+    }
+    if !refused.is_empty() {
+        return Err(CodegenError::Generator {
+            spec: spec_name.to_owned(),
+            failures: refused,
+        });
+    }
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let names = progenitor_names(&operation_ids, spec_name)?;
+    for group in &mut groups {
+        let (method, builder) =
+            names
+                .get(&group.operation_id)
+                .cloned()
+                .ok_or_else(|| CodegenError::Generator {
+                    spec: spec_name.to_owned(),
+                    failures: vec![FailedOperation {
+                        operation: Some(group.operation.clone()),
+                        message: "progenitor gives this operation no method".to_owned(),
+                    }],
+                })?;
+        group.method = method;
+        group.builder = builder;
+    }
+    spec.components.get_or_insert_with(Default::default).schemas = added.schemas;
+    spec.extensions.insert(
+        EXTENSION.to_owned(),
+        serde_json::to_value(&groups).expect("groups are JSON"),
+    );
+    Ok(())
+}
+
+/// Whether progenitor counts the status among the successes or the errors
+/// (`default`, which is both, is neither here).
+fn kind_of(code: &StatusCode) -> Option<Kind> {
+    match code {
+        StatusCode::Code(c) if *c == 101 || (200..300).contains(c) => Some(Kind::Success),
+        StatusCode::Code(c) if (400..600).contains(c) => Some(Kind::Error),
+        StatusCode::Range(2) => Some(Kind::Success),
+        StatusCode::Range(4 | 5) => Some(Kind::Error),
+        _ => None,
+    }
+}
+
+/// The body progenitor reads: none, the JSON media type's schema (two JSON
+/// media types of different schemas are refused: one status, one type), or
+/// raw bytes of the first media type.
+fn signature(response: &Response) -> Result<Signature, String> {
+    if response.content.is_empty() {
+        return Ok(Signature::Empty);
+    }
+    let json: Vec<(&String, &MediaType)> = response
+        .content
+        .iter()
+        .filter(|(media_type, _)| is_json_media_type(media_type))
+        .collect();
+    match json.as_slice() {
+        [] => Ok(Signature::Raw(
+            response.content.keys().next().expect("not empty").clone(),
+        )),
+        [(_, first), rest @ ..] => {
+            if let Some((other, _)) = rest.iter().find(|(_, m)| m.schema != first.schema) {
+                return Err(format!(
+                    "two JSON bodies of different schemas ({} and {other}) under one status; \
+                     an answer is told apart from the others by its status alone, so one status \
+                     can have one type",
+                    json[0].0
+                ));
+            }
+            Ok(first
+                .schema
+                .clone()
+                .map_or(Signature::Raw(json[0].0.clone()), |schema| {
+                    Signature::Json(Box::new(schema))
+                }))
+        }
+    }
+}
+
+/// `wanted`, or `wanted_2`, `wanted_3`, ...: the first name no component
+/// schema has, or that holds this very schema already.
+fn free_name(components: &openapiv3::Components, wanted: &str, schema: &Schema) -> String {
+    (1..)
+        .map(|n| match n {
+            1 => wanted.to_owned(),
+            n => format!("{wanted}_{n}"),
+        })
+        .find(|name| match components.schemas.get(name) {
+            None => true,
+            Some(ReferenceOr::Item(existing)) => existing == schema,
+            Some(_) => false,
+        })
+        .expect("a free name")
+}
+
+/// Each operation id's method and builder, as progenitor names them: run on
+/// a spec of those operations alone, one path each.
+fn progenitor_names(
+    operation_ids: &[String],
+    spec_name: &str,
+) -> Result<BTreeMap<String, (String, String)>, CodegenError> {
+    let paths: serde_json::Map<String, serde_json::Value> = operation_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            (
+                format!("/{i}"),
+                serde_json::json!({"get": {"operationId": id, "responses": {"200": {"description": "ok"}}}}),
+            )
+        })
+        .collect();
+    let tiny: OpenAPI = serde_json::from_value(serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "names", "version": "1"},
+        "paths": paths,
+    }))
+    .expect("a spec of operation ids");
+    let failed = |message: String| CodegenError::Generator {
+        spec: spec_name.to_owned(),
+        failures: vec![FailedOperation {
+            operation: None,
+            message,
+        }],
+    };
+    let tokens = super::run(&tiny, Target::Client).map_err(failed)?;
+    let file = super::parsed(tokens, spec_name)?;
+    Ok(crate::surface::methods::builders(&file)
+        .into_iter()
+        .filter_map(|(method, builder, path)| {
+            let index: usize = path.strip_prefix('/')?.parse().ok()?;
+            Some((operation_ids.get(index)?.clone(), (method, builder)))
+        })
+        .collect())
+}
