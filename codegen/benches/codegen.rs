@@ -14,7 +14,8 @@
 //!   repository's root; Oxide's and GitHub's, for the Performance section
 //!   of docs/maintaining.md). A spec that generates only normalised
 //!   (GitHub's) is generated with `--normalize`, and progenitor alone reads
-//!   the normalised spec (`codegen::normalized`, as JSON text).
+//!   the spec as codegen hands it to progenitor (`codegen::for_progenitor`,
+//!   as JSON text: normalised if need be, answers of several types split).
 //! - Peak heap per size is measured first with a counting allocator and
 //!   printed as a table (criterion measures time only).
 //! - With `CODEGEN_BENCH_SPEC`, a side-by-side table comes next: `all` and
@@ -180,12 +181,10 @@ fn external_spec() -> Option<External> {
     };
     let name = path.display().to_string();
     let normalize = generate_normalized(&spec, false).is_err();
-    let baseline = if normalize {
-        let (normalized, _) = codegen::normalized(&spec, &name).expect("the spec reads");
-        serde_json::to_string(&normalized).expect("a spec is JSON")
-    } else {
-        spec.clone()
-    };
+    // What progenitor is given: normalised if need be, and with answers of
+    // several types split (progenitor alone cannot take those).
+    let (prepared, _) = codegen::for_progenitor(&spec, &name, normalize).expect("the spec reads");
+    let baseline = serde_json::to_string(&prepared).expect("a spec is JSON");
     Some(External {
         path,
         spec,

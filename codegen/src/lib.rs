@@ -145,16 +145,23 @@ pub fn read(spec_text: &str, spec_name: &str) -> Result<openapiv3::OpenAPI, Code
     spec::read::openapi(&checked(spec_text, spec_name)?, spec_text, spec_name)
 }
 
-/// The spec as `--normalize` hands it to progenitor (before the secret
-/// fields are marked), with what normalising changed: what progenitor
-/// alone is given when it is compared with [`generate`] on a spec that
-/// generates only normalised (the benchmarks).
-pub fn normalized(
+/// The spec as [`generate`] hands it to progenitor (before the secret
+/// fields are marked): normalised when `normalize` is set, with answers of
+/// several types split (see `progenitor::response_groups`), and what
+/// normalising changed. What progenitor alone is given when it is compared
+/// with [`generate`] (the benchmarks).
+pub fn for_progenitor(
     spec_text: &str,
     spec_name: &str,
+    normalize: bool,
 ) -> Result<(openapiv3::OpenAPI, Vec<String>), CodegenError> {
     let mut spec = read(spec_text, spec_name)?;
-    let changes = normalize::normalize(&mut spec);
+    let changes = if normalize {
+        normalize::normalize(&mut spec)
+    } else {
+        Vec::new()
+    };
+    progenitor::response_groups::split(&mut spec, spec_name)?;
     Ok((spec, changes))
 }
 

@@ -829,4 +829,64 @@ mod tests {
             ]
         );
     }
+
+    /// A secret field of one answer of a group is recovered from that
+    /// answer when it is off-spec, as from any answer: its arm reads with
+    /// the body type's secret keys, and the other arm with none.
+    #[test]
+    fn each_arm_reads_with_its_own_bodys_secret_keys() {
+        const SPEC: &str = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /keys:
+    post:
+      operationId: make_key
+      responses:
+        '201':
+          description: made
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [token]
+                properties:
+                  token: {type: string, x-sensitive: true}
+        '202':
+          description: queued
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  job: {type: string}
+"#;
+        let generated = crate::generate(SPEC, &crate::Options::new("keys.yaml")).unwrap();
+        // Without whitespace, and the trailing comma prettyplease puts in
+        // a broken turbofish.
+        let client: String = generated
+            .client
+            .split_whitespace()
+            .collect::<String>()
+            .replace(",>", ">");
+        assert!(
+            client.contains(
+                "201u16=>{crate::read_response::<types::MakeKey201Response,_>(response,&[\"token\"])"
+            ),
+            "{}",
+            generated.client
+        );
+        assert!(
+            client.contains(
+                "202u16=>{crate::read_response::<types::MakeKey202Response,_>(response,&[])"
+            ),
+            "{}",
+            generated.client
+        );
+        assert!(
+            client.contains("pubtoken:crate::Secret"),
+            "{}",
+            generated.client
+        );
+    }
 }

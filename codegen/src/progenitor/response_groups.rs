@@ -110,7 +110,10 @@ enum Signature {
 /// Prepares `spec` for progenitor (see the module's comment); a spec with
 /// no group is left as it is.
 pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenError> {
-    let components = spec.components.clone().unwrap_or_default();
+    // Taken out for the walk (the operations are changed while the
+    // components are read), and put back with the new schemas.
+    let had_components = spec.components.is_some();
+    let mut components = spec.components.take().unwrap_or_default();
     let resolve = |r: &ReferenceOr<Response>| -> Option<Response> {
         match r {
             ReferenceOr::Item(response) => Some(response.clone()),
@@ -120,7 +123,7 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
             }
         }
     };
-    let mut added = components.clone();
+    let mut added: Vec<(String, Schema)> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut refused = Vec::new();
     let mut operation_ids = Vec::new();
@@ -209,10 +212,10 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
                                                 }
                                             })
                                             .collect();
-                                    let name = free_name(&added, &wanted, inline);
-                                    added
-                                        .schemas
-                                        .insert(name.clone(), ReferenceOr::Item(inline.clone()));
+                                    let name = free_name(&components, &added, &wanted, inline);
+                                    if !added.iter().any(|(n, _)| *n == name) {
+                                        added.push((name.clone(), inline.clone()));
+                                    }
                                     let reference = format!("#/components/schemas/{name}");
                                     for (media_type, media) in response.content.iter_mut() {
                                         if is_json_media_type(media_type) {
@@ -263,9 +266,13 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
                     });
                     let schema: Schema =
                         serde_json::from_value(wrapper).expect("a schema of properties");
-                    let name =
-                        free_name(&added, &format!("codegen_response_group_{number}"), &schema);
-                    added.schemas.insert(name, ReferenceOr::Item(schema));
+                    let name = free_name(
+                        &components,
+                        &added,
+                        &format!("codegen_response_group_{number}"),
+                        &schema,
+                    );
+                    added.push((name, schema));
                 }
                 groups.push(Group {
                     operation: name.clone(),
@@ -282,6 +289,13 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
                 operation_ids.push(id);
             }
         }
+    }
+    let had_components = had_components || !added.is_empty();
+    components
+        .schemas
+        .extend(added.into_iter().map(|(n, s)| (n, ReferenceOr::Item(s))));
+    if had_components {
+        spec.components = Some(components);
     }
     if !refused.is_empty() {
         return Err(CodegenError::Generator {
@@ -308,7 +322,6 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
         group.method = method;
         group.builder = builder;
     }
-    spec.components.get_or_insert_with(Default::default).schemas = added.schemas;
     spec.extensions.insert(
         EXTENSION.to_owned(),
         serde_json::to_value(&groups).expect("groups are JSON"),
@@ -365,16 +378,32 @@ fn signature(response: &Response) -> Result<Signature, String> {
 
 /// `wanted`, or `wanted_2`, `wanted_3`, ...: the first name no component
 /// schema has, or that holds this very schema already.
-fn free_name(components: &openapiv3::Components, wanted: &str, schema: &Schema) -> String {
+fn free_name(
+    components: &openapiv3::Components,
+    added: &[(String, Schema)],
+    wanted: &str,
+    schema: &Schema,
+) -> String {
     (1..)
         .map(|n| match n {
             1 => wanted.to_owned(),
             n => format!("{wanted}_{n}"),
         })
-        .find(|name| match components.schemas.get(name) {
-            None => true,
-            Some(ReferenceOr::Item(existing)) => existing == schema,
-            Some(_) => false,
+        .find(|name| {
+            let existing = added
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, s)| s)
+                .or_else(|| match components.schemas.get(name) {
+                    Some(ReferenceOr::Item(s)) => Some(s),
+                    Some(_) => None,
+                    None => None,
+                });
+            let is_reference = matches!(
+                components.schemas.get(name),
+                Some(ReferenceOr::Reference { .. })
+            );
+            !is_reference && existing.is_none_or(|s| s == schema)
         })
         .expect("a free name")
 }
