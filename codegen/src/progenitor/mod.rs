@@ -111,8 +111,9 @@ pub(crate) fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String>
 /// Turns the panics we know into what the spec author must change.
 fn explain_panic(text: &str) -> String {
     let hint = if text.contains("response_types.len() <= 1") {
-        " (its success responses, or its error responses, have different body \
-         types, e.g. a JSON body beside no body; progenitor can give each only one type)"
+        " (a `default` answer, which progenitor counts both as a success and as an \
+         error, has a body of another type than another answer; progenitor can give \
+         each kind only one type, and --normalize removes the `default`)"
     } else if text.contains("as_item().unwrap()") || text.contains("Option::unwrap()") {
         " (possibly a `$ref` where progenitor expects an inline item)"
     } else {

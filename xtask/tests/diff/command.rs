@@ -275,11 +275,12 @@ fn a_revision_that_cannot_be_read_or_generated_is_one_line_and_exit_3() {
         &["openapi/spec.yaml", "no-such-rev"],
     );
 
-    // progenitor panics on a JSON body beside no body: caught, blamed on
-    // the operation.
+    // progenitor panics on a `default` answer whose body differs from the
+    // 200's (a JSON body beside no body is one enum now): caught, blamed
+    // on the operation.
     let unsupported = edited(&[Set(
-        "/paths/~1api~1v2~1organizations~1{organization}~1tokens/get/responses/204",
-        "description: nothing",
+        "/paths/~1api~1v2~1organizations~1{organization}~1tokens/get/responses/default",
+        "description: anything else\ncontent:\n  application/json:\n    schema:\n      type: string\n",
     )]);
     let repo = repository(&unsupported, TOKENS_SPEC);
     assert_refused(
