@@ -12,20 +12,13 @@
 use openapiv3::{OpenAPI, ReferenceOr, Response, StatusCode};
 
 use super::OperationsMut;
+use crate::spec::resolve_response;
 use crate::spec::walk::{is_json_media_type, operation_name};
 
 /// Rewrites `spec` in place; returns one line per change.
 pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
     let components = spec.components.clone();
-    let resolve = |r: &ReferenceOr<Response>| -> Option<Response> {
-        match r {
-            ReferenceOr::Item(response) => Some(response.clone()),
-            ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix("#/components/responses/")?;
-                components.as_ref()?.responses.get(name)?.as_item().cloned()
-            }
-        }
-    };
+    let resolve = |r: &ReferenceOr<Response>| resolve_response(components.as_ref(), r);
     let mut changes = Vec::new();
     for (path, item) in spec.paths.paths.iter_mut() {
         let ReferenceOr::Item(item) = item else {

@@ -74,10 +74,7 @@ pub(super) fn add_enums(types: &mut syn::File, facts: &mut Facts<'_>) -> Result<
     if groups.is_empty() {
         return Ok(());
     }
-    let Some(items) = types.items.iter_mut().find_map(|item| match item {
-        syn::Item::Mod(m) if m.ident == TYPES_MODULE => m.content.as_mut().map(|(_, i)| i),
-        _ => None,
-    }) else {
+    let Some(items) = module_mut(&mut types.items, TYPES_MODULE) else {
         return Ok(());
     };
     let names: BTreeSet<String> = items.iter().filter_map(item_name).collect();
@@ -156,10 +153,7 @@ pub(super) fn add_enums(types: &mut syn::File, facts: &mut Facts<'_>) -> Result<
             variants.push((variant, payload));
         }
         let ident = format_ident!("{}", name);
-        let which = match group.kind {
-            Kind::Success => "success",
-            Kind::Error => "error",
-        };
+        let which = group.kind.word();
         let doc = format!(
             " The {which} answers of [`Client::{}`](super::Client::{}), whose bodies have \
              different types: one variant per status.",
@@ -210,6 +204,14 @@ pub(super) fn add_enums(types: &mut syn::File, facts: &mut Facts<'_>) -> Result<
     Ok(())
 }
 
+/// The items of `mod name { .. }` directly in `items`, open to change.
+fn module_mut<'a>(items: &'a mut [syn::Item], name: &str) -> Option<&'a mut Vec<syn::Item>> {
+    items.iter_mut().find_map(|item| match item {
+        syn::Item::Mod(m) if m.ident == name => m.content.as_mut().map(|(_, i)| i),
+        _ => None,
+    })
+}
+
 /// The name a `types` item defines.
 fn item_name(item: &syn::Item) -> Option<String> {
     match item {
@@ -230,13 +232,8 @@ fn remove_types(items: &mut Vec<syn::Item>, names: &BTreeSet<String>) {
         syn::Item::Impl(i) => type_ident(&i.self_ty).is_none_or(|n| !names.contains(&n)),
         other => item_name(other).is_none_or(|n| !names.contains(&n)),
     });
-    for item in items.iter_mut() {
-        if let syn::Item::Mod(m) = item
-            && m.ident == "builder"
-            && let Some((_, inner)) = m.content.as_mut()
-        {
-            remove_types(inner, names);
-        }
+    if let Some(builders) = module_mut(items, "builder") {
+        remove_types(builders, names);
     }
 }
 
@@ -568,10 +565,7 @@ fn missing(facts: &Facts<'_>, group: &Group, what: &str) -> CodegenError {
 
 /// `send()` of `builder::{name}`.
 fn send_of<'a>(file: &'a mut syn::File, builder: &str) -> Option<&'a mut syn::ImplItemFn> {
-    let items = file.items.iter_mut().find_map(|item| match item {
-        syn::Item::Mod(m) if m.ident == "builder" => m.content.as_mut().map(|(_, i)| i),
-        _ => None,
-    })?;
+    let items = module_mut(&mut file.items, "builder")?;
     items.iter_mut().find_map(|item| match item {
         syn::Item::Impl(i)
             if i.trait_.is_none() && type_ident(&i.self_ty).as_deref() == Some(builder) =>
@@ -620,10 +614,7 @@ pub(super) fn add_mock_answers(
     if groups.is_empty() {
         return Ok(());
     }
-    let Some(items) = file.items.iter_mut().find_map(|item| match item {
-        syn::Item::Mod(m) if m.ident == "operations" => m.content.as_mut().map(|(_, i)| i),
-        _ => None,
-    }) else {
+    let Some(items) = module_mut(&mut file.items, "operations") else {
         return Ok(());
     };
     for typed in groups.iter() {

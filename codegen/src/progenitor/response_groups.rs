@@ -35,8 +35,8 @@ use std::collections::BTreeMap;
 use openapiv3::{MediaType, OpenAPI, ReferenceOr, Response, Schema, StatusCode};
 use serde::{Deserialize, Serialize};
 
-use crate::spec::OperationsMut;
 use crate::spec::walk::{is_json_media_type, operation_name};
+use crate::spec::{OperationsMut, resolve_response};
 use crate::{CodegenError, FailedOperation, Target};
 
 /// The document extension holding the groups.
@@ -69,6 +69,16 @@ pub(crate) struct Group {
 pub(crate) enum Kind {
     Success,
     Error,
+}
+
+impl Kind {
+    /// `success`, `error`.
+    pub(crate) fn word(self) -> &'static str {
+        match self {
+            Kind::Success => "success",
+            Kind::Error => "error",
+        }
+    }
 }
 
 /// One answer of a group.
@@ -114,15 +124,6 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
     // components are read), and put back with the new schemas.
     let had_components = spec.components.is_some();
     let mut components = spec.components.take().unwrap_or_default();
-    let resolve = |r: &ReferenceOr<Response>| -> Option<Response> {
-        match r {
-            ReferenceOr::Item(response) => Some(response.clone()),
-            ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix("#/components/responses/")?;
-                components.responses.get(name)?.as_item().cloned()
-            }
-        }
-    };
     let mut added: Vec<(String, Schema)> = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut refused = Vec::new();
@@ -145,7 +146,7 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
                     if kind_of(code) != Some(kind) {
                         continue;
                     }
-                    let Some(response) = resolve(response) else {
+                    let Some(response) = resolve_response(Some(&components), response) else {
                         continue;
                     };
                     match signature(&response) {
@@ -172,108 +173,18 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
                             "its {} answers have several types, and a `default` answer beside \
                              them stands for every other status, which no variant of one enum \
                              can say (--normalize removes the `default`)",
-                            match kind {
-                                Kind::Success => "success",
-                                Kind::Error => "error",
-                            }
+                            kind.word()
                         ),
                     });
                     continue;
                 }
-                let winner = members
-                    .iter()
-                    .find(|(_, _, s)| matches!(s, Signature::Json(_)))
-                    .unwrap_or(&members[0])
-                    .2
-                    .clone();
                 let number = groups.len();
-                let mut properties = BTreeMap::new();
-                let mut group_members = Vec::new();
-                for (code, mut response, signature) in members {
-                    let status = code.to_string();
-                    let body = match &signature {
-                        Signature::Empty => Body::Empty,
-                        Signature::Raw(media_type) => Body::Stream {
-                            media_type: media_type.clone(),
-                        },
-                        Signature::Json(schema) => {
-                            let reference = match &**schema {
-                                ReferenceOr::Reference { reference } => reference.clone(),
-                                ReferenceOr::Item(inline) => {
-                                    // Component names are `[A-Za-z0-9._-]+`.
-                                    let wanted: String =
-                                        format!("{id}_{}_response", status.to_lowercase())
-                                            .chars()
-                                            .map(|c| {
-                                                if c.is_ascii_alphanumeric() || "._-".contains(c) {
-                                                    c
-                                                } else {
-                                                    '_'
-                                                }
-                                            })
-                                            .collect();
-                                    let name = free_name(&components, &added, &wanted, inline);
-                                    if !added.iter().any(|(n, _)| *n == name) {
-                                        added.push((name.clone(), inline.clone()));
-                                    }
-                                    let reference = format!("#/components/schemas/{name}");
-                                    for (media_type, media) in response.content.iter_mut() {
-                                        if is_json_media_type(media_type) {
-                                            media.schema = Some(ReferenceOr::Reference {
-                                                reference: reference.clone(),
-                                            });
-                                        }
-                                    }
-                                    reference
-                                }
-                            };
-                            let property = format!("s{}", status.to_lowercase());
-                            properties.insert(property.clone(), reference);
-                            Body::Json { property }
-                        }
-                    };
-                    let description = response
-                        .description
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .trim()
-                        .to_owned();
-                    if signature == winner {
-                        operation
-                            .responses
-                            .responses
-                            .insert(code, ReferenceOr::Item(response));
-                    } else {
-                        operation.responses.responses.shift_remove(&code);
-                    }
-                    group_members.push(Member {
-                        status,
-                        body,
-                        description,
-                    });
-                }
-                let marker = (!properties.is_empty()).then(|| format!("{MARKER} {number}"));
-                if let Some(marker) = &marker {
-                    let wrapper = serde_json::json!({
-                        "type": "object",
-                        "description": marker,
-                        "required": properties.keys().collect::<Vec<_>>(),
-                        "properties": properties
-                            .iter()
-                            .map(|(k, r)| (k.clone(), serde_json::json!({"$ref": r})))
-                            .collect::<serde_json::Map<_, _>>(),
-                    });
-                    let schema: Schema =
-                        serde_json::from_value(wrapper).expect("a schema of properties");
-                    let name = free_name(
-                        &components,
-                        &added,
-                        &format!("codegen_response_group_{number}"),
-                        &schema,
-                    );
-                    added.push((name, schema));
-                }
+                let mut new_components = NewComponents {
+                    existing: &components,
+                    added: &mut added,
+                };
+                let (members, marker) =
+                    keep_one_body(operation, &id, members, number, &mut new_components);
                 groups.push(Group {
                     operation: name.clone(),
                     operation_id: id.clone(),
@@ -281,7 +192,7 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
                     builder: String::new(),
                     kind,
                     marker,
-                    members: group_members,
+                    members,
                 });
                 found_group = true;
             }
@@ -327,6 +238,124 @@ pub(crate) fn split(spec: &mut OpenAPI, spec_name: &str) -> Result<(), CodegenEr
         serde_json::to_value(&groups).expect("groups are JSON"),
     );
     Ok(())
+}
+
+/// The component schemas of the spec, and those added to it here.
+struct NewComponents<'a> {
+    existing: &'a openapiv3::Components,
+    added: &'a mut Vec<(String, Schema)>,
+}
+
+impl NewComponents<'_> {
+    /// Adds `schema` under `wanted`, or the first free name after it (see
+    /// [`free_name`]); returns its `$ref`.
+    fn add(&mut self, wanted: &str, schema: &Schema) -> String {
+        let name = free_name(self.existing, self.added, wanted, schema);
+        if !self.added.iter().any(|(n, _)| *n == name) {
+            self.added.push((name.clone(), schema.clone()));
+        }
+        format!("#/components/schemas/{name}")
+    }
+}
+
+/// Leaves `operation` the answers of one body of the group (the first JSON
+/// one, else the first), each inline JSON body made a component, and adds
+/// the marked component holding a property per JSON answer; returns the
+/// group's members and that component's marker.
+fn keep_one_body(
+    operation: &mut openapiv3::Operation,
+    id: &str,
+    members: Vec<(StatusCode, Response, Signature)>,
+    number: usize,
+    components: &mut NewComponents<'_>,
+) -> (Vec<Member>, Option<String>) {
+    let winner = members
+        .iter()
+        .find(|(_, _, s)| matches!(s, Signature::Json(_)))
+        .unwrap_or(&members[0])
+        .2
+        .clone();
+    let mut properties = BTreeMap::new();
+    let mut kept = Vec::new();
+    for (code, mut response, signature) in members {
+        let status = code.to_string();
+        let body = match &signature {
+            Signature::Empty => Body::Empty,
+            Signature::Raw(media_type) => Body::Stream {
+                media_type: media_type.clone(),
+            },
+            Signature::Json(schema) => {
+                let reference = match &**schema {
+                    ReferenceOr::Reference { reference } => reference.clone(),
+                    ReferenceOr::Item(inline) => {
+                        let wanted =
+                            component_name(&format!("{id}_{}_response", status.to_lowercase()));
+                        let reference = components.add(&wanted, inline);
+                        for (media_type, media) in response.content.iter_mut() {
+                            if is_json_media_type(media_type) {
+                                media.schema = Some(ReferenceOr::Reference {
+                                    reference: reference.clone(),
+                                });
+                            }
+                        }
+                        reference
+                    }
+                };
+                let property = format!("s{}", status.to_lowercase());
+                properties.insert(property.clone(), reference);
+                Body::Json { property }
+            }
+        };
+        let description = response
+            .description
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        if signature == winner {
+            operation
+                .responses
+                .responses
+                .insert(code, ReferenceOr::Item(response));
+        } else {
+            operation.responses.responses.shift_remove(&code);
+        }
+        kept.push(Member {
+            status,
+            body,
+            description,
+        });
+    }
+    let marker = (!properties.is_empty()).then(|| format!("{MARKER} {number}"));
+    if let Some(marker) = &marker {
+        let wrapper = serde_json::json!({
+            "type": "object",
+            "description": marker,
+            "required": properties.keys().collect::<Vec<_>>(),
+            "properties": properties
+                .iter()
+                .map(|(k, r)| (k.clone(), serde_json::json!({"$ref": r})))
+                .collect::<serde_json::Map<_, _>>(),
+        });
+        let schema: Schema = serde_json::from_value(wrapper).expect("a schema of properties");
+        components.add(&format!("codegen_response_group_{number}"), &schema);
+    }
+    (kept, marker)
+}
+
+/// `name` with what a component name may not hold (`[A-Za-z0-9._-]+`)
+/// made `_`: an operation id may hold `/` (GitHub's).
+fn component_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// Whether progenitor counts the status among the successes or the errors

@@ -33,3 +33,18 @@ impl OperationsMut for openapiv3::PathItem {
         .collect()
     }
 }
+
+/// A response as written, or the component response a `$ref` names (`None`
+/// for a `$ref` to anything else, or to nothing).
+pub(crate) fn resolve_response(
+    components: Option<&openapiv3::Components>,
+    response: &openapiv3::ReferenceOr<openapiv3::Response>,
+) -> Option<openapiv3::Response> {
+    match response {
+        openapiv3::ReferenceOr::Item(response) => Some(response.clone()),
+        openapiv3::ReferenceOr::Reference { reference } => {
+            let name = reference.strip_prefix("#/components/responses/")?;
+            components?.responses.get(name)?.as_item().cloned()
+        }
+    }
+}
