@@ -115,6 +115,11 @@ const WAYS: &[Way] = &[
         token_possible: true,
     },
     Way {
+        name: "201 then a body without end (past the client's limit)",
+        fault: |_| Fault::EndlessBodyAfterActing,
+        token_possible: true,
+    },
+    Way {
         name: "500 after acting (not tried again)",
         fault: |_| Fault::StatusAfterActing(500),
         token_possible: false,

@@ -26,9 +26,10 @@ pub(crate) const DOCUMENTED_ERROR: &str = "DocumentedError";
 /// The type of every field the spec marks secret (see
 /// `passes::secret_fields`).
 pub(crate) const SECRET: &str = "Secret";
-/// The client's inner type, for which the crate implements progenitor's
-/// `ClientHooks` (see `progenitor::settings`).
-pub(crate) const RETRY_POLICY: &str = "RetryPolicy";
+/// The client's inner type (retries, the largest answer read, the secret
+/// redacted), for which the crate implements progenitor's `ClientHooks`
+/// (see `progenitor::settings`).
+pub(crate) const CALL_POLICY: &str = "CallPolicy";
 
 /// What the generated code names at the including crate's root.
 pub const NAMED: [&str; 7] = [
@@ -38,7 +39,7 @@ pub const NAMED: [&str; 7] = [
     READ_ERROR_AS,
     DOCUMENTED_ERROR,
     SECRET,
-    RETRY_POLICY,
+    CALL_POLICY,
 ];
 
 /// `route_template(operation_id)`: generated beside the client (see

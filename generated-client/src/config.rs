@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 
-use crate::{Client, RetryPolicy};
+use crate::{CallPolicy, Client, DEFAULT_MAX_RESPONSE_BYTES, RetryPolicy};
 
 /// The environment variable holding the API token (required by
 /// [`Client::from_env`]).
@@ -85,7 +85,8 @@ impl Client {
     }
 }
 
-/// Configures a [`Client`]: server, token, timeout, user agent, retries.
+/// Configures a [`Client`]: server, token, timeout, user agent, retries,
+/// the largest answer read, redirects.
 ///
 /// ```
 /// # fn main() -> Result<(), quantcdn_tokens::InvalidClientConfig> {
@@ -105,6 +106,8 @@ pub struct ClientBuilder {
     timeout: Duration,
     user_agent: String,
     retry: RetryPolicy,
+    max_response_bytes: usize,
+    redirect: Option<reqwest::redirect::Policy>,
     http: Option<reqwest::ClientBuilder>,
 }
 
@@ -117,6 +120,8 @@ impl ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")).to_owned(),
             retry: RetryPolicy::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            redirect: None,
             http: None,
         }
     }
@@ -173,9 +178,35 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest answer body the client reads, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], 16 MiB, hundreds of times the
+    /// largest answer of this API). A larger answer is not read past it:
+    /// the call ends with [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge),
+    /// and memory stays near the limit whatever the server sends.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
+    /// Which redirects the client follows (default
+    /// [`reqwest::redirect::Policy::none`]: none, as the API documents
+    /// none; a 3xx comes back as
+    /// [`Error::UnexpectedResponse`](crate::Error::UnexpectedResponse),
+    /// whose text names the origin it points to). Set
+    /// `reqwest::redirect::Policy::limited(n)` to follow them: reqwest
+    /// then drops `Authorization` when a redirect leaves the origin, and
+    /// re-sends a create's body on a 307 or 308, wherever it points.
+    pub fn redirect_policy(mut self, policy: reqwest::redirect::Policy) -> Self {
+        self.redirect = Some(policy);
+        self
+    }
+
     /// Start from this reqwest builder (proxies, TLS roots, connection
     /// pools...). A builder rather than a built `reqwest::Client`, because
-    /// the bearer token, timeout and user agent are added to it here.
+    /// the bearer token, timeout, user agent and redirect policy are added
+    /// to it here: its own redirect policy is replaced by
+    /// [`redirect_policy`](Self::redirect_policy)'s (none by default), so
+    /// that setting a proxy does not turn redirects on.
     pub fn http_client(mut self, http: reqwest::ClientBuilder) -> Self {
         self.http = Some(http);
         self
@@ -193,9 +224,16 @@ impl ClientBuilder {
             .user_agent(user_agent)
             .connect_timeout(self.timeout)
             .timeout(self.timeout)
+            .redirect(
+                self.redirect
+                    .unwrap_or_else(reqwest::redirect::Policy::none),
+            )
             .build()
             .map_err(InvalidClientConfig::Http)?;
-        Ok(Client::new_with_client(base_url, http, self.retry))
+        let policy = CallPolicy::from(self.retry)
+            .max_response_bytes(self.max_response_bytes)
+            .redact(self.token);
+        Ok(Client::new_with_client(base_url, http, policy))
     }
 }
 
@@ -207,6 +245,11 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field(
+                "redirect",
+                &self.redirect.as_ref().map_or("none", |_| "custom"),
+            )
             .field("http", &self.http.as_ref().map(|_| "custom"))
             .finish()
     }

@@ -18,9 +18,7 @@ use std::fmt;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::types::{ApiError, CreateTokenRequest, CreatedToken};
-use crate::{
-    ApiErrorExt, Client, ClientInfo, Error, InvalidPayload, RecoveredToken, RetryPolicy, Secret,
-};
+use crate::{ApiErrorExt, Client, ClientInfo, Error, RecoveredToken, RetryPolicy, Secret};
 
 /// The token [`Client::create_token_once`] made: the one live token of the
 /// call, whose plain value only you now hold.
@@ -112,7 +110,7 @@ impl Client {
     /// |---|---|---|
     /// | 201 with the documented body | yes, held | returns it |
     /// | 201 off-spec, the token readable (also an undocumented 2xx) | yes, held | returns it, with the drift |
-    /// | 201 whose body holds no readable token, another 2xx without one | yes | looks during the settle window, revokes it, tries again |
+    /// | 201 whose body holds no readable token or is larger than the client reads, another 2xx without one | yes | looks during the settle window, revokes it, tries again |
     /// | connection closed before the answer, timeout, 504 | perhaps, perhaps later | looks during the settle window, revokes what it finds, tries again |
     /// | 408, 429, 502, 503, an answer cut off | perhaps | lists once, revokes what it finds, tries again |
     /// | 500 and other 5xx, 3xx | perhaps | lists once, revokes what it finds, gives up |
@@ -158,7 +156,7 @@ impl Client {
         };
         let mut call = Settling {
             client: self,
-            policy: self.inner(),
+            policy: &self.inner().retry,
             organization,
             name: &body.name,
             known: BTreeSet::new(),
@@ -172,7 +170,7 @@ impl Client {
             Err(error) => return Err(call.failed(error, 0, Left::NothingSent)),
         }
         let started = Instant::now();
-        let mut delays = self.inner().delays();
+        let mut delays = self.inner().retry.delays();
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
@@ -219,6 +217,7 @@ impl Client {
             let wait = retry
                 .then(|| {
                     self.inner()
+                        .retry
                         .wait(delays.next(), error.retry_after(), started.elapsed())
                 })
                 .flatten();
@@ -293,6 +292,12 @@ async fn judge(result: Result<crate::ResponseValue<CreatedToken>, Error<ApiError
         Error::CommunicationError(_) => lost(error, Made::PerhapsLater, true),
         // An answer arrived, cut off: the server was done with it.
         Error::ResponseBodyError(_) => lost(error, Made::Perhaps, true),
+        // A success too large to read made a token whose plain value is
+        // out of reach; a documented refusal too large made none.
+        Error::ResponseTooLarge { status, .. } if status.is_success() => {
+            lost(error, Made::Certainly, true)
+        }
+        Error::ResponseTooLarge { .. } => Judged::Refused(error),
         Error::InvalidResponsePayload(payload) => match payload.status() {
             Some(status) if status.is_success() => lost(error, Made::Certainly, true),
             // A documented refusal whose body is off-spec.
@@ -320,17 +325,7 @@ async fn undocumented_success(error: Error<ApiError>) -> Judged {
     let Error::UnexpectedResponse(response) = error else {
         unreachable!("called for an UnexpectedResponse")
     };
-    let status = response.status();
-    let headers = response.headers().clone();
-    let error = match response.bytes().await {
-        Ok(body) => Error::InvalidResponsePayload(InvalidPayload::undocumented(
-            status,
-            headers,
-            body.to_vec(),
-            &["token"],
-        )),
-        Err(e) => Error::ResponseBodyError(e),
-    };
+    let error = crate::runtime::read_undocumented(response, &["token"]).await;
     match error.created_token() {
         Some(token) => Judged::Recovered(token, error),
         None => Judged::Lost {

@@ -108,6 +108,10 @@ pub enum Fault {
     CutBodyAfterActing,
     /// Act, then answer the same status with an HTML page instead of JSON.
     NotJsonAfterActing,
+    /// Act, then send the answer followed by whitespace without end and
+    /// no length: a body larger than any client reads (see
+    /// [`ClientBuilder::max_response_bytes`]).
+    EndlessBodyAfterActing,
 }
 
 /// A token the fake made, as the server keeps it.
@@ -489,6 +493,12 @@ async fn answer(
             response
         }
         Some(Fault::NotJsonAfterActing) => page(act().status),
+        Some(Fault::EndlessBodyAfterActing) => {
+            let mut response = act().into_response();
+            let body = std::mem::replace(response.body_mut(), FakeBody::whole(Vec::new()));
+            *response.body_mut() = body.endless();
+            response
+        }
     }
 }
 
@@ -667,11 +677,13 @@ fn random_hex() -> String {
 
 /// A response body: all of it, or (a `CutBodyAfterActing` fault) its first
 /// half and then an error, with the whole length announced, so hyper
-/// closes the connection mid-body.
+/// closes the connection mid-body, or (`EndlessBodyAfterActing`) all of it
+/// and then spaces without end.
 struct FakeBody {
     chunk: Option<Bytes>,
     length: u64,
     then_fail: bool,
+    then_spaces: Option<Bytes>,
 }
 
 impl FakeBody {
@@ -680,6 +692,14 @@ impl FakeBody {
             length: bytes.len() as u64,
             chunk: Some(Bytes::from(bytes)),
             then_fail: false,
+            then_spaces: None,
+        }
+    }
+
+    fn endless(self) -> FakeBody {
+        FakeBody {
+            then_spaces: Some(Bytes::from(vec![b' '; 64 * 1024])),
+            ..self
         }
     }
 
@@ -689,6 +709,7 @@ impl FakeBody {
             length: self.length,
             chunk: Some(bytes.slice(..bytes.len() / 2)),
             then_fail: true,
+            then_spaces: None,
         }
     }
 }
@@ -704,6 +725,9 @@ impl hyper::body::Body for FakeBody {
         if let Some(chunk) = self.chunk.take() {
             return Poll::Ready(Some(Ok(Frame::data(chunk))));
         }
+        if let Some(spaces) = &self.then_spaces {
+            return Poll::Ready(Some(Ok(Frame::data(spaces.clone()))));
+        }
         if std::mem::take(&mut self.then_fail) {
             return Poll::Ready(Some(Err(std::io::Error::other(
                 "the fake cuts the body here",
@@ -713,10 +737,13 @@ impl hyper::body::Body for FakeBody {
     }
 
     fn is_end_stream(&self) -> bool {
-        self.chunk.is_none() && !self.then_fail
+        self.chunk.is_none() && !self.then_fail && self.then_spaces.is_none()
     }
 
     fn size_hint(&self) -> SizeHint {
-        SizeHint::with_exact(self.length)
+        match self.then_spaces {
+            Some(_) => SizeHint::default(),
+            None => SizeHint::with_exact(self.length),
+        }
     }
 }

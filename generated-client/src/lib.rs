@@ -100,7 +100,10 @@ pub use config::{ClientBuilder, InvalidClientConfig, Server, TOKEN_VAR, URL_VAR,
 pub use create_once::{CreateTokenError, Created};
 pub use error_questions::{ApiErrorExt, RecoveredToken};
 pub use generated::*;
-pub use runtime::{DocumentedError, Error, InvalidPayload, RetryPolicy, Secret};
+pub use runtime::{
+    CallPolicy, DEFAULT_MAX_RESPONSE_BYTES, DocumentedError, Error, InvalidPayload, RetryPolicy,
+    Secret,
+};
 #[doc(hidden)]
 pub use runtime::{read_error, read_error_as, read_response};
 

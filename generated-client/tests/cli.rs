@@ -332,6 +332,7 @@ fn tokens_create_settles_every_lost_answer_and_prints_the_one_live_token() {
         Fault::StallBeforeActing(stall),
         Fault::CutBodyAfterActing,
         Fault::NotJsonAfterActing,
+        Fault::EndlessBodyAfterActing,
     ];
     let runs: Vec<_> = faults
         .into_iter()
@@ -413,4 +414,22 @@ fn no_settle_sends_one_request_and_lists_nothing() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(fake.requests(Operation::List), 0);
     assert_eq!(fake.live_tokens("test-org").len(), 1);
+}
+
+/// A list answered with a body without end: the tool stops reading at the
+/// client's limit and says so (exit 1), without the body.
+#[test]
+fn a_list_without_end_is_cut_at_the_limit_and_named() {
+    let fake = FakeServer::start();
+    fake.fail_next(Operation::List, Fault::EndlessBodyAfterActing);
+    let run = against_fake(&fake, &["tokens-list", "--organization", "test-org"], "");
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: the server answered 200 OK with a body larger than the client reads (16 MiB)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.lines().count() <= 2, "{}", run.stderr);
 }

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use quantcdn_tokens::types::{ApiError, CreateTokenRequest, ExpiresIn};
-use quantcdn_tokens::{Client, Error, ResponseValue, RetryPolicy, bearer_headers};
+use quantcdn_tokens::{CallPolicy, Client, Error, ResponseValue, bearer_headers};
 use reqwest::header::{HeaderName, HeaderValue};
 use serde_json::json;
 use tokens_npm_tests::prism::Prism;
@@ -28,7 +28,7 @@ fn client(prism: &Prism, prefer: Option<&str>) -> Client {
         .default_headers(headers)
         .build()
         .unwrap();
-    Client::new_with_client(&prism.base_url(), http, RetryPolicy::default())
+    Client::new_with_client(&prism.base_url(), http, CallPolicy::default())
 }
 
 fn full_request() -> CreateTokenRequest {
@@ -189,7 +189,7 @@ async fn invalid_requests_get_prisms_422_as_the_typed_error() {
 
     // Without a bearer token Prism answers 401, which the spec does not
     // document: the client reports it as an unexpected response.
-    let anonymous = Client::new(&prism.base_url(), RetryPolicy::default());
+    let anonymous = Client::new(&prism.base_url(), CallPolicy::default());
     let err = anonymous
         .tokens_list()
         .organization("test-org")

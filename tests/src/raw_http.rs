@@ -1,13 +1,15 @@
 //! A deliberately crude HTTP/1.1 server on 127.0.0.1 for what a well-behaved
 //! mock server cannot do: record the exact request line, answer with bytes
-//! that break the protocol, close a connection mid-body, or never answer.
+//! that break the protocol, close a connection mid-body, never answer, or
+//! write a body without end or a byte at a time (the hostile-server suite).
+//! One connection at a time, one request per connection.
 
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// One request as it arrived: the request line, the headers and the body.
 #[derive(Debug, Clone)]
@@ -17,14 +19,31 @@ pub struct RawRequest {
     pub target: String,
     pub head: String,
     pub body: Vec<u8>,
+    /// When its head had arrived.
+    pub at: Instant,
 }
 
 /// What the server does with a connection once it has read the request.
 pub enum Reply {
     /// Write these bytes, then close.
     Bytes(Vec<u8>),
-    /// Write nothing and keep the connection open until the server stops.
+    /// Write nothing and keep the connection open until the server stops
+    /// or the client hangs up.
     Silence,
+    /// Write with this function, which returns when it is done or the
+    /// client has gone (a write fails); then close. `stop` turns true when
+    /// the server stops: a writer that would write forever checks it.
+    Write(Writer),
+}
+
+/// A reply's own writer: the stream, and the server's stop flag.
+pub type Writer = Box<dyn FnOnce(&mut TcpStream, &AtomicBool) + Send>;
+
+impl Reply {
+    /// A reply written by `write`.
+    pub fn write(write: impl FnOnce(&mut TcpStream, &AtomicBool) + Send + 'static) -> Reply {
+        Reply::Write(Box::new(write))
+    }
 }
 
 pub struct RawServer {
@@ -58,10 +77,25 @@ impl RawServer {
                             let _ = stream.flush();
                         }
                         Reply::Silence => {
+                            // Until the server stops or the client hangs up
+                            // (then the next connection, a retry, is read).
+                            let _ = stream.set_read_timeout(Some(Duration::from_millis(20)));
+                            let mut byte = [0u8; 1];
                             while !stop.load(Ordering::SeqCst) {
-                                std::thread::sleep(Duration::from_millis(20));
+                                match stream.read(&mut byte) {
+                                    Ok(0) => break,
+                                    Ok(_) => {}
+                                    Err(e)
+                                        if matches!(
+                                            e.kind(),
+                                            std::io::ErrorKind::WouldBlock
+                                                | std::io::ErrorKind::TimedOut
+                                        ) => {}
+                                    Err(_) => break,
+                                }
                             }
                         }
+                        Reply::Write(write) => write(&mut stream, &stop),
                     }
                 }
             })
@@ -108,6 +142,7 @@ fn read_request(stream: &mut TcpStream) -> Option<RawRequest> {
         }
         buf.extend_from_slice(&chunk[..n]);
     };
+    let at = Instant::now();
     let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
     let length = head
         .lines()
@@ -131,6 +166,7 @@ fn read_request(stream: &mut TcpStream) -> Option<RawRequest> {
         target: line.next()?.to_owned(),
         head,
         body,
+        at,
     })
 }
 

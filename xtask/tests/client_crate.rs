@@ -255,7 +255,7 @@ use httpmock::MockServer;
 use serde_json::json;
 use shapes_client::mock::MockServerExt;
 use shapes_client::types::{JobEventsResponse, Problem, StartJobError, StartJobResponse, Thing};
-use shapes_client::{Client, Error, RetryPolicy};
+use shapes_client::{CallPolicy, Client, Error};
 
 fn problem(message: &str) -> Problem {
     serde_json::from_value(json!({"message": message})).unwrap()
@@ -264,7 +264,7 @@ fn problem(message: &str) -> Problem {
 #[tokio::test]
 async fn each_success_answer_is_its_variant() {
     let server = MockServer::start_async().await;
-    let client = Client::new(&server.base_url(), RetryPolicy::default());
+    let client = Client::new(&server.base_url(), CallPolicy::default());
 
     let thing: Thing = serde_json::from_value(json!({"name": "a"})).unwrap();
     let mut mock = server.start_job(|_, then| {
@@ -295,7 +295,7 @@ async fn each_success_answer_is_its_variant() {
 #[tokio::test]
 async fn each_error_answer_is_its_variant_and_says_why() {
     let server = MockServer::start_async().await;
-    let client = Client::new(&server.base_url(), RetryPolicy::default());
+    let client = Client::new(&server.base_url(), CallPolicy::default());
 
     let mut mock = server.start_job(|_, then| {
         then.not_found();
@@ -334,7 +334,7 @@ async fn each_error_answer_is_its_variant_and_says_why() {
 #[tokio::test]
 async fn a_stream_beside_json_is_a_byte_stream() {
     let server = MockServer::start_async().await;
-    let client = Client::new(&server.base_url(), RetryPolicy::default());
+    let client = Client::new(&server.base_url(), CallPolicy::default());
 
     let mut mock = server.job_events(|when, then| {
         when.into_inner()

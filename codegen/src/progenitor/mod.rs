@@ -25,9 +25,10 @@ use crate::runtime_contract;
 /// with one `Client` for all tags: the shape oxide.rs uses, and the one that
 /// lets new optional parameters arrive without breaking callers.
 ///
-/// The client carries the including crate's `RetryPolicy`, and that crate
+/// The client carries the including crate's `CallPolicy`, and that crate
 /// must implement `ClientHooks` for it (`HooksMode::Expected`): its `exec`
-/// retries what is safe to retry and traces each call. Expected rather than
+/// retries what is safe to retry, traces each call, and tells the readers
+/// how large an answer may be and which secret to redact. Expected rather than
 /// optional, so a crate that forgets it fails to compile instead of
 /// silently sending every request once, untraced.
 fn settings() -> GenerationSettings {
@@ -35,7 +36,7 @@ fn settings() -> GenerationSettings {
     settings
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
-        .with_inner_type(runtime_contract::path(runtime_contract::RETRY_POLICY).to_token_stream())
+        .with_inner_type(runtime_contract::path(runtime_contract::CALL_POLICY).to_token_stream())
         .with_hooks(HooksMode::Expected)
         // progenitor's CLI needs it; `json_schema` puts it behind a feature.
         .with_derive(json_schema::DERIVE);

@@ -37,7 +37,7 @@ pub struct Surface {
     /// The methods of `Client` that call the API, by name.
     pub methods: BTreeMap<String, Method>,
     /// The traits the generated file implements for `Client` (or for
-    /// `&Client`), as `Client: ClientInfo<RetryPolicy>`.
+    /// `&Client`), as `Client: ClientInfo<CallPolicy>`.
     pub client_traits: BTreeSet<String>,
     /// The public API of the hand-written layer around the generated code,
     /// by public path (empty for a generated file alone): see

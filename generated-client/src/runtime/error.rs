@@ -4,23 +4,24 @@
 //! text of it prints the rest of a response body; the body stays reachable
 //! through methods, for a program that wants it.
 //!
-//! The generated client returns this type instead of progenitor's (same
-//! variants; see codegen's `runtime_error` pass) and reads every body through
-//! [`read_response`], which keeps the status and the raw body of an answer
-//! that does not match the spec, and recovers the secret fields of the
-//! type it expected; and every documented error body through
-//! [`read_error`], which keeps the message the server wrote for people, so
-//! that `Display` can say why (`403 Forbidden: This token may not manage
-//! tokens`).
+//! The generated client returns this type instead of progenitor's (the
+//! same variants, and [`Error::ResponseTooLarge`]; see codegen's
+//! `runtime_error` pass), and reads every body through `read.rs`.
+//!
+//! Every text here that comes from an answer (a message, a path, a
+//! redirect's address) has had the client's own bearer token replaced
+//! (`redact.rs`), and is shown on one line with control and bidirectional
+//! characters escaped ([`one_line`]).
 
 use std::fmt;
 use std::ops::Deref;
 
 use progenitor_client::ResponseValue;
 use reqwest::StatusCode;
-use reqwest::header::HeaderMap;
-use serde::de::DeserializeOwned;
+use reqwest::header::{HeaderMap, LOCATION};
 
+use super::policy::Reading;
+use super::redact;
 use super::secret::Secret;
 
 /// Why a call failed. Every variant but `InvalidRequest` means the request
@@ -46,10 +47,24 @@ pub enum Error<E = ()> {
     ResponseBodyError(reqwest::Error),
     /// A documented status whose body does not match the spec.
     InvalidResponsePayload(InvalidPayload),
-    /// A status the spec does not document; its body is not read.
+    /// A status the spec does not document; its body is not read (read
+    /// it yourself, it is not held to the response limit). A redirect is
+    /// one: the client follows none (see
+    /// [`ClientBuilder::redirect_policy`](crate::ClientBuilder::redirect_policy)),
+    /// and `Display` names the origin it points to.
     UnexpectedResponse(reqwest::Response),
     /// An error from a client hook.
     Custom(String),
+    /// A documented answer whose body is larger than the client reads
+    /// ([`CallPolicy::max_response_bytes`](super::CallPolicy::max_response_bytes),
+    /// 16 MiB by default): it was not read past the limit, and nothing of
+    /// it is kept.
+    ResponseTooLarge {
+        /// The answer's status.
+        status: StatusCode,
+        /// The client's limit, in bytes.
+        limit: usize,
+    },
 }
 
 /// A documented error answer ([`Error::ErrorResponse`]): the typed error
@@ -104,6 +119,19 @@ impl<E> DocumentedError<E> {
             value: ResponseValue::new(f(value.into_inner()), status, headers),
             message,
             debug: <F as fmt::Debug>::fmt,
+        }
+    }
+
+    /// A documented error read from its body, with the message the server
+    /// wrote (redacted already).
+    pub(super) fn read(value: ResponseValue<E>, message: Option<String>) -> Self
+    where
+        E: fmt::Debug,
+    {
+        DocumentedError {
+            value,
+            message,
+            debug: <E as fmt::Debug>::fmt,
         }
     }
 
@@ -210,25 +238,34 @@ impl fmt::Write for Bounded {
     }
 }
 
-/// A message from the server as one line of at most `MESSAGE_CHARS`
-/// characters: control characters (a newline, an escape sequence) and the
-/// bidirectional controls that reorder text on a terminal are escaped, so
-/// a message can neither forge log lines nor hide what it says.
-fn one_line(message: &str) -> String {
+/// A text from the server as one line of at most `MESSAGE_CHARS`
+/// characters: control characters (a newline, an escape sequence), the
+/// line and paragraph separators, and the bidirectional controls that
+/// reorder text on a terminal are escaped, so a message can neither forge
+/// log lines nor hide what it says.
+pub(super) fn one_line(message: &str) -> String {
     let mut line = String::new();
     for (n, c) in message.trim().chars().enumerate() {
         if n == MESSAGE_CHARS {
             line.push('…');
             break;
         }
-        let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
+        if c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}') {
             line.extend(c.escape_default());
         } else {
             line.push(c);
         }
     }
     line
+}
+
+/// Unicode's `Bidi_Control` characters (PropList.txt): the marks, embeddings,
+/// overrides and isolates that change the order text is shown in.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// A documented answer whose body does not match the spec: its status, its
@@ -243,20 +280,24 @@ pub struct InvalidPayload {
 }
 
 impl InvalidPayload {
-    fn new(
+    /// A body that does not match: what serde found wrong, without the
+    /// values it quotes and without the `redacted` secret.
+    pub(super) fn new(
         status: Option<StatusCode>,
         headers: HeaderMap,
         body: Vec<u8>,
         error: &serde_json::Error,
         secret_keys: &[&str],
+        redacted: Option<&Secret>,
     ) -> Self {
-        Self::with_problem(status, headers, body, problem(error), secret_keys)
+        let problem = redact::text(redacted, &problem(error)).into_owned();
+        Self::with_problem(status, headers, body, problem, secret_keys)
     }
 
     /// An answer whose status the spec does not document for the call,
     /// read in full: for `create_token_once`, which recovers a token from
     /// an undocumented success.
-    pub(crate) fn undocumented(
+    pub(super) fn undocumented(
         status: StatusCode,
         headers: HeaderMap,
         body: Vec<u8>,
@@ -420,94 +461,6 @@ fn problem(error: &serde_json::Error) -> String {
     )
 }
 
-/// Reads a body the spec documents (used by the generated client): the
-/// typed value, or an [`Error::InvalidResponsePayload`] keeping the status,
-/// the raw body and the `secret_keys` fields found in it.
-#[doc(hidden)]
-pub async fn read_response<T: DeserializeOwned, E>(
-    response: reqwest::Response,
-    secret_keys: &[&str],
-) -> Result<ResponseValue<T>, Error<E>> {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
-    parse_body(status, headers, &body, secret_keys)
-}
-
-/// Reads the body of a documented error status (used by the generated
-/// client): the typed error object with the message the server wrote (its
-/// `message` key, unless `secret_keys` holds it), or an
-/// [`Error::InvalidResponsePayload`] when the body does not match the spec.
-#[doc(hidden)]
-pub async fn read_error<E: DeserializeOwned + fmt::Debug>(
-    response: reqwest::Response,
-    secret_keys: &[&str],
-) -> Result<DocumentedError<E>, Error<E>> {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
-    let value = parse_body(status, headers, &body, secret_keys)?;
-    let message = serde_json::from_slice::<serde_json::Value>(&body)
-        .ok()
-        .filter(|_| !secret_keys.contains(&MESSAGE_KEY))
-        .and_then(|json| json.get(MESSAGE_KEY)?.as_str().map(str::to_owned));
-    Ok(DocumentedError {
-        value,
-        message,
-        debug: <E as fmt::Debug>::fmt,
-    })
-}
-
-/// [`read_error`] for an operation whose error answers have several types
-/// (used by the generated client): the body read as `B`, given to
-/// `variant`, the answer's variant of the operation's error enum.
-#[doc(hidden)]
-pub async fn read_error_as<B: DeserializeOwned, E: fmt::Debug>(
-    response: reqwest::Response,
-    secret_keys: &[&str],
-    variant: impl FnOnce(B) -> E,
-) -> Result<DocumentedError<E>, Error<E>> {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await.map_err(Error::ResponseBodyError)?;
-    let value: ResponseValue<B> = parse_body(status, headers, &body, secret_keys)?;
-    let message = serde_json::from_slice::<serde_json::Value>(&body)
-        .ok()
-        .filter(|_| !secret_keys.contains(&MESSAGE_KEY))
-        .and_then(|json| json.get(MESSAGE_KEY)?.as_str().map(str::to_owned));
-    let (status, headers) = (value.status(), value.headers().clone());
-    Ok(DocumentedError {
-        value: ResponseValue::new(variant(value.into_inner()), status, headers),
-        message,
-        debug: <E as fmt::Debug>::fmt,
-    })
-}
-
-/// The body as `T`, or [`read_response`]'s error for one that does not
-/// match. (The error is the crate's `Error`, as large as every call's.)
-#[allow(clippy::result_large_err)]
-fn parse_body<T: DeserializeOwned, E>(
-    status: StatusCode,
-    headers: reqwest::header::HeaderMap,
-    body: &[u8],
-    secret_keys: &[&str],
-) -> Result<ResponseValue<T>, Error<E>> {
-    match serde_json::from_slice(body) {
-        Ok(inner) => Ok(ResponseValue::new(inner, status, headers)),
-        Err(error) => Err(Error::InvalidResponsePayload(InvalidPayload::new(
-            Some(status),
-            headers,
-            body.to_vec(),
-            &error,
-            secret_keys,
-        ))),
-    }
-}
-
-/// The key of an error object that holds the sentence written for people:
-/// `message` in QuantCDN's error object (`ApiError`), as in most JSON APIs.
-const MESSAGE_KEY: &str = "message";
-
 impl<E> Error<E> {
     /// The status of the answer, when one arrived.
     pub fn status(&self) -> Option<StatusCode> {
@@ -519,6 +472,7 @@ impl<E> Error<E> {
             Error::ErrorResponse(rv) => Some(rv.status()),
             Error::InvalidResponsePayload(p) => p.status(),
             Error::UnexpectedResponse(r) => Some(r.status()),
+            Error::ResponseTooLarge { status, .. } => Some(*status),
         }
     }
 
@@ -595,6 +549,7 @@ impl<E> Error<E> {
             Error::InvalidResponsePayload(p) => Error::InvalidResponsePayload(p),
             Error::UnexpectedResponse(r) => Error::UnexpectedResponse(r),
             Error::Custom(s) => Error::Custom(s),
+            Error::ResponseTooLarge { status, limit } => Error::ResponseTooLarge { status, limit },
         }
     }
 }
@@ -653,13 +608,27 @@ impl<E> fmt::Display for Error<E> {
                     )?,
                 }
             }
-            Error::UnexpectedResponse(r) => write!(
-                f,
-                "unexpected answer: {} from {} (a status the spec does not document)",
-                r.status(),
-                r.url().path()
-            )?,
+            Error::UnexpectedResponse(r) => {
+                write!(
+                    f,
+                    "unexpected answer: {} from {} (a status the spec does not document)",
+                    r.status(),
+                    shown_path(r)
+                )?;
+                if let Some(origin) = redirect_origin(r) {
+                    write!(
+                        f,
+                        "; it redirects to {origin}, which was not followed (the API documents no redirect)"
+                    )?;
+                }
+            }
             Error::Custom(s) => write!(f, "{s}")?,
+            Error::ResponseTooLarge { status, limit } => write!(
+                f,
+                "the server answered {status} with a body larger than the client reads ({}), \
+                 so it was not read (the limit is `max_response_bytes`)",
+                bytes(*limit)
+            )?,
         }
         if f.alternate() {
             let mut source = std::error::Error::source(self);
@@ -712,10 +681,55 @@ impl<E> fmt::Debug for Error<E> {
             Error::UnexpectedResponse(r) => f
                 .debug_struct("UnexpectedResponse")
                 .field("status", &r.status())
-                .field("path", &r.url().path())
+                .field("path", &shown_path(r))
+                .field("redirects_to", &redirect_origin(r))
                 .finish(),
             Error::Custom(s) => f.debug_tuple("Custom").field(s).finish(),
+            Error::ResponseTooLarge { status, limit } => f
+                .debug_struct("ResponseTooLarge")
+                .field("status", status)
+                .field("limit", limit)
+                .finish(),
         }
+    }
+}
+
+/// The path an unexpected answer came from, redacted and on one line (the
+/// request's own, unless a redirect policy the program set followed one).
+fn shown_path(response: &reqwest::Response) -> String {
+    let reading = Reading::of(response);
+    one_line(&redact::text(
+        reading.redacted.as_deref(),
+        response.url().path(),
+    ))
+}
+
+/// Where a redirect points: its origin only (scheme, host, port; never the
+/// path or query, which may carry anything), redacted and on one line.
+fn redirect_origin(response: &reqwest::Response) -> Option<String> {
+    if !response.status().is_redirection() {
+        return None;
+    }
+    let location = response.headers().get(LOCATION)?;
+    let target = response
+        .url()
+        .join(&String::from_utf8_lossy(location.as_bytes()))
+        .ok()?;
+    let reading = Reading::of(response);
+    let origin = target.origin().ascii_serialization();
+    Some(one_line(&redact::text(
+        reading.redacted.as_deref(),
+        &origin,
+    )))
+}
+
+/// `16 MiB`, `1500 bytes`.
+fn bytes(n: usize) -> String {
+    const MIB: usize = 1024 * 1024;
+    if n >= MIB && n.is_multiple_of(MIB) {
+        format!("{} MiB", n / MIB)
+    } else {
+        format!("{n} bytes")
     }
 }
 
@@ -776,7 +790,7 @@ impl<E> From<progenitor_client::Error<E>> for Error<E> {
             P::ErrorResponse(rv) => Error::ErrorResponse(rv.into()),
             P::ResponseBodyError(e) => Error::ResponseBodyError(e),
             P::InvalidResponsePayload(body, error) => Error::InvalidResponsePayload(
-                InvalidPayload::new(None, HeaderMap::new(), body.to_vec(), &error, &[]),
+                InvalidPayload::new(None, HeaderMap::new(), body.to_vec(), &error, &[], None),
             ),
             P::UnexpectedResponse(r) => Error::UnexpectedResponse(r),
             P::Custom(s) => Error::Custom(s),
@@ -787,6 +801,7 @@ impl<E> From<progenitor_client::Error<E>> for Error<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::de::DeserializeOwned;
 
     fn problem_of<T: DeserializeOwned + fmt::Debug>(json: &str) -> String {
         problem(&serde_json::from_str::<T>(json).unwrap_err())
@@ -862,6 +877,7 @@ mod tests {
                 body.as_bytes().to_vec(),
                 &error,
                 &["token"],
+                None,
             )
         };
         let numeric = payload(r#"{"token": 12345}"#);

@@ -14,12 +14,16 @@
 //!   [`DocumentedError`], keeping the server's message for `Display`;
 //!   [`read_error_as`] does the same for one of several error answers,
 //!   putting it in its variant of the operation's error enum, as
-//!   [`DocumentedError::map`] does for a bodiless one or a byte stream;
+//!   [`DocumentedError::map`] does for a bodiless one or a byte stream
+//!   (`read.rs`: every body is read as a stream against the client's
+//!   limit, and the client's own secret is redacted from it);
 //! - [`Secret`]: the type of every field the spec marks secret (codegen's
 //!   `secret_fields` pass);
-//! - [`RetryPolicy`]: the client's inner type; `ClientHooks<RetryPolicy>`
-//!   for the generated `Client` (here) retries what is safe and traces each
-//!   call.
+//! - [`CallPolicy`]: the client's inner type (its [`RetryPolicy`], the
+//!   largest answer it reads, the secret it redacts);
+//!   `ClientHooks<CallPolicy>` for the generated `Client` (here) retries
+//!   what is safe, traces each call, and attaches to each answer how it is
+//!   read.
 //!
 //! In return the generated code defines `route_template(operation_id)`,
 //! which the hooks read to name each call's span, and `Client`.
@@ -40,9 +44,15 @@
 //! ```
 
 mod error;
+mod policy;
+mod read;
+mod redact;
 mod retry;
 mod secret;
 
-pub use error::{DocumentedError, Error, InvalidPayload, read_error, read_error_as, read_response};
+pub use error::{DocumentedError, Error, InvalidPayload};
+pub use policy::{CallPolicy, DEFAULT_MAX_RESPONSE_BYTES};
+pub(crate) use read::read_undocumented;
+pub use read::{read_error, read_error_as, read_response};
 pub use retry::RetryPolicy;
 pub use secret::Secret;

@@ -33,11 +33,13 @@ use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::{Method, Request, Response, StatusCode};
 use tracing::Instrument;
 
+use super::policy::CallPolicy;
 use crate::Client;
 
 /// When and how often a call is tried again (see the crate's README,
 /// "Retries"). Set it with
-/// [`ClientBuilder::retry_policy`](crate::ClientBuilder::retry_policy).
+/// [`ClientBuilder::retry_policy`](crate::ClientBuilder::retry_policy), or
+/// in a [`CallPolicy`].
 ///
 /// ```
 /// use std::time::Duration;
@@ -89,7 +91,9 @@ impl RetryPolicy {
     }
 
     /// The first wait before jitter (default 500 ms). The n-th wait is
-    /// `base_delay × 2ⁿ⁻¹`, plus a random part of up to as much again.
+    /// `base_delay × 2ⁿ⁻¹`, plus a random part of up to as much again; a
+    /// `Retry-After` asking for less (or a date in the past) does not
+    /// shorten it.
     pub fn base_delay(mut self, delay: Duration) -> Self {
         self.base_delay = delay;
         self
@@ -133,25 +137,28 @@ impl RetryPolicy {
 
     /// How long to wait before the next attempt, or `None` to stop:
     /// the schedule is spent, the server asks for longer than
-    /// `max_delay`, or the wait would end past `max_elapsed`.
+    /// `max_delay`, or the wait would end past `max_elapsed`. The wait is
+    /// the schedule's or the server's, whichever is longer: a server that
+    /// asks for none (`Retry-After: 0`, a date in the past) is not
+    /// hammered.
     pub(crate) fn wait(
         &self,
         scheduled: Option<Duration>,
         asked: Option<Duration>,
         elapsed: Duration,
     ) -> Option<Duration> {
-        let scheduled = scheduled?;
+        // backon's jitter may go up to twice the capped delay.
+        let scheduled = scheduled?.min(self.max_delay);
         let wait = match asked {
             Some(asked) if asked > self.max_delay => return None,
-            Some(asked) => asked,
-            // backon's jitter may go up to twice the capped delay.
-            None => scheduled.min(self.max_delay),
+            Some(asked) => asked.max(scheduled),
+            None => scheduled,
         };
         (elapsed + wait <= self.max_elapsed).then_some(wait)
     }
 }
 
-impl ClientHooks<RetryPolicy> for Client {
+impl ClientHooks<CallPolicy> for Client {
     async fn exec(&self, request: Request, info: &OperationInfo) -> reqwest::Result<Response> {
         // The route, never the URL: no values, no query string. No header
         // is recorded: the bearer token is one.
@@ -171,8 +178,39 @@ impl ClientHooks<RetryPolicy> for Client {
 }
 
 /// Sends `request`, again while the policy allows and it is safe, and
-/// records the outcome on the current span.
+/// records the outcome on the current span. The answer carries how it is
+/// to be read (the policy's `Reading`).
 async fn send(
+    http: &reqwest::Client,
+    request: Request,
+    call: &CallPolicy,
+) -> reqwest::Result<Response> {
+    let result = attempts(http, request, &call.retry).await;
+    match result {
+        Ok(mut response) => {
+            response.extensions_mut().insert(call.reading.clone());
+            Ok(response)
+        }
+        Err(error) => Err(without_secret_url(error, call)),
+    }
+}
+
+/// A transport error without its URL when the URL holds the client's own
+/// secret (only a redirect the program chose to follow can put it there).
+fn without_secret_url(error: reqwest::Error, call: &CallPolicy) -> reqwest::Error {
+    let secret = call
+        .reading
+        .redacted
+        .as_deref()
+        .map(super::Secret::expose_secret);
+    match (secret, error.url()) {
+        (Some(secret), Some(url)) if url.as_str().contains(secret) => error.without_url(),
+        _ => error,
+    }
+}
+
+/// The attempts of one call.
+async fn attempts(
     http: &reqwest::Client,
     request: Request,
     policy: &RetryPolicy,
@@ -369,10 +407,16 @@ mod tests {
             policy.wait(Some(second * 8), None, Duration::ZERO),
             Some(second * 5)
         );
-        // The server's wait replaces the schedule's...
+        // The server's wait replaces a shorter one of the schedule...
         assert_eq!(
             policy.wait(Some(second), Some(second * 3), Duration::ZERO),
             Some(second * 3)
+        );
+        // ...but not a longer one: `Retry-After: 0` or a date in the past
+        // waits the schedule's, at least the base delay.
+        assert_eq!(
+            policy.wait(Some(second * 2), Some(Duration::ZERO), Duration::ZERO),
+            Some(second * 2)
         );
         // ...unless it asks for more than the cap.
         assert_eq!(

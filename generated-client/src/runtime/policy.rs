@@ -1,0 +1,134 @@
+//! [`CallPolicy`]: what the runtime does around every call, carried by the
+//! generated `Client` as its inner value (progenitor's `inner_type`): when
+//! to try again ([`RetryPolicy`]), how large an answer it reads, and which
+//! secret of the client's own it keeps out of every text.
+//!
+//! The hook (`retry.rs`) hands the last two to each answer it returns, as
+//! an extension of the response ([`Reading`]), so the functions that read
+//! bodies (`read.rs`) know them without the generated code passing them.
+
+use std::sync::Arc;
+
+use super::retry::RetryPolicy;
+use super::secret::Secret;
+
+/// The largest answer body the client reads by default: 16 MiB.
+///
+/// The Tokens API's largest answer is the list of an organization's
+/// tokens, about 300 bytes a token: 16 MiB holds some 50,000 of them,
+/// hundreds of times more than an organization has. An answer past it is
+/// not one of this API's, and reading on would only let a broken or
+/// hostile server fill the program's memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+
+/// What the client does around every call: retries, the largest answer it
+/// reads, and the bearer token it keeps out of texts. The generated
+/// `Client` carries one (`Client::new(base_url, CallPolicy::default())`);
+/// [`ClientBuilder`](crate::ClientBuilder) makes it from its settings.
+///
+/// ```
+/// use quantcdn_tokens::{CallPolicy, RetryPolicy};
+///
+/// let policy = CallPolicy::default()
+///     .retry(RetryPolicy::none())
+///     .max_response_bytes(1024 * 1024)
+///     .redact("my-api-token");
+/// # let _ = policy;
+/// ```
+#[derive(Clone, Default)]
+pub struct CallPolicy {
+    pub(crate) retry: RetryPolicy,
+    pub(crate) reading: Reading,
+}
+
+impl CallPolicy {
+    /// When calls are tried again (default [`RetryPolicy::default`]).
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// The largest answer body the client reads, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BYTES`], 16 MiB). A larger one is not read
+    /// past this: the call ends with
+    /// [`Error::ResponseTooLarge`](crate::Error::ResponseTooLarge), and
+    /// memory stays near the limit whatever the server sends.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.reading.limit = limit;
+        self
+    }
+
+    /// A secret of the client's own (its bearer token) that no text of an
+    /// answer may carry: wherever a server writes it back (an error's
+    /// message, a field of a body, a redirect's address), the client reads
+    /// `[REDACTED]` instead. [`ClientBuilder`](crate::ClientBuilder) sets
+    /// it to the token it sends.
+    pub fn redact(mut self, secret: impl Into<Secret>) -> Self {
+        let secret: Secret = secret.into();
+        self.reading.redacted = (!secret.expose_secret().is_empty()).then(|| Arc::new(secret));
+        self
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// The largest answer body the client reads, in bytes.
+    pub fn response_limit(&self) -> usize {
+        self.reading.limit
+    }
+}
+
+/// `CallPolicy { retry, max_response_bytes, redacted: <secret> or none }`.
+impl std::fmt::Debug for CallPolicy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallPolicy")
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.reading.limit)
+            .field(
+                "redacted",
+                &self.reading.redacted.as_ref().map(|_| "<a secret>"),
+            )
+            .finish()
+    }
+}
+
+/// A retry policy with the other settings at their defaults.
+impl From<RetryPolicy> for CallPolicy {
+    fn from(retry: RetryPolicy) -> Self {
+        CallPolicy::default().retry(retry)
+    }
+}
+
+/// How the answer to a call is read: what the hook attaches to each
+/// response it returns (an `http` extension), and what the readers take
+/// from it. A response without one (made outside the hook) is read with
+/// the defaults.
+#[derive(Clone)]
+pub(crate) struct Reading {
+    /// The largest body read, in bytes.
+    pub(crate) limit: usize,
+    /// The secret replaced in every text taken from the answer.
+    pub(crate) redacted: Option<Arc<Secret>>,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            limit: DEFAULT_MAX_RESPONSE_BYTES,
+            redacted: None,
+        }
+    }
+}
+
+impl Reading {
+    /// The reading attached to `response`, or the defaults.
+    pub(crate) fn of(response: &reqwest::Response) -> Reading {
+        response
+            .extensions()
+            .get::<Reading>()
+            .cloned()
+            .unwrap_or_default()
+    }
+}
