@@ -697,20 +697,18 @@ fn endless(head: Vec<u8>, item: Vec<u8>) -> Reply {
 
 /// A `status` answer whose chunked body is `prefix`, then `item` without end.
 fn endless_chunks(status: u16, prefix: &[u8], item: &[u8]) -> Reply {
-    let mut head = format!("HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n", prefix.len()).into_bytes();
+    let mut head = format!(
+        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n",
+        prefix.len()
+    )
+    .into_bytes();
     head.extend_from_slice(prefix);
     head.extend_from_slice(b"\r\n");
     let batch = item.repeat((64 * 1024 / item.len()).max(1));
     let mut chunk = format!("{:x}\r\n", batch.len()).into_bytes();
     chunk.extend_from_slice(&batch);
     chunk.extend_from_slice(b"\r\n");
-    Reply::write(move |stream, stop| {
-        let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-        if !send(stream, &head) {
-            return;
-        }
-        while !stop.load(Ordering::SeqCst) && send(stream, &chunk) {}
-    })
+    endless(head, chunk)
 }
 
 /// A valid list of about `size` bytes, with its `Content-Length` or

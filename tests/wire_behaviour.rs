@@ -389,3 +389,36 @@ async fn connection_refused_is_a_communication_error() {
     assert!(inner.is_connect(), "{err:?}");
     assert_no_token(&err);
 }
+
+/// A program that asks for redirects, sent by the server round and round
+/// to paths holding the bearer: reqwest's error names the last address,
+/// so the error keeps no URL rather than one holding the token.
+#[tokio::test]
+async fn a_followed_redirect_to_an_address_holding_the_token_is_not_printed() {
+    let server = RawServer::start(move |request| {
+        let location = format!("/steal/{TOKEN}{}", request.target.len());
+        Reply::Bytes(
+            format!("HTTP/1.1 302 X\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .into_bytes(),
+        )
+    });
+    let client = ClientBuilder::new(TOKEN)
+        .base_url(server.base_url())
+        .redirect_policy(reqwest::redirect::Policy::limited(3))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let err = client
+        .tokens_list()
+        .organization("o")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::CommunicationError(inner) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(inner.is_redirect(), "{err:?}");
+    assert!(inner.url().is_none(), "{err:?}");
+    assert!(server.requests().len() > 1, "the redirects were followed");
+    assert_no_token(&err);
+}
