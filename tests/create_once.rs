@@ -45,11 +45,8 @@ impl Timing {
     fn client(&self, fake: &FakeServer) -> Client {
         fake.client_builder()
             .timeout(self.timeout)
-            .retry_policy(
-                RetryPolicy::default()
-                    .base_delay(self.base_delay)
-                    .settle_window(self.settle_window),
-            )
+            .retry_policy(RetryPolicy::default().base_delay(self.base_delay))
+            .settle_window(self.settle_window)
             .build()
             .expect("a client for the fake")
     }

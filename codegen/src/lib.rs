@@ -15,10 +15,9 @@
 //!    threads, each part formatted with prettyplease behind a header that
 //!    says how to regenerate it.
 //!
-//! The generated code names a few hand-written items of the crate that
-//! includes it (`crate::Error`, `crate::Secret`, ...): the runtime
-//! contract, named in `runtime_contract` and listed by
-//! [`runtime_contract::NAMED`].
+//! The generated code names its runtime by its crate path
+//! (`::quantcdn_client_runtime::Error`, ...; see `runtime_contract`), so the
+//! compiler checks the contract; the runtime never names the generated code.
 //!
 //! [`Surface`] (`surface`) is the model of what consumers see, read from
 //! the generated syntax tree after every pass; the API-surface snapshot and

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 
+use crate::create_once::SettleWindow;
 use crate::{CallPolicy, Client, DEFAULT_MAX_RESPONSE_BYTES, RetryPolicy};
 
 /// The environment variable holding the API token (required by
@@ -16,6 +17,11 @@ pub const URL_VAR: &str = "QUANT_API_URL";
 
 /// progenitor's own default, kept for clients made here.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The key of QuantCDN's error object (`ApiError`, the spec's `V2Error`)
+/// that holds the sentence written for people, shown by an error's
+/// `Display`.
+const MESSAGE_KEY: &str = "message";
 
 /// The servers QuantCDN documents for this API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -106,6 +112,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     user_agent: String,
     retry: RetryPolicy,
+    settle_window: SettleWindow,
     max_response_bytes: usize,
     redirect: Option<reqwest::redirect::Policy>,
     http: Option<reqwest::ClientBuilder>,
@@ -120,6 +127,7 @@ impl ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")).to_owned(),
             retry: RetryPolicy::default(),
+            settle_window: SettleWindow::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             redirect: None,
             http: None,
@@ -178,6 +186,17 @@ impl ClientBuilder {
         self
     }
 
+    /// How long [`Client::create_token_once`] keeps looking for the token
+    /// of a create whose answer was lost while the server may still be
+    /// working on it (a timeout, a 504, a connection closed before the
+    /// answer), before it takes the attempt to have made nothing (default
+    /// 10 s). It lists the tokens at once, then after the retry policy's
+    /// base delay, twice that, and so on, and at the end.
+    pub fn settle_window(mut self, window: Duration) -> Self {
+        self.settle_window = SettleWindow(window);
+        self
+    }
+
     /// The largest answer body the client reads, in bytes (default
     /// [`DEFAULT_MAX_RESPONSE_BYTES`], 16 MiB, hundreds of times the
     /// largest answer of this API). A larger answer is not read past it:
@@ -232,7 +251,9 @@ impl ClientBuilder {
             .map_err(InvalidClientConfig::Http)?;
         let policy = CallPolicy::from(self.retry)
             .max_response_bytes(self.max_response_bytes)
-            .redact(self.token);
+            .redact(self.token)
+            .message_key(Some(MESSAGE_KEY))
+            .with_setting(self.settle_window);
         Ok(Client::new_with_client(base_url, http, policy))
     }
 }
@@ -245,6 +266,7 @@ impl fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
+            .field("settle_window", &self.settle_window.0)
             .field("max_response_bytes", &self.max_response_bytes)
             .field(
                 "redirect",

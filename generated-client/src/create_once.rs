@@ -104,7 +104,7 @@ impl Client {
     /// this machine's, and the lists before and after are exact.
     ///
     /// **Which answers are unknown**, and how long the call looks (the
-    /// settle window is [`RetryPolicy::settle_window`], 10 s by default):
+    /// settle window is [`ClientBuilder::settle_window`](crate::ClientBuilder::settle_window), 10 s by default):
     ///
     /// | the attempt met | made? | the call |
     /// |---|---|---|
@@ -156,7 +156,13 @@ impl Client {
         };
         let mut call = Settling {
             client: self,
-            policy: &self.inner().retry,
+            policy: self.inner().retry_policy(),
+            window: self
+                .inner()
+                .setting::<SettleWindow>()
+                .copied()
+                .unwrap_or_default()
+                .0,
             organization,
             name: &body.name,
             known: BTreeSet::new(),
@@ -170,7 +176,7 @@ impl Client {
             Err(error) => return Err(call.failed(error, 0, Left::NothingSent)),
         }
         let started = Instant::now();
-        let mut delays = self.inner().retry.delays();
+        let mut delays = self.inner().retry_policy().delays();
         let mut attempt: u32 = 0;
         loop {
             attempt += 1;
@@ -216,9 +222,11 @@ impl Client {
             }
             let wait = retry
                 .then(|| {
-                    self.inner()
-                        .retry
-                        .wait(delays.next(), error.retry_after(), started.elapsed())
+                    self.inner().retry_policy().wait(
+                        delays.next(),
+                        error.retry_after(),
+                        started.elapsed(),
+                    )
                 })
                 .flatten();
             match wait {
@@ -287,7 +295,7 @@ async fn judge(result: Result<crate::ResponseValue<CreatedToken>, Error<ApiError
     match &error {
         Error::InvalidRequest(_) | Error::ErrorResponse(_) => Judged::Refused(error),
         // A connection that could not be opened sent nothing (the client
-        // tried again already, see `runtime/retry.rs`).
+        // tried again already, see the runtime's `retry.rs`).
         Error::CommunicationError(e) if e.is_connect() || e.is_builder() => Judged::Refused(error),
         Error::CommunicationError(_) => lost(error, Made::PerhapsLater, true),
         // An answer arrived, cut off: the server was done with it.
@@ -315,7 +323,9 @@ async fn judge(result: Result<crate::ResponseValue<CreatedToken>, Error<ApiError
                 _ => Judged::Refused(error),
             }
         }
-        Error::InvalidUpgrade(_) | Error::Custom(_) => lost(error, Made::Perhaps, false),
+        // An upgrade, a hook's error, or a variant the runtime adds later:
+        // perhaps made, not tried again.
+        _ => lost(error, Made::Perhaps, false),
     }
 }
 
@@ -325,7 +335,7 @@ async fn undocumented_success(error: Error<ApiError>) -> Judged {
     let Error::UnexpectedResponse(response) = error else {
         unreachable!("called for an UnexpectedResponse")
     };
-    let error = crate::runtime::read_undocumented(response, &["token"]).await;
+    let error = quantcdn_client_runtime::read_undocumented(response, &["token"]).await;
     match error.created_token() {
         Some(token) => Judged::Recovered(token, error),
         None => Judged::Lost {
@@ -336,11 +346,26 @@ async fn undocumented_success(error: Error<ApiError>) -> Judged {
     }
 }
 
+/// How long `create_token_once` looks for the token of a create whose
+/// answer was lost while the server may still be working on it
+/// ([`ClientBuilder::settle_window`](crate::ClientBuilder::settle_window)):
+/// a setting of this crate's own, kept in the client's `CallPolicy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SettleWindow(pub(crate) Duration);
+
+impl Default for SettleWindow {
+    fn default() -> Self {
+        SettleWindow(Duration::from_secs(10))
+    }
+}
+
 /// The state of one call: what was there before, and what its lost
 /// attempts made.
 struct Settling<'a> {
     client: &'a Client,
     policy: &'a RetryPolicy,
+    /// How long a lost attempt's token is looked for.
+    window: Duration,
     organization: &'a str,
     name: &'a str,
     /// The ids listed before the first attempt.
@@ -379,11 +404,11 @@ impl Settling<'_> {
     async fn settle(&mut self, made: Made) -> Result<(), Left> {
         let window = match made {
             Made::Perhaps => Duration::ZERO,
-            Made::PerhapsLater | Made::Certainly => self.policy.settle_window,
+            Made::PerhapsLater | Made::Certainly => self.window,
         };
         let deadline = Instant::now() + window;
         let found_before = self.found;
-        let mut pause = self.policy.base_delay.max(Duration::from_millis(1));
+        let mut pause = self.policy.first_delay().max(Duration::from_millis(1));
         loop {
             let listed = match self.list().await {
                 Ok(listed) => listed,

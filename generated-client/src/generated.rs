@@ -7,7 +7,7 @@
 pub use progenitor_client::{ByteStream, ClientInfo, ResponseValue};
 /// The crate's own error type: the same variants as progenitor's,
 /// with texts that never print a response body.
-use crate::Error;
+use ::quantcdn_client_runtime::Error;
 #[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
@@ -71,7 +71,7 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ///The plain text token (shown once)
-        pub token: crate::Secret,
+        pub token: ::quantcdn_client_runtime::Secret,
     }
     impl CreatedToken {
         pub fn builder() -> builder::CreatedToken {
@@ -375,7 +375,10 @@ pub mod types {
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 ::std::string::String,
             >,
-            token: ::std::result::Result<crate::Secret, ::std::string::String>,
+            token: ::std::result::Result<
+                ::quantcdn_client_runtime::Secret,
+                ::std::string::String,
+            >,
         }
         impl ::std::default::Default for CreatedToken {
             fn default() -> Self {
@@ -480,7 +483,7 @@ pub mod types {
             }
             pub fn token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::Secret>,
+                T: ::std::convert::TryInto<::quantcdn_client_runtime::Secret>,
                 T::Error: ::std::fmt::Display,
             {
                 self.token = value
@@ -705,7 +708,7 @@ Version: 1.0.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
-    pub(crate) inner: crate::CallPolicy,
+    pub(crate) inner: ::quantcdn_client_runtime::CallPolicy,
 }
 impl Client {
     /// Create a new client.
@@ -713,7 +716,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: crate::CallPolicy) -> Self {
+    pub fn new(baseurl: &str, inner: ::quantcdn_client_runtime::CallPolicy) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -732,7 +735,7 @@ impl Client {
     pub fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
-        inner: crate::CallPolicy,
+        inner: ::quantcdn_client_runtime::CallPolicy,
     ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
@@ -741,7 +744,7 @@ impl Client {
         }
     }
 }
-impl ClientInfo<crate::CallPolicy> for Client {
+impl ClientInfo<::quantcdn_client_runtime::CallPolicy> for Client {
     fn api_version() -> &'static str {
         "1.0.0"
     }
@@ -751,7 +754,7 @@ impl ClientInfo<crate::CallPolicy> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &crate::CallPolicy {
+    fn inner(&self) -> &::quantcdn_client_runtime::CallPolicy {
         &self.inner
     }
 }
@@ -759,7 +762,7 @@ const _: () = {
     #[allow(dead_code)]
     fn assert_client_hooks()
     where
-        Client: ClientHooks<crate::CallPolicy>,
+        Client: ClientHooks<::quantcdn_client_runtime::CallPolicy>,
     {}
 };
 impl Client {
@@ -882,9 +885,13 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => crate::read_response(response, &[]).await,
+                200u16 => ::quantcdn_client_runtime::read_response(response, &[]).await,
                 403u16 => {
-                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
+                    Err(
+                        Error::ErrorResponse(
+                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                        ),
+                    )
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -979,15 +986,29 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                201u16 => crate::read_response(response, &["token"]).await,
+                201u16 => {
+                    ::quantcdn_client_runtime::read_response(response, &["token"]).await
+                }
                 400u16 => {
-                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
+                    Err(
+                        Error::ErrorResponse(
+                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                        ),
+                    )
                 }
                 403u16 => {
-                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
+                    Err(
+                        Error::ErrorResponse(
+                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                        ),
+                    )
                 }
                 422u16 => {
-                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
+                    Err(
+                        Error::ErrorResponse(
+                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                        ),
+                    )
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -1063,12 +1084,20 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => crate::read_response(response, &[]).await,
+                200u16 => ::quantcdn_client_runtime::read_response(response, &[]).await,
                 403u16 => {
-                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
+                    Err(
+                        Error::ErrorResponse(
+                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                        ),
+                    )
                 }
                 404u16 => {
-                    Err(Error::ErrorResponse(crate::read_error(response, &[]).await?))
+                    Err(
+                        Error::ErrorResponse(
+                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                        ),
+                    )
                 }
                 _ => Err(Error::UnexpectedResponse(response)),
             }
@@ -1114,5 +1143,21 @@ pub(crate) fn route_template(operation_id: &str) -> ::std::option::Option<&'stat
             )
         }
         _ => ::std::option::Option::None,
+    }
+}
+/// Every request goes through the runtime: retried when that is
+/// safe, inside one span per call, read within the client's limit.
+/// Added by this workspace's codegen.
+impl ClientHooks<::quantcdn_client_runtime::CallPolicy> for Client {
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        let route = route_template(info.operation_id).unwrap_or("unknown");
+        let span = ::quantcdn_client_runtime::call_span!(
+            info.operation_id, request.method(), route
+        );
+        ::quantcdn_client_runtime::exec(self.client(), request, self.inner(), span).await
     }
 }

@@ -70,7 +70,6 @@
 mod config;
 mod create_once;
 mod error_questions;
-mod runtime;
 #[rustfmt::skip]
 #[allow(clippy::all, unused_imports, dead_code, missing_docs)]
 mod generated;
@@ -100,12 +99,12 @@ pub use config::{ClientBuilder, InvalidClientConfig, Server, TOKEN_VAR, URL_VAR,
 pub use create_once::{CreateTokenError, Created};
 pub use error_questions::{ApiErrorExt, RecoveredToken};
 pub use generated::*;
-pub use runtime::{
+/// The runtime the generated code calls (`quantcdn-client-runtime`): its
+/// public items are this crate's, so a program depends on this crate alone.
+pub use quantcdn_client_runtime::{
     CallPolicy, DEFAULT_MAX_RESPONSE_BYTES, DocumentedError, Error, InvalidPayload, RetryPolicy,
     Secret,
 };
-#[doc(hidden)]
-pub use runtime::{read_error, read_error_as, read_response};
 
 /// The crate README's Rust examples, compiled as doctests so they cannot drift
 /// from the real API.

@@ -33,11 +33,8 @@ pub async fn list(
 pub fn quick_settling_client(fake: &FakeServer) -> Client {
     fake.client_builder()
         .timeout(Duration::from_millis(400))
-        .retry_policy(
-            RetryPolicy::default()
-                .base_delay(Duration::from_millis(5))
-                .settle_window(Duration::from_millis(600)),
-        )
+        .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(5)))
+        .settle_window(Duration::from_millis(600))
         .build()
         .expect("a client of the fake server")
 }

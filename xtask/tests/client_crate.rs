@@ -57,13 +57,21 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
         "src/generated.rs",
         "src/generated_httpmock.rs",
         "src/generated_cli.rs",
-        "src/runtime/mod.rs",
-        "src/runtime/error.rs",
-        "src/runtime/retry.rs",
-        "src/runtime/secret.rs",
     ] {
         assert!(dir.join(file).is_file(), "{file} missing");
     }
+    // The runtime is a dependency, not a copy.
+    assert!(!dir.join("src/runtime").exists(), "the runtime was copied");
+    let manifest: toml::Table = fs::read_to_string(dir.join("Cargo.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let runtime = &manifest["dependencies"]["quantcdn-client-runtime"];
+    assert_eq!(
+        std::path::Path::new(runtime["path"].as_str().unwrap()),
+        workspace_files::root().join("generated-client/runtime"),
+        "{runtime}"
+    );
     let generated = fs::read_to_string(dir.join("src/generated.rs")).unwrap();
     assert!(
         generated.contains("by `cargo xtask client-crate --spec "),
@@ -156,13 +164,16 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
 
     // The owner edits their files; a second run keeps them.
     let manifest = fs::read_to_string(dir.join("Cargo.toml")).unwrap();
-    let without_secrecy: String = manifest
+    let without_serde_json: String = manifest
         .lines()
-        .filter(|l| !l.starts_with("secrecy ="))
+        .filter(|l| !l.starts_with("serde_json ="))
         .map(|l| format!("{l}\n"))
         .collect();
-    assert_ne!(without_secrecy, manifest, "the manifest names secrecy");
-    fs::write(dir.join("Cargo.toml"), &without_secrecy).unwrap();
+    assert_ne!(
+        without_serde_json, manifest,
+        "the manifest names serde_json"
+    );
+    fs::write(dir.join("Cargo.toml"), &without_serde_json).unwrap();
     let lib = fs::read_to_string(dir.join("src/lib.rs")).unwrap() + "// the owner's line\n";
     fs::write(dir.join("src/lib.rs"), &lib).unwrap();
     fs::write(dir.join("src/generated.rs"), "stale").unwrap();
@@ -177,16 +188,16 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
         second.stdout
     );
     assert!(
-        second.stderr.contains("names `secrecy`, which")
+        second.stderr.contains("names `serde_json`, which")
             && second
                 .stderr
-                .contains("add `secrecy = \"0.10\"` under [dependencies]"),
+                .contains("add `serde_json = \"1\"` under [dependencies]"),
         "{}",
         second.stderr
     );
     assert_eq!(
         fs::read_to_string(dir.join("Cargo.toml")).unwrap(),
-        without_secrecy
+        without_serde_json
     );
     assert_eq!(fs::read_to_string(dir.join("src/lib.rs")).unwrap(), lib);
     assert_eq!(

@@ -17,6 +17,7 @@
 //! threads as plain data.
 
 mod cli_arguments;
+mod client_hooks;
 pub(crate) mod enum_varnames;
 pub(crate) mod json_schema;
 mod mock_bodies;
@@ -26,7 +27,6 @@ mod non_exhaustive;
 mod path_segments;
 pub(crate) mod received_enums;
 pub(crate) mod response_groups;
-mod route_templates;
 mod runtime_error;
 pub(crate) mod secret_fields;
 mod shared_walk;
@@ -148,9 +148,9 @@ pub(crate) const PASSES: &[Pass] = &[
         run: File(response_groups::rewrite_requests),
     },
     Pass {
-        module: "route_templates",
+        module: "client_hooks",
         parts: &[Requests],
-        run: File(route_templates::add),
+        run: File(client_hooks::add),
     },
     Pass {
         module: "response_groups",
@@ -198,7 +198,7 @@ pub(crate) struct Facts<'a> {
     pub(crate) spec_name: &'a str,
     /// Given by the types half, or filled in by its passes.
     pub(crate) found: Found,
-    /// Whether `secret_fields` put `crate::Secret` somewhere in this part.
+    /// Whether `secret_fields` put `::quantcdn_client_runtime::Secret` somewhere in this part.
     pub(crate) has_secrets: bool,
     /// The types half: the types the client's methods answer with
     /// (`received_enums::response_types`, read from the requests half).
@@ -345,7 +345,8 @@ components:
                 };
                 assert!(types.contains("OneDay") && cli.contains("OneDay"), "{cli}");
                 assert!(
-                    requests.contains("encode_path_segment") && requests.contains("crate::Secret")
+                    requests.contains("encode_path_segment")
+                        && requests.contains("::quantcdn_client_runtime::Secret")
                 );
                 assert!(!shared.concat().contains("codegen-normalized"));
             }

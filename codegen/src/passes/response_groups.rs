@@ -862,20 +862,20 @@ paths:
             .replace(",>", ">");
         assert!(
             client.contains(
-                "201u16=>{crate::read_response::<types::MakeKey201Response,_>(response,&[\"token\"])"
+                "201u16=>{::quantcdn_client_runtime::read_response::<types::MakeKey201Response,_>(response,&[\"token\"])"
             ),
             "{}",
             generated.client
         );
         assert!(
             client.contains(
-                "202u16=>{crate::read_response::<types::MakeKey202Response,_>(response,&[])"
+                "202u16=>{::quantcdn_client_runtime::read_response::<types::MakeKey202Response,_>(response,&[])"
             ),
             "{}",
             generated.client
         );
         assert!(
-            client.contains("pubtoken:crate::Secret"),
+            client.contains("pubtoken:::quantcdn_client_runtime::Secret"),
             "{}",
             generated.client
         );

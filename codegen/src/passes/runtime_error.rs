@@ -6,19 +6,19 @@
 //! body that does not parse loses its status. For an API whose answers hold
 //! secrets (a created token, "returned once"), that puts the secret in the
 //! logs and tells the program the call failed. This pass makes the client
-//! use `crate::Error` (same variants; texts that never print a body) and
-//! `crate::read_response(response, &["token", ..])`, which keeps the status
+//! use `::quantcdn_client_runtime::Error` (same variants; texts that never print a body) and
+//! `::quantcdn_client_runtime::read_response(response, &["token", ..])`, which keeps the status
 //! and the raw body of an answer that does not parse and recovers the
 //! secret fields of the expected type (its own fields of type `Secret` or
 //! `Option<Secret>`, see `secret_fields`; not those of nested types), so a
 //! secret the server created reaches the caller even when the rest of the
 //! answer is off-spec.
 //!
-//! A documented error body is read through `crate::read_error(response,
+//! A documented error body is read through `::quantcdn_client_runtime::read_error(response,
 //! &[keys])` instead, which also keeps the message the server wrote for
 //! people (unless the error type's keys mark it secret), so the error's
 //! `Display` can say why; the other error answers progenitor makes (a body
-//! it does not read, a byte stream) become `crate::Error`'s
+//! it does not read, a byte stream) become `::quantcdn_client_runtime::Error`'s
 //! `DocumentedError` with `.into()`.
 
 use std::collections::BTreeMap;
@@ -67,7 +67,7 @@ pub(super) fn find_secret_keys(
 
 /// `pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};`
 /// loses `Error` (or goes, when it imports nothing else), and
-/// `use crate::Error;` follows it.
+/// `use ::quantcdn_client_runtime::Error;` follows it.
 fn import_own_error(file: &mut syn::File) {
     let imports_error = |tree: &syn::UseTree| match tree {
         syn::UseTree::Path(p) if p.ident == "progenitor_client" => match &*p.tree {
@@ -185,7 +185,7 @@ impl NodePass for ReadResponses {
 
 /// The argument of `Error::ErrorResponse(..)`:
 /// `ResponseValue::from_response(response).await?` →
-/// `crate::read_error(response, &[keys]).await?`; anything else
+/// `::quantcdn_client_runtime::read_error(response, &[keys]).await?`; anything else
 /// (`ResponseValue::empty(response)`, `ResponseValue::stream(response)`)
 /// → the same `.into()`.
 fn rewrite_error_body(arg: &mut syn::Expr, keys: &[String]) {
@@ -212,7 +212,7 @@ fn is_path_ending(expr: &syn::Expr, name: &str) -> bool {
 }
 
 /// `ResponseValue::from_response(response).await` →
-/// `crate::read_response(response, &[keys]).await`, and
+/// `::quantcdn_client_runtime::read_response(response, &[keys]).await`, and
 /// `ResponseValue::upgrade(response).await` (a websocket's 101, which
 /// returns progenitor's error) → the same `.map_err(Error::from)`;
 /// whether `expr` was one.

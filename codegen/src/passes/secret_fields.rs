@@ -1,4 +1,4 @@
-//! Fields the spec marks secret get the type `crate::Secret`.
+//! Fields the spec marks secret get the type `::quantcdn_client_runtime::Secret`.
 //!
 //! A schema is secret when it says `x-sensitive: true` (our extension, for
 //! values such as tokens) or `format: password` (OpenAPI's own hint). The
@@ -10,7 +10,7 @@
 //! naming a placeholder crate, so typify itself decides where the type
 //! goes (a field, an `Option`, a `Vec`, a builder's setter) and nothing
 //! here has to find fields by name. After generation, the placeholder's
-//! paths (`::codegen_secret::Secret`) become `crate::Secret`, the same
+//! paths (`::codegen_secret::Secret`) become `::quantcdn_client_runtime::Secret`, the same
 //! convention as the `crate::*` the mocks and the CLI are generated for.
 
 use super::shared_walk::{NodePass, Reach};
@@ -123,7 +123,7 @@ fn names_secret(ty: &str) -> bool {
         .any(|word| word == SECRET)
 }
 
-/// `::codegen_secret::Secret` → `crate::Secret`, everywhere in a file,
+/// `::codegen_secret::Secret` → `::quantcdn_client_runtime::Secret`, everywhere in a file,
 /// messages included (`conversion to `:: codegen_secret :: Secret` for key
 /// failed`).
 pub(super) fn rewrite(_: &super::Facts<'_>) -> Box<dyn NodePass> {

@@ -15,6 +15,12 @@
 //! `@generated`) and `src/bin/` are left out: the generated code has its
 //! own model, and a binary has no Rust API. Modules are those `lib.rs`
 //! declares, one level deep, as this crate has them.
+//!
+//! The runtime crate the layer re-exports (`pub use
+//! quantcdn_client_runtime::{Error, Secret, ..}`) is read as one of its
+//! modules when its files are given too, under `runtime/src/` (where the
+//! runtime sits inside the generated crate's folder): what a consumer can
+//! name of it is part of what the crate gives them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -218,6 +224,11 @@ fn is_generated(text: &str) -> bool {
         .is_some_and(|l| l.contains("@generated"))
 }
 
+/// The crates the layer re-exports, read from their files when given: the
+/// name the code writes, and the crate's root among the files.
+const DEPENDENCY_CRATES: [(&str, &str); 1] =
+    [(crate::runtime_contract::RUNTIME_CRATE, "runtime/src/lib.rs")];
+
 struct Module<'a> {
     file: &'a str,
     items: &'a [syn::Item],
@@ -265,6 +276,20 @@ impl<'a> Reader<'a> {
                     file,
                     items: &parsed.items,
                     feature,
+                },
+            );
+        }
+        for (krate, root) in DEPENDENCY_CRATES {
+            let Some((file, parsed)) = self.files.get_key_value(root) else {
+                continue;
+            };
+            self.children(krate, file, &parsed.items, &None, &mut modules);
+            modules.insert(
+                krate.to_owned(),
+                Module {
+                    file,
+                    items: &parsed.items,
+                    feature: None,
                 },
             );
         }
@@ -344,6 +369,7 @@ impl<'a> Reader<'a> {
     ) {
         let dir = file
             .strip_suffix("mod.rs")
+            .or_else(|| file.strip_suffix("lib.rs"))
             .map(str::to_owned)
             .unwrap_or_else(|| format!("{}/", file.trim_end_matches(".rs")));
         for item in items {
@@ -844,6 +870,44 @@ mod tests {
         assert_eq!(items["Error::status"].file, "src/runtime/error.rs");
         assert_eq!(items["Hidden"].file, "src/runtime/secret.rs");
         assert!(!items.contains_key("Secret"), "{:?}", items.keys());
+    }
+
+    #[test]
+    fn the_runtime_crates_re_exported_items_are_read_from_its_files() {
+        let items = read(&files(&[
+            (
+                "src/lib.rs",
+                "pub use quantcdn_client_runtime::{Error, Secret};\n",
+            ),
+            (
+                "runtime/src/lib.rs",
+                "mod error;\nmod secret;\npub use error::Error;\npub use secret::Secret;\n",
+            ),
+            (
+                "runtime/src/error.rs",
+                "pub enum Error { A }\nimpl Error { pub fn status(&self) -> u16 { 0 } }\n",
+            ),
+            (
+                "runtime/src/secret.rs",
+                "pub struct Secret(String);\nimpl From<String> for Secret { fn from(s: String) -> Self { Secret(s) } }\n",
+            ),
+        ]))
+        .unwrap();
+        assert_eq!(items["Error"].file, "runtime/src/error.rs");
+        assert_eq!(items["Error"].exported_by.as_deref(), Some("src/lib.rs"));
+        assert_eq!(items["Error::status"].file, "runtime/src/error.rs");
+        assert!(
+            items.contains_key("Secret: From<String>"),
+            "{:?}",
+            items.keys()
+        );
+        // Without the runtime's files, nothing of it is known.
+        let alone = read(&files(&[(
+            "src/lib.rs",
+            "pub use quantcdn_client_runtime::{Error, Secret};\n",
+        )]))
+        .unwrap();
+        assert!(alone.is_empty(), "{:?}", alone.keys());
     }
 
     #[test]

@@ -5,13 +5,13 @@
 //!
 //! syn's trees cannot cross threads, so each thread takes its part from
 //! progenitor's tokens to formatted text: the client's two halves (see
-//! `halves`) and the two companions, on four threads, the companions' at
-//! low priority (see `priority`). Each part runs its passes
+//! `halves`) and the two companions, on four threads, scheduled by the
+//! operating system as it sees fit (no priorities: on a busy machine they
+//! backfired). Each part runs its passes
 //! (`passes::run`). What the others need from the types half crosses as
 //! plain data, `passes::Found` (the variants' renames, the secret keys).
 
 pub(crate) mod halves;
-mod priority;
 
 use std::sync::mpsc;
 
@@ -34,7 +34,6 @@ pub(crate) fn generate_files(
     std::thread::scope(|scope| {
         let companion = |target, part, found: mpsc::Receiver<Found>| {
             scope.spawn(move || {
-                priority::lower_this_thread();
                 let mut file =
                     progenitor::parsed(progenitor::tokens(spec, spec_name, target)?, spec_name)?;
                 let found = found.recv().map_err(|_| upstream_failed())?;

@@ -134,7 +134,7 @@ fn trace_to_stderr(verbose: bool) {
     use tracing_subscriber::EnvFilter;
     let filter = match std::env::var("RUST_LOG") {
         Ok(directives) if !directives.trim().is_empty() => EnvFilter::new(directives),
-        _ if verbose => EnvFilter::new("quantcdn_tokens=debug"),
+        _ if verbose => EnvFilter::new("quantcdn_tokens=debug,quantcdn_client_runtime=debug"),
         _ => return,
     };
     tracing_subscriber::fmt()

@@ -25,6 +25,33 @@ pub fn package_version(manifest: &str) -> Result<Version, String> {
     Version::parse(version).map_err(|e| format!("version {version:?}: {e}"))
 }
 
+/// For each feature of the dependency `package` that the crate's features
+/// turn on (`cli = [.., "quantcdn-client-runtime/schemars"]`), the
+/// crate's feature that does (`schemars` → `cli`): an item of the
+/// dependency behind `schemars` is one of the crate's behind `cli`.
+pub fn dependency_features(manifest: &str, package: &str) -> BTreeMap<String, String> {
+    let Ok(manifest) = table(manifest) else {
+        return BTreeMap::new();
+    };
+    let Some(features) = manifest.get("features").and_then(|f| f.as_table()) else {
+        return BTreeMap::new();
+    };
+    let mut out = BTreeMap::new();
+    for (name, enables) in features {
+        for enabled in enables.as_array().into_iter().flatten() {
+            let Some((dependency, feature)) = enabled.as_str().and_then(|e| e.split_once('/'))
+            else {
+                continue;
+            };
+            if dependency.trim_end_matches('?') == package {
+                out.entry(feature.to_owned())
+                    .or_insert_with(|| name.clone());
+            }
+        }
+    }
+    out
+}
+
 /// The crate's features as items of its public API (`feature mock`, with
 /// what it enables as its signature), from `file`'s `[features]`.
 pub fn features(manifest: &str, file: &str) -> Result<BTreeMap<String, Item>, String> {
@@ -133,6 +160,21 @@ pub fn changed_packages(old: &str, new: &str, root: &str) -> Result<Vec<String>,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dependencys_feature_is_named_by_the_feature_that_turns_it_on() {
+        let manifest = "[features]\n\
+                        cli = [\"dep:clap\", \"quantcdn-client-runtime/schemars\"]\n\
+                        mock = [\"dep:httpmock\", \"other/schemars\", \"quantcdn-client-runtime?/x\"]\n";
+        let through = dependency_features(manifest, "quantcdn-client-runtime");
+        assert_eq!(
+            through.into_iter().collect::<Vec<_>>(),
+            [
+                ("schemars".to_owned(), "cli".to_owned()),
+                ("x".to_owned(), "mock".to_owned())
+            ]
+        );
+    }
 
     #[test]
     fn the_package_version_is_read_from_the_package_table() {

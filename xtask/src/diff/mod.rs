@@ -33,9 +33,17 @@ use crate::codegen_task::{self, CRATE_MANIFEST, DEFAULT_OUT, DEFAULT_SPEC, Paths
 
 pub use compare::{Action, Change, Class, Item, Place, Source, compare};
 
-/// The hand-written layer's folder, relative to the repository.
-const CRATE_SOURCES: &str = "generated-client/src";
-/// The binaries' folder under [`CRATE_SOURCES`]: no Rust API, not read.
+/// The hand-written layer's folders, relative to the repository, and as the
+/// crate's files are named (relative to `generated-client/`): its own
+/// sources, and those of the runtime it re-exports.
+const CRATE_SOURCES: [(&str, &str); 2] = [
+    ("generated-client/src", "src"),
+    ("generated-client/runtime/src", "runtime/src"),
+];
+/// The runtime's package, and its sources as the crate's files name them.
+const RUNTIME_PACKAGE: &str = "quantcdn-client-runtime";
+const RUNTIME_SOURCES: &str = "runtime/src/";
+/// The binaries' folder under a source folder: no Rust API, not read.
 const BINARIES: &str = "/bin";
 
 // The flags of `cargo xtask diff` (its help text is the doc comment of
@@ -246,18 +254,22 @@ impl CrateFiles {
             )
         })?;
         let mut sources = Vec::new();
-        let mut folders = vec![String::new()];
-        while let Some(folder) = folders.pop() {
-            for (name, is_folder) in objects.entries_in(rev, &format!("{CRATE_SOURCES}{folder}"))? {
-                let path = format!("{folder}/{name}");
-                if is_folder {
-                    if path != BINARIES {
-                        folders.push(path);
-                    }
-                } else if name.ends_with(".rs")
-                    && let Some(text) = objects.text(rev, &format!("{CRATE_SOURCES}{path}"))?
+        for (sources_dir, named) in CRATE_SOURCES {
+            let mut folders = vec![String::new()];
+            while let Some(folder) = folders.pop() {
+                for (name, is_folder) in
+                    objects.entries_in(rev, &format!("{sources_dir}{folder}"))?
                 {
-                    sources.push((format!("src{path}"), text));
+                    let path = format!("{folder}/{name}");
+                    if is_folder {
+                        if path != BINARIES {
+                            folders.push(path);
+                        }
+                    } else if name.ends_with(".rs")
+                        && let Some(text) = objects.text(rev, &format!("{sources_dir}{path}"))?
+                    {
+                        sources.push((format!("{named}{path}"), text));
+                    }
                 }
             }
         }
@@ -273,20 +285,22 @@ impl CrateFiles {
     /// memory instead: see [`review`]).
     fn working_tree(root: &Path) -> Result<CrateFiles, String> {
         let mut sources = Vec::new();
-        let mut folders = vec![String::new()];
-        while let Some(folder) = folders.pop() {
-            let dir = root.join(format!("{CRATE_SOURCES}{folder}"));
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                let path = format!("{folder}/{name}");
-                if entry.path().is_dir() {
-                    if path != BINARIES {
-                        folders.push(path);
+        for (sources_dir, named) in CRATE_SOURCES {
+            let mut folders = vec![String::new()];
+            while let Some(folder) = folders.pop() {
+                let dir = root.join(format!("{sources_dir}{folder}"));
+                for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    let path = format!("{folder}/{name}");
+                    if entry.path().is_dir() {
+                        if path != BINARIES {
+                            folders.push(path);
+                        }
+                    } else if name.ends_with(".rs") {
+                        let text = std::fs::read_to_string(entry.path())
+                            .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+                        sources.push((format!("{named}{path}"), text));
                     }
-                } else if name.ends_with(".rs") {
-                    let text = std::fs::read_to_string(entry.path())
-                        .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
-                    sources.push((format!("src{path}"), text));
                 }
             }
         }
@@ -308,6 +322,16 @@ impl CrateFiles {
                 )
             })?;
         if let Some(manifest) = &self.manifest {
+            // The runtime's items behind its own features are behind the
+            // crate's features that turn those on.
+            let through = manifest::dependency_features(manifest, RUNTIME_PACKAGE);
+            for item in hand_written.values_mut() {
+                if item.file.starts_with(RUNTIME_SOURCES)
+                    && let Some(feature) = &item.feature
+                {
+                    item.feature = Some(through.get(feature).unwrap_or(feature).clone());
+                }
+            }
             let features = manifest::features(manifest, "Cargo.toml")
                 .map_err(|e| format!("{CRATE_MANIFEST} at {rev}: {e}"))?;
             hand_written.extend(features);

@@ -24,55 +24,29 @@ use xtask::diff::{Class, Report};
 use crate::TOKENS_SPEC;
 use crate::corpus::PAIRS;
 
-/// What a crate generated from a spec depends on, read from
-/// `generated-client/Cargo.toml`: the generated crate's own non-optional
-/// dependencies with their features (a `workspace = true` one completed from
-/// the workspace's `Cargo.toml`), so their builds are shared with the
-/// workspace's; its features, empty (the generated code names `cli`); and
+/// What a crate generated from a spec depends on: what `cargo xtask
+/// client-crate` gives one (`Dependencies`: the runtime crate by its path
+/// here, and the generated crate's own non-optional dependencies with their
+/// features, so their builds are shared with the workspace's); the
+/// generated crate's features, empty (the generated code names `cli`); and
 /// `regress`, which the `pattern`s some pairs add need and our spec does
 /// not (the copied `Cargo.lock` picks its version).
 fn api_dependencies() -> String {
-    let read = |path: &str| -> toml::Table {
-        fs::read_to_string(workspace_files::root().join(path))
+    let dependencies = xtask::client_crate::Dependencies::of(&[]);
+    let manifest: toml::Table =
+        fs::read_to_string(workspace_files::root().join("generated-client/Cargo.toml"))
             .unwrap()
             .parse()
-            .unwrap_or_else(|e| panic!("{path}: {e}"))
-    };
-    let manifest = read("generated-client/Cargo.toml");
-    let workspace = read("Cargo.toml");
-    let mut dependencies = toml::Table::new();
-    for (name, spec) in manifest["dependencies"].as_table().unwrap() {
-        let mut spec = match spec {
-            toml::Value::String(version) => {
-                let mut t = toml::Table::new();
-                t.insert("version".into(), toml::Value::String(version.clone()));
-                t
-            }
-            toml::Value::Table(t) => t.clone(),
-            other => panic!("dependency {name}: {other}"),
-        };
-        if spec.get("optional").and_then(toml::Value::as_bool) == Some(true) {
-            continue;
-        }
-        if spec.remove("workspace").and_then(|w| w.as_bool()) == Some(true) {
-            match &workspace["workspace"]["dependencies"][name.as_str()] {
-                toml::Value::String(version) => {
-                    spec.insert("version".into(), toml::Value::String(version.clone()));
-                }
-                toml::Value::Table(t) => spec.extend(t.clone()),
-                other => panic!("workspace dependency {name}: {other}"),
-            }
-        }
-        dependencies.insert(name.clone(), toml::Value::Table(spec));
-    }
-    dependencies.insert("regress".into(), toml::Value::String("*".into()));
-    let features = manifest["features"].as_table().unwrap();
+            .unwrap();
     // Lines under the scratch crate's `[dependencies]`, then its features.
     let mut out: String = dependencies
+        .always
         .iter()
         .map(|(name, spec)| format!("{name} = {spec}\n"))
         .collect();
+    out.push_str("regress = \"*\"\n");
     out.push_str("\n[features]\n");
+    let features = manifest["features"].as_table().unwrap();
     out.extend(features.keys().map(|f| format!("{f} = []\n")));
     out
 }
@@ -131,17 +105,13 @@ impl Scratch {
         let name = format!("api_{}", self.apis.len());
         let dir = self.root.join(&name);
         write(&dir.join("generated.rs"), &client);
-        // The generated client relies on the runtime contract (the items
-        // `codegen::runtime_contract::NAMED`): the generated crate's
-        // `runtime` module, included as one unit, as its own `lib.rs` does.
-        let runtime = workspace_files::root().join("generated-client/src/runtime/mod.rs");
-        let lib = format!(
-            "#![allow(warnings)]\n\
-             #[path = \"{}\"]\nmod runtime;\npub use runtime::*;\n\
-             mod generated;\npub use generated::*;\n",
-            runtime.display(),
-        );
-        self.krate(&name, &api_dependencies(), &lib);
+        // The generated client calls the runtime crate by its path; the
+        // consumer snippets name its items at the crate root, as the
+        // generated crate re-exports them.
+        let lib = "#![allow(warnings)]\n\
+                   pub use quantcdn_client_runtime::*;\n\
+                   mod generated;\npub use generated::*;\n";
+        self.krate(&name, &api_dependencies(), lib);
         self.apis.insert(client, name.clone());
         name
     }

@@ -29,7 +29,7 @@ use super::secret::Secret;
 ///
 /// Printing an error never prints a response body beyond a documented
 /// error's message (`Display`) and typed object (`Debug`): the object is
-/// read with [`ApiErrorExt`](crate::ApiErrorExt), a body that does not match
+/// read with the API crate's questions (the Tokens crate's `ApiErrorExt`), a body that does not match
 /// the spec with [`Error::response_body`].
 #[non_exhaustive]
 pub enum Error<E = ()> {
@@ -49,14 +49,14 @@ pub enum Error<E = ()> {
     InvalidResponsePayload(InvalidPayload),
     /// A status the spec does not document; its body is not read (read
     /// it yourself, it is not held to the response limit). A redirect is
-    /// one: the client follows none (see
-    /// [`ClientBuilder::redirect_policy`](crate::ClientBuilder::redirect_policy)),
-    /// and `Display` names the origin it points to.
+    /// one: the client follows none (see the Tokens crate's
+    /// `ClientBuilder::redirect_policy`), and `Display` names the origin it
+    /// points to.
     UnexpectedResponse(reqwest::Response),
     /// An error from a client hook.
     Custom(String),
     /// A documented answer whose body is larger than the client reads
-    /// ([`CallPolicy::max_response_bytes`](super::CallPolicy::max_response_bytes),
+    /// ([`CallPolicy::max_response_bytes`](crate::CallPolicy::max_response_bytes),
     /// 16 MiB by default): it was not read past the limit, and nothing of
     /// it is kept.
     ResponseTooLarge {
@@ -503,7 +503,7 @@ impl<E> Error<E> {
     /// tried again already when this comes back (see [`RetryPolicy`]);
     /// `tokens_create` never is.
     ///
-    /// [`RetryPolicy`]: super::RetryPolicy
+    /// [`RetryPolicy`]: crate::RetryPolicy
     pub fn is_rate_limited(&self) -> bool {
         self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
     }

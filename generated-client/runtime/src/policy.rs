@@ -1,7 +1,9 @@
 //! [`CallPolicy`]: what the runtime does around every call, carried by the
 //! generated `Client` as its inner value (progenitor's `inner_type`): when
-//! to try again ([`RetryPolicy`]), how large an answer it reads, and which
-//! secret of the client's own it keeps out of every text.
+//! to try again ([`RetryPolicy`]), how large an answer it reads, which
+//! secret of the client's own it keeps out of every text, which key of an
+//! error body holds its message, and the settings of an API crate's own
+//! hand-written layer.
 //!
 //! The hook (`retry.rs`) hands the last two to each answer it returns, as
 //! an extension of the response ([`Reading`]), so the functions that read
@@ -18,16 +20,17 @@ use super::secret::Secret;
 /// tokens, about 300 bytes a token: 16 MiB holds some 50,000 of them,
 /// hundreds of times more than an organization has. An answer past it is
 /// not one of this API's, and reading on would only let a broken or
-/// hostile server fill the program's memory.
+/// hostile server fill the program's memory. A crate for an API with
+/// larger answers sets its own ([`CallPolicy::max_response_bytes`]).
 pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 
 /// What the client does around every call: retries, the largest answer it
 /// reads, and the bearer token it keeps out of texts. The generated
 /// `Client` carries one (`Client::new(base_url, CallPolicy::default())`);
-/// [`ClientBuilder`](crate::ClientBuilder) makes it from its settings.
+/// the Tokens crate's `ClientBuilder` makes it from its settings.
 ///
 /// ```
-/// use quantcdn_tokens::{CallPolicy, RetryPolicy};
+/// use quantcdn_client_runtime::{CallPolicy, RetryPolicy};
 ///
 /// let policy = CallPolicy::default()
 ///     .retry(RetryPolicy::none())
@@ -39,6 +42,7 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
 pub struct CallPolicy {
     pub(crate) retry: RetryPolicy,
     pub(crate) reading: Reading,
+    settings: http::Extensions,
 }
 
 impl CallPolicy {
@@ -61,12 +65,35 @@ impl CallPolicy {
     /// A secret of the client's own (its bearer token) that no text of an
     /// answer may carry: wherever a server writes it back (an error's
     /// message, a field of a body, a redirect's address), the client reads
-    /// `[REDACTED]` instead. [`ClientBuilder`](crate::ClientBuilder) sets
-    /// it to the token it sends.
+    /// `[REDACTED]` instead. The Tokens crate's `ClientBuilder` sets it to
+    /// the token it sends.
     pub fn redact(mut self, secret: impl Into<Secret>) -> Self {
         let secret: Secret = secret.into();
         self.reading.redacted = (!secret.expose_secret().is_empty()).then(|| Arc::new(secret));
         self
+    }
+
+    /// The key of an error body that holds the sentence the server wrote
+    /// for people, shown by an error's `Display` (default `message`, the
+    /// key of QuantCDN's error object and of most JSON APIs'); `None` shows
+    /// the status alone. A key the spec marks secret is never shown.
+    pub fn message_key(mut self, key: Option<&'static str>) -> Self {
+        self.reading.message_key = key;
+        self
+    }
+
+    /// A setting of an API crate's own hand-written layer, kept with the
+    /// client (the generated `Client` holds only its `CallPolicy`), one per
+    /// type: the Tokens crate keeps how long `create_token_once` settles a
+    /// lost attempt here. The runtime never reads it.
+    pub fn with_setting<T: Clone + Send + Sync + 'static>(mut self, setting: T) -> Self {
+        self.settings.insert(setting);
+        self
+    }
+
+    /// The setting of type `T`, when one was set ([`CallPolicy::with_setting`]).
+    pub fn setting<T: Clone + Send + Sync + 'static>(&self) -> Option<&T> {
+        self.settings.get::<T>()
     }
 
     /// The retry policy.
@@ -80,7 +107,7 @@ impl CallPolicy {
     }
 }
 
-/// `CallPolicy { retry, max_response_bytes, redacted: <secret> or none }`.
+/// `CallPolicy { retry, max_response_bytes, redacted: <secret> or none, message_key }`.
 impl std::fmt::Debug for CallPolicy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CallPolicy")
@@ -90,7 +117,8 @@ impl std::fmt::Debug for CallPolicy {
                 "redacted",
                 &self.reading.redacted.as_ref().map(|_| "<a secret>"),
             )
-            .finish()
+            .field("message_key", &self.reading.message_key)
+            .finish_non_exhaustive()
     }
 }
 
@@ -111,6 +139,8 @@ pub(crate) struct Reading {
     pub(crate) limit: usize,
     /// The secret replaced in every text taken from the answer.
     pub(crate) redacted: Option<Arc<Secret>>,
+    /// The key of an error body's message.
+    pub(crate) message_key: Option<&'static str>,
 }
 
 impl Default for Reading {
@@ -118,6 +148,7 @@ impl Default for Reading {
         Reading {
             limit: DEFAULT_MAX_RESPONSE_BYTES,
             redacted: None,
+            message_key: Some("message"),
         }
     }
 }

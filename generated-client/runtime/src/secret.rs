@@ -5,8 +5,8 @@ use std::fmt;
 
 use secrecy::{ExposeSecret, SecretString};
 
-/// A secret string the API sent or will be sent: the plain token of a
-/// [`CreatedToken`](crate::types::CreatedToken), or any field the spec marks
+/// A secret string the API sent or will be sent: the plain token of the
+/// Tokens API's `CreatedToken`, or any field the spec marks
 /// `x-sensitive: true` or `format: password`.
 ///
 /// `Debug` and `Display` print `[REDACTED]`, so a secret never reaches a log
@@ -20,7 +20,7 @@ use secrecy::{ExposeSecret, SecretString};
 /// feature answer with it; the `quant-tokens` tool prints it on stdout).
 ///
 /// ```
-/// use quantcdn_tokens::Secret;
+/// use quantcdn_client_runtime::Secret;
 ///
 /// let token = Secret::from("qc_abc123");
 /// assert_eq!(format!("{token}"), "[REDACTED]");
@@ -73,8 +73,9 @@ impl<'de> serde::Deserialize<'de> for Secret {
     }
 }
 
-/// For the `quant-tokens` tool: a secret is a string in the JSON schema.
-#[cfg(feature = "cli")]
+/// For the generated command-line tools: a secret is a string in the JSON
+/// schema (feature `schemars`, which a client's `cli` feature turns on).
+#[cfg(feature = "schemars")]
 impl schemars::JsonSchema for Secret {
     fn schema_name() -> String {
         "Secret".to_owned()

@@ -95,20 +95,18 @@ impl Answer {
     }
 
     /// The sentence the server wrote for people (the error object's
-    /// `message` key, unless `secret_keys` holds it), redacted.
+    /// message key, [`CallPolicy::message_key`](crate::CallPolicy::message_key),
+    /// unless `secret_keys` holds it), redacted.
     fn message(&self, secret_keys: &[&str]) -> Option<String> {
-        if secret_keys.contains(&MESSAGE_KEY) {
+        let key = self.reading.message_key?;
+        if secret_keys.contains(&key) {
             return None;
         }
         let json: serde_json::Value = serde_json::from_slice(&self.body).ok()?;
-        let message = json.get(MESSAGE_KEY)?.as_str()?;
+        let message = json.get(key)?.as_str()?;
         Some(redact::text(self.reading.redacted.as_deref(), message).into_owned())
     }
 }
-
-/// The key of an error object that holds the sentence written for people:
-/// `message` in QuantCDN's error object (`ApiError`), as in most JSON APIs.
-const MESSAGE_KEY: &str = "message";
 
 /// Reads a body the spec documents (used by the generated client): the
 /// typed value, or an [`Error::InvalidResponsePayload`] keeping the status,
@@ -153,13 +151,11 @@ pub async fn read_error_as<B: DeserializeOwned, E: fmt::Debug>(
 }
 
 /// An answer whose status the spec does not document for the call, read in
-/// full within the limit: for `create_token_once`, which recovers a token
-/// from an undocumented success. An [`Error::InvalidResponsePayload`]
-/// holding the body, or why it could not be read.
-pub(crate) async fn read_undocumented<E>(
-    response: reqwest::Response,
-    secret_keys: &[&str],
-) -> Error<E> {
+/// full within the limit, for a hand-written layer that recovers a secret
+/// from an undocumented success (the Tokens crate's `create_token_once`):
+/// an [`Error::InvalidResponsePayload`] holding the body and the
+/// `secret_keys` fields found in it, or why it could not be read.
+pub async fn read_undocumented<E>(response: reqwest::Response, secret_keys: &[&str]) -> Error<E> {
     match read_body(response).await {
         Ok(answer) => Error::InvalidResponsePayload(InvalidPayload::undocumented(
             answer.status,

@@ -1,5 +1,6 @@
-//! Retries that are safe, and one tracing span per call: the `exec` hook
-//! progenitor's generated `send()` calls for every request.
+//! Retries that are safe, inside one tracing span per call: [`exec`], which
+//! the generated `ClientHooks::exec` (progenitor's hook, called by every
+//! generated `send()`) calls for every request.
 //!
 //! Why progenitor's hook and not `reqwest-middleware` + `reqwest-retry`: the
 //! generated code holds a plain `reqwest::Client` and calls
@@ -18,32 +19,29 @@
 //! - any request, `POST` included, whose connection could not be opened:
 //!   nothing of it left this machine.
 //!
-//! `tokens_create` (a `POST`) is never sent twice by this hook once it may
-//! have reached the server: a second token could be created, and the first
-//! one's plain value would be lost. Its 429, 503 or timeout comes back to
-//! the caller. [`Client::create_token_once`](crate::Client::create_token_once)
-//! (`create_once.rs`) first finds out what the lost attempt made, revokes
-//! it, and then tries again under this same policy.
+//! A `POST` (the Tokens API's `tokens_create`) is never sent twice by this
+//! hook once it may have reached the server: a second token could be
+//! created, and the first one's plain value would be lost. Its 429, 503 or
+//! timeout comes back to the caller. An API crate that can settle such a
+//! call does so by hand (the Tokens crate's `create_token_once` first finds
+//! out what the lost attempt made, revokes it, and then tries again under
+//! this same policy, with [`RetryPolicy::delays`] and [`RetryPolicy::wait`]).
 
 use std::time::{Duration, Instant, SystemTime};
 
 use backon::{BackoffBuilder, ExponentialBuilder};
-use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::{Method, Request, Response, StatusCode};
 use tracing::Instrument;
 
 use super::policy::CallPolicy;
-use crate::Client;
 
-/// When and how often a call is tried again (see the crate's README,
-/// "Retries"). Set it with
-/// [`ClientBuilder::retry_policy`](crate::ClientBuilder::retry_policy), or
-/// in a [`CallPolicy`].
+/// When and how often a call is tried again. Set it in a [`CallPolicy`]
+/// (the Tokens crate's `ClientBuilder::retry_policy` does).
 ///
 /// ```
 /// use std::time::Duration;
-/// use quantcdn_tokens::RetryPolicy;
+/// use quantcdn_client_runtime::RetryPolicy;
 ///
 /// // Up to five attempts, the first wait about a second.
 /// let patient = RetryPolicy::default()
@@ -56,24 +54,20 @@ use crate::Client;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     max_attempts: u32,
-    pub(crate) base_delay: Duration,
+    base_delay: Duration,
     max_delay: Duration,
     max_elapsed: Duration,
-    pub(crate) settle_window: Duration,
 }
 
 impl Default for RetryPolicy {
     /// Three attempts; waits of 0.5–1 s, then 1–2 s; no single wait over
-    /// 20 s; no new attempt 30 s after the first began; a create whose
-    /// answer was lost while the server may still be working on it is
-    /// looked for during 10 s.
+    /// 20 s; no new attempt 30 s after the first began.
     fn default() -> Self {
         RetryPolicy {
             max_attempts: 3,
             base_delay: Duration::from_millis(500),
             max_delay: Duration::from_secs(20),
             max_elapsed: Duration::from_secs(30),
-            settle_window: Duration::from_secs(10),
         }
     }
 }
@@ -113,19 +107,14 @@ impl RetryPolicy {
         self
     }
 
-    /// How long [`Client::create_token_once`](crate::Client::create_token_once)
-    /// keeps looking for the token of a create whose answer was lost while
-    /// the server may still be working on it (a timeout, a 504, a
-    /// connection closed before the answer), before it takes the attempt
-    /// to have made nothing (default 10 s). It lists the tokens at once,
-    /// then after `base_delay`, twice that, and so on, and at the end.
-    pub fn settle_window(mut self, window: Duration) -> Self {
-        self.settle_window = window;
-        self
+    /// The first wait before jitter (see [`RetryPolicy::base_delay`]).
+    pub fn first_delay(&self) -> Duration {
+        self.base_delay
     }
 
-    /// The backoff schedule: one wait per retry.
-    pub(crate) fn delays(&self) -> impl Iterator<Item = Duration> + use<> {
+    /// The backoff schedule: one wait per retry, for a caller that retries
+    /// by hand (with [`RetryPolicy::wait`]).
+    pub fn delays(&self) -> impl Iterator<Item = Duration> + use<> {
         ExponentialBuilder::default()
             .with_min_delay(self.base_delay)
             .with_max_delay(self.max_delay)
@@ -141,7 +130,7 @@ impl RetryPolicy {
     /// the schedule's or the server's, whichever is longer: a server that
     /// asks for none (`Retry-After: 0`, a date in the past) is not
     /// hammered.
-    pub(crate) fn wait(
+    pub fn wait(
         &self,
         scheduled: Option<Duration>,
         asked: Option<Duration>,
@@ -158,23 +147,18 @@ impl RetryPolicy {
     }
 }
 
-impl ClientHooks<CallPolicy> for Client {
-    async fn exec(&self, request: Request, info: &OperationInfo) -> reqwest::Result<Response> {
-        // The route, never the URL: no values, no query string. No header
-        // is recorded: the bearer token is one.
-        let span = tracing::info_span!(
-            "quantcdn_tokens.call",
-            operation_id = info.operation_id,
-            method = %request.method(),
-            route = crate::route_template(info.operation_id).unwrap_or("unknown"),
-            status = tracing::field::Empty,
-            attempts = tracing::field::Empty,
-            latency_ms = tracing::field::Empty,
-        );
-        send(self.client(), request, self.inner())
-            .instrument(span)
-            .await
-    }
+/// Sends `request` for the generated `ClientHooks::exec`, again while the
+/// policy allows and it is safe, inside `span` (made by [`call_span!`](crate::call_span)),
+/// where it records the outcome. The answer carries how it is to be read
+/// (the policy's `Reading`), and an error no URL holding the client's own
+/// secret.
+pub async fn exec(
+    http: &reqwest::Client,
+    request: Request,
+    policy: &CallPolicy,
+    span: tracing::Span,
+) -> reqwest::Result<Response> {
+    send(http, request, policy).instrument(span).await
 }
 
 /// Sends `request`, again while the policy allows and it is safe, and
