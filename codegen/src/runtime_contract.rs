@@ -11,6 +11,8 @@
 
 /// The runtime's crate, as the generated code names it.
 pub const RUNTIME_CRATE: &str = "quantcdn_client_runtime";
+/// The runtime's package, as a manifest names it.
+pub const RUNTIME_PACKAGE: &str = "quantcdn-client-runtime";
 
 /// `::quantcdn_client_runtime::{item}`: an item of the runtime.
 pub(crate) fn path(item: &str) -> syn::Path {

@@ -20,6 +20,10 @@ pub const COMPANION_SHAPES_SPEC_PATH: &str = "workspace-files/companion-shapes.y
 /// [`COMPANION_SHAPES_SPEC_PATH`]'s text.
 pub const COMPANION_SHAPES_SPEC: &str = include_str!("../companion-shapes.yaml");
 
+/// The runtime crate the generated code calls, relative to the workspace
+/// root (the crates `cargo xtask client-crate` makes depend on it by path).
+pub const RUNTIME_DIR: &str = "generated-client/runtime";
+
 /// The workspace root, wherever cargo runs from.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -41,5 +45,11 @@ mod tests {
         let spec = std::fs::read_to_string(super::root().join(super::TOKENS_SPEC_PATH)).unwrap();
         assert_eq!(spec, super::TOKENS_SPEC);
         assert!(super::broken_specs_dir().join("01-empty.yaml").exists());
+        assert!(
+            super::root()
+                .join(super::RUNTIME_DIR)
+                .join("Cargo.toml")
+                .is_file()
+        );
     }
 }

@@ -39,10 +39,7 @@ pub struct Args {
     pub normalize: bool,
 }
 
-/// The runtime crate the generated code names (`generated-client/runtime/`),
-/// and the feature of it that the `cli` feature needs.
-const RUNTIME_PACKAGE: &str = "quantcdn-client-runtime";
-const RUNTIME_DIR: &str = "generated-client/runtime";
+use codegen::runtime_contract::RUNTIME_PACKAGE;
 
 /// The generated crate's manifest and the workspace's: the versions of the
 /// runtime's dependencies and of the companions' come from there.
@@ -65,18 +62,10 @@ const SOMETIMES_NAMED: [(&str, &str); 6] = [
 
 /// Which feature of the client crate each companion's dependencies sit
 /// behind (as in the generated crate: `mock` and `cli`), and the runtime's
-/// features they turn on.
-const FEATURES: [(&str, &[&str]); 2] = [
-    ("mock", &["dep:httpmock", "dep:regex"]),
-    (
-        "cli",
-        &[
-            "dep:anyhow",
-            "dep:clap",
-            "dep:schemars",
-            "quantcdn-client-runtime/schemars",
-        ],
-    ),
+/// features each turns on (`Secret` in the CLI's JSON schemas).
+const FEATURES: [(&str, &[&str], &[&str]); 2] = [
+    ("mock", &["httpmock", "regex"], &[]),
+    ("cli", &["anyhow", "clap", "schemars"], &["schemars"]),
 ];
 
 /// Names that are not crates: the generated code's own modules, the
@@ -296,7 +285,7 @@ impl Dependencies {
         let mut optional = BTreeMap::new();
         let companions: BTreeSet<&str> = FEATURES
             .iter()
-            .flat_map(|(_, deps)| deps.iter().filter_map(|d| d.strip_prefix("dep:")))
+            .flat_map(|(_, deps, _)| deps.iter().copied())
             .collect();
         for (name, value) in crate_manifest["dependencies"]
             .as_table()
@@ -306,7 +295,7 @@ impl Dependencies {
             if name == RUNTIME_PACKAGE {
                 // Where this workspace has it (a published crate would
                 // need the version alone).
-                let path = workspace_files::root().join(RUNTIME_DIR);
+                let path = workspace_files::root().join(workspace_files::RUNTIME_DIR);
                 table.insert(
                     "path".into(),
                     toml::Value::String(path.display().to_string()),
@@ -352,8 +341,16 @@ impl Dependencies {
             out.push_str(&format!("{dep} = {value}\n"));
         }
         out.push_str("\n[features]\n");
-        for (feature, deps) in FEATURES {
-            let list: Vec<String> = deps.iter().map(|d| format!("{d:?}")).collect();
+        for (feature, deps, runtime_features) in FEATURES {
+            let list: Vec<String> = deps
+                .iter()
+                .map(|d| format!("\"dep:{d}\""))
+                .chain(
+                    runtime_features
+                        .iter()
+                        .map(|f| format!("\"{RUNTIME_PACKAGE}/{f}\"")),
+                )
+                .collect();
             out.push_str(&format!("{feature} = [{}]\n", list.join(", ")));
         }
         out
@@ -533,27 +530,16 @@ mod tests {
         assert_eq!(dependencies["progenitor-client"].as_str(), Some("=0.15.1"));
         assert_eq!(dependencies["clap"]["optional"].as_bool(), Some(true));
         let features = manifest["features"].as_table().unwrap();
-        assert!(
-            features["mock"]
+        let enables = |feature: &str, what: &str| {
+            features[feature]
                 .as_array()
                 .unwrap()
                 .iter()
-                .any(|f| f.as_str() == Some("dep:httpmock"))
-        );
-        assert!(
-            features["cli"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|f| f.as_str() == Some("dep:clap"))
-        );
-        assert!(
-            features["cli"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|f| f.as_str() == Some("quantcdn-client-runtime/schemars"))
-        );
+                .any(|f| f.as_str() == Some(what))
+        };
+        assert!(enables("mock", "dep:httpmock"));
+        assert!(enables("cli", "dep:clap"));
+        assert!(enables("cli", "quantcdn-client-runtime/schemars"));
     }
 
     #[test]

@@ -40,8 +40,7 @@ const CRATE_SOURCES: [(&str, &str); 2] = [
     ("generated-client/src", "src"),
     ("generated-client/runtime/src", "runtime/src"),
 ];
-/// The runtime's package, and its sources as the crate's files name them.
-const RUNTIME_PACKAGE: &str = "quantcdn-client-runtime";
+/// The runtime's sources as the crate's files name them ([`CRATE_SOURCES`]).
 const RUNTIME_SOURCES: &str = "runtime/src/";
 /// The binaries' folder under a source folder: no Rust API, not read.
 const BINARIES: &str = "/bin";
@@ -324,7 +323,8 @@ impl CrateFiles {
         if let Some(manifest) = &self.manifest {
             // The runtime's items behind its own features are behind the
             // crate's features that turn those on.
-            let through = manifest::dependency_features(manifest, RUNTIME_PACKAGE);
+            let through =
+                manifest::dependency_features(manifest, codegen::runtime_contract::RUNTIME_PACKAGE);
             for item in hand_written.values_mut() {
                 if item.file.starts_with(RUNTIME_SOURCES)
                     && let Some(feature) = &item.feature
