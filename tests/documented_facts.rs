@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use codegen::surface::TypeKind;
+use api_review::surface::TypeKind;
 use openapiv3::{ReferenceOr, SchemaKind, Type};
 use quantcdn_tokens::types::{
     ApiError, CreateTokenRequest, CreatedToken, ExpiresIn, RevokedToken, TokenSummary,

@@ -312,7 +312,7 @@ fn every_field_the_spec_marks_secret_is_a_secret_type() {
         "{marked:?}"
     );
     for (schema, property) in &marked {
-        let Some(codegen::surface::TypeKind::Struct { fields }) =
+        let Some(api_review::surface::TypeKind::Struct { fields }) =
             surface.types.get(schema).map(|t| &t.kind)
         else {
             panic!("no struct {schema}")

@@ -19,10 +19,12 @@
 //! (`::quantcdn_client_runtime::Error`, ...; see `runtime_contract`), so the
 //! compiler checks the contract; the runtime never names the generated code.
 //!
-//! [`Surface`] (`surface`) is the model of what consumers see, read from
-//! the generated syntax tree after every pass; the API-surface snapshot and
-//! `cargo xtask diff` read it. The crate does no file I/O, so tests and
-//! benchmarks call it directly; `xtask` owns reading and writing files.
+//! Out also: the client's syntax tree after every pass ([`client_file`]),
+//! which the review (`api-review`: the model of what consumers see, the
+//! API-surface snapshot, `cargo xtask diff`) reads, with the helpers in
+//! [`syntax`]; nothing here imports from the review. The crate does no
+//! file I/O, so tests and benchmarks call it directly; `xtask` owns
+//! reading and writing files.
 
 mod error;
 mod normalize;
@@ -30,12 +32,11 @@ mod passes;
 mod progenitor;
 pub mod runtime_contract;
 pub mod spec;
-pub mod surface;
+pub mod syntax;
 mod threads;
 
 pub use error::{CodegenError, FailedOperation};
 pub use spec::read::parse_spec;
-pub use surface::Surface;
 
 pub use progenitor::Target;
 
@@ -190,23 +191,23 @@ fn refuse(problems: Vec<String>, spec_name: &str) -> Result<(), CodegenError> {
     }
 }
 
-/// What consumers of the client generated from a spec (as [`read`] gives
-/// it) see: see [`Surface`]. The client alone is generated, in memory, on
-/// this thread.
-pub fn client_surface(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<Surface, CodegenError> {
+/// The client generated from a spec (as [`read`] gives it), after every
+/// pass, as one syntax tree: what the review reads. The client alone is
+/// generated, in memory, on this thread.
+pub fn client_file(spec: &openapiv3::OpenAPI, spec_name: &str) -> Result<syn::File, CodegenError> {
     let (types, requests) = client_halves(spec, spec_name)?;
-    Ok(Surface::of(&threads::halves::join(types, requests)))
+    Ok(threads::halves::join(types, requests))
 }
 
-/// [`client_surface`], and the client's text as [`generate`] writes it under
+/// [`client_file`], and the client's text as [`generate`] writes it under
 /// `header` (see [`header`]): a checked-in client with this text needs no
 /// reading (`cargo xtask diff` then skips parsing it). `spec_name` names
 /// the spec in errors.
-pub fn client_surface_and_text(
+pub fn client_file_and_text(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
     header: &str,
-) -> Result<(Surface, String), CodegenError> {
+) -> Result<(syn::File, String), CodegenError> {
     let (types, requests) = client_halves(spec, spec_name)?;
     let (mut file, after) = threads::halves::around_placeholder(requests);
     let text = format!(
@@ -217,7 +218,7 @@ pub fn client_surface_and_text(
     );
     file.items.extend(types.items);
     file.items.extend(after.items);
-    Ok((Surface::of(&file), text))
+    Ok((file, text))
 }
 
 /// The client's two halves after every pass, on this thread.

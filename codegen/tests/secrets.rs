@@ -2,7 +2,7 @@
 //! them, and the client reads answers through `::quantcdn_client_runtime::read_response`,
 //! naming the secret keys of the type it expects.
 
-use codegen::surface::TypeKind;
+use codegen::syntax::{module, serde_rules, short_type};
 
 const SPEC: &str = r##"
 openapi: 3.0.3
@@ -69,20 +69,34 @@ components:
         message: {type: string}
 "##;
 
-fn field_types(surface: &codegen::Surface, ty: &str) -> Vec<(String, String)> {
-    let TypeKind::Struct { fields } = &surface.types[ty].kind else {
+/// The fields of a struct of the `types` module: (wire name, type), by
+/// wire name.
+fn field_types(file: &syn::File, ty: &str) -> Vec<(String, String)> {
+    let types = module(&file.items, codegen::TYPES_MODULE).expect("a types module");
+    let Some(def) = types.iter().find_map(|item| match item {
+        syn::Item::Struct(s) if s.ident == ty => Some(s),
+        _ => None,
+    }) else {
         panic!("{ty} is not a struct")
     };
-    fields
+    let mut fields: Vec<(String, String)> = def
+        .fields
         .iter()
-        .map(|f| (f.wire.clone(), f.ty.clone()))
-        .collect()
+        .map(|f| {
+            let wire = serde_rules(&f.attrs)
+                .remove("rename")
+                .unwrap_or_else(|| f.ident.as_ref().unwrap().to_string());
+            (wire, short_type(&f.ty))
+        })
+        .collect();
+    fields.sort();
+    fields
 }
 
 #[test]
 fn every_marked_schema_is_a_secret_wherever_it_sits() {
     let spec = codegen::read(SPEC, "secrets.yaml").unwrap();
-    let surface = codegen::client_surface(&spec, "secrets.yaml").unwrap();
+    let surface = codegen::client_file(&spec, "secrets.yaml").unwrap();
     let pair = |wire: &str, ty: &str| (wire.to_owned(), ty.to_owned());
     assert_eq!(
         field_types(&surface, "NewKey"),

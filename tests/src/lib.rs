@@ -15,8 +15,8 @@ pub fn generated_file() -> syn::File {
 
 /// What consumers of the checked-in client see: codegen's model of it, the
 /// one `cargo xtask diff` compares.
-pub fn surface() -> codegen::Surface {
-    codegen::Surface::of(&generated_file())
+pub fn surface() -> api_review::Surface {
+    api_review::Surface::of(&generated_file())
 }
 
 fn spec_text() -> String {

@@ -15,7 +15,7 @@
 //! operation they run from `OperationInfo`, which holds the operation id
 //! alone, and the request they get has its path parameters filled in; so
 //! this pass also adds `route_template(operation_id)`, read from the
-//! generated methods (the surface model's `methods::routes`), so it cannot
+//! generated methods (`syntax::client::routes`), so it cannot
 //! disagree with what they send.
 
 use crate::runtime_contract::{self, CALL_POLICY, CALL_SPAN, EXEC};
@@ -24,7 +24,7 @@ pub(super) fn add(
     file: &mut syn::File,
     _: &mut super::Facts<'_>,
 ) -> Result<(), crate::CodegenError> {
-    let routes = crate::surface::methods::routes(file);
+    let routes = crate::syntax::client::routes(file);
     let arms = routes.iter().map(|(id, path)| {
         quote::quote! { #id => ::std::option::Option::Some(#path), }
     });

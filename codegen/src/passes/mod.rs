@@ -9,8 +9,8 @@
 //! names its module, the parts it works on and how it runs ([`Run`]): on
 //! the file as a whole, or on the nodes it reaches, where the node passes
 //! that follow each other share one walk of the tree (`shared_walk`).
-//! Generation (on four threads, see `threads`) and the surface model (on
-//! one, see `crate::client_surface`) both run it through [`run`], so adding
+//! Generation (on four threads, see `threads`) and the review's client
+//! (on one, see `crate::client_file`) both run it through [`run`], so adding
 //! a pass is one entry here plus its module, which says why it exists. The
 //! types half runs first: what later parts need from it (the variants'
 //! renames, the secret keys of each type) is in [`Found`], handed to their

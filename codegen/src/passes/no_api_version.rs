@@ -13,7 +13,7 @@
 use quote::ToTokens;
 
 use super::shared_walk::{NodePass, Reach};
-use crate::surface::syntax::string_literals;
+use crate::syntax::string_literals;
 
 /// The header progenitor adds on its own.
 const HEADER: &str = "api-version";

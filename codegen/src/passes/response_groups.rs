@@ -50,7 +50,7 @@ use syn::visit_mut::VisitMut;
 use super::Facts;
 use crate::progenitor::response_groups::{self, Body, Group, Kind};
 use crate::runtime_contract::{self, DOCUMENTED_ERROR, READ_ERROR_AS, READ_RESPONSE};
-use crate::surface::syntax::{doc_lines, serde_rules, type_ident};
+use crate::syntax::{doc_lines, serde_rules, type_ident};
 use crate::{CodegenError, FailedOperation, TYPES_MODULE};
 
 /// A group with its Rust names, found by the types half for the others.
@@ -741,41 +741,6 @@ pub(super) fn print_any_answer(
 #[cfg(test)]
 mod tests {
     use workspace_files::COMPANION_SHAPES_SPEC;
-
-    /// The surface model reads each group: the enum with a variant per
-    /// status and the body's type, and the method answering with it, an
-    /// arm per status.
-    #[test]
-    fn the_surface_shows_each_group() {
-        let spec = crate::read(COMPANION_SHAPES_SPEC, "companion-shapes.yaml").unwrap();
-        let surface = crate::client_surface(&spec, "companion-shapes.yaml")
-            .unwrap()
-            .render();
-        for expected in [
-            "enum StartJobResponse  (received; non_exhaustive; untagged)\n  \
-             traits: Clone, Debug, Serialize; JsonSchema (feature cli)\n  \
-             Ok(Thing)\n  Accepted(StartJob202Response)\n  NoContent\n",
-            "enum StartJobError  (received; non_exhaustive; untagged)\n  \
-             traits: Clone, Debug, Serialize; JsonSchema (feature cli)\n  \
-             NotFound\n  Conflict(Problem)\n  ServerError\n",
-            // A byte stream is neither `Clone` nor `Debug` by derive.
-            "enum JobEventsResponse  (received; non_exhaustive; untagged)\n  \
-             traits: Debug, Serialize; JsonSchema (feature cli)\n  \
-             EventStream(ByteStream)\n  Accepted(Problem)\n",
-            "-> Result<ResponseValue<StartJobResponse>, Error<StartJobError>>\n    \
-             statuses: 200 -> Ok [Ok]; 202 -> Ok [Accepted]; 204 -> Ok (no body) [NoContent]; \
-             404 -> Err(ErrorResponse) [NotFound]; 409 -> Err(ErrorResponse) [Conflict]; \
-             500..=599 -> Err(ErrorResponse) [ServerError]; other -> Err(UnexpectedResponse)\n",
-            "-> Result<ResponseValue<JobEventsResponse>, Error<()>>\n    \
-             statuses: 200 -> Ok (bytes) [EventStream]; 202 -> Ok [Accepted]; \
-             other -> Err(UnexpectedResponse)\n    \
-             headers: accept: application/json, text/event-stream\n",
-        ] {
-            assert!(surface.contains(expected), "{expected}\nnot in\n{surface}");
-        }
-        // The component that named the bodies' types is gone.
-        assert!(!surface.contains("CodegenResponseGroup"), "{surface}");
-    }
 
     /// The spec as progenitor gets it: each group's operation keeps the
     /// answers of one body, the inline bodies are components, and the

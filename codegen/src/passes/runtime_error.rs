@@ -48,7 +48,7 @@ pub(super) fn find_secret_keys(
     facts: &mut super::Facts<'_>,
 ) -> Result<(), crate::CodegenError> {
     let is_secret = |ty: &str| ty == SECRET || ty == format!("Option<{SECRET}>");
-    facts.found.secrets = Arc::new(crate::surface::types::wire_names_of_fields(
+    facts.found.secrets = Arc::new(crate::syntax::wire_names_of_fields(
         types,
         |ty| {
             // The types `is_secret` accepts: `Secret` or `Option<..>`, by
@@ -256,7 +256,7 @@ fn read_through_runtime(expr: &mut syn::Expr, keys: &[String]) -> bool {
 
 /// `E` of `Result<ResponseValue<T>, Error<types::E>>`, by its name.
 fn error_type(output: &syn::ReturnType) -> Option<String> {
-    use crate::surface::syntax::{first_type_argument, type_ident};
+    use crate::syntax::{first_type_argument, type_ident};
     let syn::ReturnType::Type(_, result) = output else {
         return None;
     };
@@ -276,7 +276,7 @@ fn error_type(output: &syn::ReturnType) -> Option<String> {
 /// `T` of `Result<ResponseValue<types::T>, Error<E>>`, by its name (`Vec<T>`
 /// is not a struct, and names none).
 fn ok_type(output: &syn::ReturnType) -> Option<String> {
-    use crate::surface::syntax::{first_type_argument, type_ident};
+    use crate::syntax::{first_type_argument, type_ident};
     let syn::ReturnType::Type(_, result) = output else {
         return None;
     };

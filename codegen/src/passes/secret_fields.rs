@@ -88,22 +88,15 @@ pub(super) fn check_parameters(
     if !facts.has_secrets {
         return Ok(());
     }
-    let surface = crate::Surface::methods_of(requests);
-    let problems: Vec<String> = surface
-        .methods
-        .values()
-        .flat_map(|m| {
-            m.params
-                .iter()
-                .filter(|p| names_secret(&p.ty) && !p.place.starts_with("query"))
-                .map(move |p| {
-                    format!(
-                        "operation {}: the {} parameter {} is marked secret; only body fields and query \
-                         parameters can be (a path or header value is formatted with Display, which a \
-                         Secret redacts)",
-                        m.name, p.place, p.name
-                    )
-                })
+    let problems: Vec<String> = crate::syntax::client::formatted_params(requests)
+        .into_iter()
+        .filter(|(_, _, _, ty)| names_secret(ty))
+        .map(|(method, param, place, _)| {
+            format!(
+                "operation {method}: the {place} parameter {param} is marked secret; only body fields and query \
+                 parameters can be (a path or header value is formatted with Display, which a \
+                 Secret redacts)"
+            )
         })
         .collect();
     if problems.is_empty() {

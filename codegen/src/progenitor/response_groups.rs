@@ -468,7 +468,7 @@ fn progenitor_names(
     };
     let tokens = super::run(&tiny, Target::Client).map_err(failed)?;
     let file = super::parsed(tokens, spec_name)?;
-    Ok(crate::surface::methods::builders(&file)
+    Ok(crate::syntax::client::builders(&file)
         .into_iter()
         .filter_map(|(method, builder, path)| {
             let index: usize = path.strip_prefix('/')?.parse().ok()?;

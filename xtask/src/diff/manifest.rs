@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use codegen::surface::hand_written::{Item, ItemKind};
+use api_review::surface::hand_written::{Item, ItemKind};
 use semver::Version;
 
 fn table(text: &str) -> Result<toml::Table, String> {

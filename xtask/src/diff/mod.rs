@@ -5,33 +5,31 @@
 //! (its generated client, which is what its crate was built from, its
 //! hand-written layer and its manifest); the crate the working tree makes
 //! is what `cargo xtask codegen` writes now, beside the hand-written files
-//! as they are. Both are read into [`codegen::Surface`]s, the one model of
-//! what consumers see, and [`compare()`] lists their differences. Each says
-//! where it came from ([`Source`]): what today's generator makes of the
-//! base's spec tells the generator's changes from the spec's, and
-//! [`mod@attribute`] points each spec change at its JSON pointers; a change
-//! of the hand-written layer names its file. [`limits`] holds the one rule
-//! for limits; [`release`] says which version the change needs and writes
-//! its changelog entry.
+//! as they are. Both are read into [`Surface`]s, the one model of what
+//! consumers see, and the review (`api-review`: [`compare()`], [`Report`])
+//! lists their differences. Each says where it came from ([`Source`]): what
+//! today's generator makes of the base's spec tells the generator's changes
+//! from the spec's; a change of the hand-written layer names its file.
+//! This module reads the revisions (with git, [`git`]) and the crate's
+//! cargo files ([`manifest`]), and prints the report.
 
-pub mod attribute;
-pub mod compare;
 pub mod git;
-pub mod limits;
 pub mod manifest;
-pub mod release;
-pub mod render;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::{CodegenError, Surface};
+use api_review::Surface;
+use codegen::CodegenError;
 use serde_json::Value;
 
 use crate::Exit;
 use crate::codegen_task::{self, CRATE_MANIFEST, DEFAULT_OUT, DEFAULT_SPEC, Paths};
 
-pub use compare::{Action, Change, Class, Item, Place, Source, compare};
+pub use api_review::{
+    Action, Change, Class, Item, Place, Report, Revision, Source, attribute, compare, limits,
+    release, render, revision,
+};
 
 /// The hand-written layer's folders, relative to the repository, and as the
 /// crate's files are named (relative to `generated-client/`): its own
@@ -145,7 +143,8 @@ pub fn review(dir: &Path, path: &str, base: &str) -> Result<(Report, release::Re
     let (regenerated, new, crate_files) = std::thread::scope(|s| {
         let regenerated = s.spawn(|| -> Result<_, CodegenError> {
             let spec = codegen::read(&old_text, &old_name)?;
-            let (surface, text) = codegen::client_surface_and_text(&spec, &old_name, &header)?;
+            let (file, text) = codegen::client_file_and_text(&spec, &old_name, &header)?;
+            let surface = Surface::of(&file);
             let document = serde_json::to_value(&spec).expect("an OpenAPI document serializes");
             Ok((surface, document, text))
         });
@@ -314,7 +313,7 @@ impl CrateFiles {
     /// `generated` with this crate's hand-written layer and features.
     fn with_hand_written(&self, generated: Surface, rev: &str) -> Result<Surface, String> {
         let mut hand_written =
-            codegen::surface::hand_written::read(&self.sources).map_err(|e| {
+            api_review::surface::hand_written::read(&self.sources).map_err(|e| {
                 format!(
                     "generated-client/{} at {rev} does not parse as Rust: {}",
                     e.file, e.message
@@ -380,112 +379,11 @@ fn generator_inputs(root: &Path, base: &str) -> Vec<String> {
     inputs
 }
 
-/// One revision of the spec: what its generated client offers (with the
-/// hand-written layer, when read from a crate), and the document it was
-/// generated from (canonical, as codegen reads it).
-pub struct Revision {
-    pub surface: Surface,
-    pub document: Value,
-}
-
-impl Revision {
-    /// This revision's generated client beside a hand-written layer (see
-    /// [`hand_written_layer`]): the crate a consumer would get.
-    pub fn beside(mut self, layer: &Surface) -> Revision {
-        self.surface.hand_written = layer.hand_written.clone();
-        self
-    }
-}
-
 /// The hand-written layer of the consumer crate in the working tree of the
 /// repository at `root` (its public items and features), as a surface with
 /// nothing generated.
 pub fn hand_written_layer(root: &Path) -> Result<Surface, String> {
     CrateFiles::working_tree(root)?.with_hand_written(Surface::default(), "the working tree")
-}
-
-/// Reads and generates one revision of a spec, in memory: the generated
-/// client alone.
-pub fn revision(spec_text: &str, spec_name: &str) -> Result<Revision, CodegenError> {
-    let spec = codegen::read(spec_text, spec_name)?;
-    Ok(Revision {
-        surface: codegen::client_surface(&spec, spec_name)?,
-        document: serde_json::to_value(&spec).expect("an OpenAPI document serializes"),
-    })
-}
-
-/// What a reviewer reads: the changes for consumers, each with its source,
-/// and the spec changes that change nothing in the crate (documentation
-/// aside).
-#[derive(Debug)]
-pub struct Report {
-    pub changes: Vec<Change>,
-    pub without_effect: Vec<String>,
-}
-
-impl Report {
-    /// A spec change alone: both sides as today's generator makes them.
-    pub fn new(old: &Revision, new: &Revision) -> Report {
-        Report::whole(old, None, new)
-    }
-
-    /// The whole change from `base` to `new`. With `regenerated` (what
-    /// today's generator makes of the base's spec, beside the base's
-    /// hand-written layer, and a function that says what changed in the
-    /// generator), the changes that the generator alone makes come from it.
-    pub fn whole(
-        base: &Revision,
-        regenerated: Option<(&Surface, &dyn Fn() -> Vec<String>)>,
-        new: &Revision,
-    ) -> Report {
-        let mut changes = compare(&base.surface, &new.surface);
-        if let Some((regenerated, inputs)) = regenerated {
-            let from_generator = compare(&base.surface, regenerated);
-            // What changed in the generator is asked only when it changed
-            // something.
-            let inputs = if from_generator.is_empty() {
-                Vec::new()
-            } else {
-                inputs()
-            };
-            for change in &mut changes {
-                // The same change, whatever its source.
-                let same = |g: &Change| {
-                    (g.class, &g.place, &g.item, g.action, &g.limit, &g.what)
-                        == (
-                            change.class,
-                            &change.place,
-                            &change.item,
-                            change.action,
-                            &change.limit,
-                            &change.what,
-                        )
-                };
-                if !matches!(change.place, Place::HandWritten { .. })
-                    && from_generator.iter().any(same)
-                {
-                    change.source = Source::Generator {
-                        inputs: inputs.clone(),
-                    };
-                }
-            }
-        }
-        let without_effect = attribute::attribute(&mut changes, &base.document, &new.document);
-        let without_effect = attribute::server_limits(
-            &mut changes,
-            without_effect,
-            (&base.document, &new.document),
-            (&base.surface, &new.surface),
-        );
-        Report {
-            changes,
-            without_effect,
-        }
-    }
-
-    pub fn is_breaking(&self) -> bool {
-        self.changes.iter().any(|c| c.class.is_breaking())
-    }
 }
 
 /// `git -C DIR ARGS`, its output; or why not.

@@ -34,7 +34,7 @@ pub fn report_lines(old: &str, new: &str) -> Vec<String> {
 /// The crate a spec makes: its generated client beside the workspace's
 /// hand-written layer (`Secret`'s conversions, for one, are read there).
 pub fn crate_of(spec: &str, name: &str) -> diff::Revision {
-    static LAYER: std::sync::OnceLock<codegen::Surface> = std::sync::OnceLock::new();
+    static LAYER: std::sync::OnceLock<api_review::Surface> = std::sync::OnceLock::new();
     let layer = LAYER.get_or_init(|| {
         diff::hand_written_layer(&workspace_files::root()).expect("the hand-written layer reads")
     });

@@ -1,7 +1,7 @@
 //! The report as text (terminal), markdown (a pull-request comment) or JSON.
 
-use super::release::Release;
-use super::{Change, Class, Report, Source};
+use crate::release::Release;
+use crate::{Change, Class, Report, Source};
 
 const CLASSES: [Class; 3] = [Class::Breaking, Class::BreakingAtRunTime, Class::Compatible];
 

@@ -13,12 +13,12 @@
 
 use std::collections::BTreeSet;
 
+use crate::surface::{Direction, Surface, TypeKind};
 use codegen::spec::walk::{self, OperationAt, pointer_token};
-use codegen::surface::{Direction, Surface, TypeKind};
 use serde_json::Value;
 
-use super::compare::{Change, Changes, Item, Place, Source};
-use super::limits;
+use crate::compare::{Change, Changes, Item, Place, Source};
+use crate::limits;
 
 /// The places where `old` and `new` differ, as JSON pointers: a key added
 /// or removed, a value changed; a list of values that changed is one place.
@@ -130,7 +130,7 @@ pub fn attribute(changes: &mut [Change], old: &Value, new: &Value) -> Vec<String
 /// The limits the spec sets where the generated code checks nothing: each
 /// spec change whose last token is a limit keyword becomes a change of the
 /// field or parameter it belongs to, classified by the one rule
-/// ([`super::limits`]) and checked by the server, unless the surface shows
+/// ([`crate::limits`]) and checked by the server, unless the surface shows
 /// it at that place already (a type it changed, a check of the crate with
 /// the same keyword). Whatever else changed near it, a limit is reported.
 /// Returns the spec changes still without effect.

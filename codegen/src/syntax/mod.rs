@@ -1,4 +1,11 @@
-//! Small readings of syn's tree shared by the type and method readers.
+//! Small readings of syn's tree: what the passes read from progenitor's
+//! output (string literals, doc comments, serde rules, type names; the
+//! client's methods and routes in [`client`]).
+//!
+//! The generator's own: the passes import nothing from the review
+//! (`api-review`), which reads the same output through these helpers.
+
+pub mod client;
 
 use std::collections::BTreeMap;
 
@@ -7,7 +14,7 @@ use quote::ToTokens;
 /// A type with each path shortened to its last segment:
 /// `Option<Vec<String>>`, not
 /// `::std::option::Option<::std::vec::Vec<::std::string::String>>`.
-pub(crate) fn short_type(ty: &syn::Type) -> String {
+pub fn short_type(ty: &syn::Type) -> String {
     match ty {
         syn::Type::Path(p) => short_path(&p.path),
         syn::Type::Reference(r) => {
@@ -31,7 +38,7 @@ pub(crate) fn short_type(ty: &syn::Type) -> String {
 
 /// A path by its last segment, with its generic arguments shortened
 /// (lifetimes dropped).
-pub(crate) fn short_path(path: &syn::Path) -> String {
+pub fn short_path(path: &syn::Path) -> String {
     let last = path.segments.last().expect("a path has a segment");
     match &last.arguments {
         syn::PathArguments::AngleBracketed(args) => {
@@ -58,7 +65,7 @@ pub(crate) fn short_path(path: &syn::Path) -> String {
 }
 
 /// Tokens as text without the spaces `to_string` puts between them.
-pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
+pub fn compact(tokens: proc_macro2::TokenStream) -> String {
     let text = tokens.to_string();
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -80,7 +87,7 @@ pub(crate) fn compact(tokens: proc_macro2::TokenStream) -> String {
 }
 
 /// The strings of the `#[name = ".."]` attributes (`doc`, `path`).
-pub(crate) fn string_attrs<'a>(
+pub fn string_attrs<'a>(
     attrs: &'a [syn::Attribute],
     name: &'a str,
 ) -> impl Iterator<Item = String> + 'a {
@@ -97,7 +104,7 @@ pub(crate) fn string_attrs<'a>(
 }
 
 /// The text of `#[doc = ".."]` attributes, line by line, trimmed.
-pub(crate) fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
+pub fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
     string_attrs(attrs, "doc")
         .flat_map(|s| s.lines().map(|l| l.trim().to_owned()).collect::<Vec<_>>())
         .collect()
@@ -105,7 +112,7 @@ pub(crate) fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
 
 /// Every `#[serde(..)]` key of the attributes, with its value (a string
 /// literal's content, or the tokens), `""` for a bare key.
-pub(crate) fn serde_rules(attrs: &[syn::Attribute]) -> BTreeMap<String, String> {
+pub fn serde_rules(attrs: &[syn::Attribute]) -> BTreeMap<String, String> {
     let mut rules = BTreeMap::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let _ = attr.parse_nested_meta(|meta| {
@@ -138,12 +145,12 @@ pub(crate) fn serde_rules(attrs: &[syn::Attribute]) -> BTreeMap<String, String> 
 }
 
 /// Whether the attributes hold `#[name]` (`#[non_exhaustive]`).
-pub(crate) fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
+pub fn has_attr(attrs: &[syn::Attribute], name: &str) -> bool {
     attrs.iter().any(|a| a.path().is_ident(name))
 }
 
 /// `Some("cli")` for `#[cfg(feature = "cli")]`.
-pub(crate) fn cfg_feature(attrs: &[syn::Attribute]) -> Option<String> {
+pub fn cfg_feature(attrs: &[syn::Attribute]) -> Option<String> {
     attrs
         .iter()
         .filter(|a| a.path().is_ident("cfg"))
@@ -169,7 +176,7 @@ fn feature_of(meta: &syn::Meta) -> Option<String> {
 
 /// The traits of `#[derive(..)]`, and of
 /// `#[cfg_attr(feature = "x", derive(..))]` as `Trait (feature x)`.
-pub(crate) fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
+pub fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
     use syn::punctuated::Punctuated;
     let paths = |tokens: proc_macro2::TokenStream| -> Vec<String> {
         syn::parse::Parser::parse2(
@@ -222,7 +229,7 @@ pub(crate) fn derives(attrs: &[syn::Attribute]) -> Vec<String> {
 }
 
 /// Every string literal inside an expression tree's tokens, in order.
-pub(crate) fn string_literals(tokens: proc_macro2::TokenStream) -> Vec<String> {
+pub fn string_literals(tokens: proc_macro2::TokenStream) -> Vec<String> {
     let mut out = Vec::new();
     for tree in tokens {
         match tree {
@@ -239,7 +246,7 @@ pub(crate) fn string_literals(tokens: proc_macro2::TokenStream) -> Vec<String> {
 }
 
 /// The identifiers in tokens, in order.
-pub(crate) fn identifiers(tokens: proc_macro2::TokenStream) -> Vec<String> {
+pub fn identifiers(tokens: proc_macro2::TokenStream) -> Vec<String> {
     let mut out = Vec::new();
     for tree in tokens {
         match tree {
@@ -252,13 +259,13 @@ pub(crate) fn identifiers(tokens: proc_macro2::TokenStream) -> Vec<String> {
 }
 
 /// Whether the tokens contain this identifier.
-pub(crate) fn mentions(tokens: proc_macro2::TokenStream, ident: &str) -> bool {
+pub fn mentions(tokens: proc_macro2::TokenStream, ident: &str) -> bool {
     identifiers(tokens).iter().any(|i| i == ident)
 }
 
 /// The words of a type's text that `is_name` accepts: the generated types
 /// `Option<Vec<Colour>>` or `String: From<NewThingName>` names.
-pub(crate) fn names_in(text: &str, is_name: impl Fn(&str) -> bool) -> Vec<String> {
+pub fn names_in(text: &str, is_name: impl Fn(&str) -> bool) -> Vec<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|word| is_name(word))
         .map(str::to_owned)
@@ -266,19 +273,19 @@ pub(crate) fn names_in(text: &str, is_name: impl Fn(&str) -> bool) -> Vec<String
 }
 
 /// The items of `mod name { .. }` directly in `items`.
-pub(crate) fn module<'a>(items: &'a [syn::Item], name: &str) -> Option<&'a [syn::Item]> {
+pub fn module<'a>(items: &'a [syn::Item], name: &str) -> Option<&'a [syn::Item]> {
     items.iter().find_map(|item| match item {
         syn::Item::Mod(m) if m.ident == name => m.content.as_ref().map(|(_, items)| &items[..]),
         _ => None,
     })
 }
 
-pub(crate) fn is_pub(vis: &syn::Visibility) -> bool {
+pub fn is_pub(vis: &syn::Visibility) -> bool {
     matches!(vis, syn::Visibility::Public(_))
 }
 
 /// The last segment's name of a type path (`Client` of `super::Client<'a>`).
-pub(crate) fn type_ident(ty: &syn::Type) -> Option<String> {
+pub fn type_ident(ty: &syn::Type) -> Option<String> {
     match ty {
         syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
         syn::Type::Reference(r) => type_ident(&r.elem),
@@ -287,7 +294,7 @@ pub(crate) fn type_ident(ty: &syn::Type) -> Option<String> {
 }
 
 /// `T` of `Wrapper<T>` (the first type argument of the last segment).
-pub(crate) fn first_type_argument(ty: &syn::Type) -> Option<&syn::Type> {
+pub fn first_type_argument(ty: &syn::Type) -> Option<&syn::Type> {
     let syn::Type::Path(p) = ty else { return None };
     let syn::PathArguments::AngleBracketed(args) = &p.path.segments.last()?.arguments else {
         return None;
@@ -296,4 +303,49 @@ pub(crate) fn first_type_argument(ty: &syn::Type) -> Option<&syn::Type> {
         syn::GenericArgument::Type(t) => Some(t),
         _ => None,
     })
+}
+
+/// For each public struct of the `types` module, the wire names of its
+/// fields whose type (as [`short_type`] writes it) `keep` accepts; structs
+/// without such a field are left out. Only the fields `may_keep` lets
+/// through have their type written out: writing every field's type is
+/// most of the cost of reading a large `types` module.
+pub fn wire_names_of_fields(
+    file: &syn::File,
+    may_keep: impl Fn(&syn::Type) -> bool,
+    keep: impl Fn(&str) -> bool,
+) -> BTreeMap<String, Vec<String>> {
+    let Some(items) = module(&file.items, crate::TYPES_MODULE) else {
+        return BTreeMap::new();
+    };
+    let mut found = BTreeMap::new();
+    for item in items {
+        let (name, wire_names) = match item {
+            syn::Item::Struct(s) if is_pub(&s.vis) => {
+                let newtype = matches!(&s.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1);
+                let wire_names: Vec<String> = s
+                    .fields
+                    .iter()
+                    .filter(|f| !newtype && may_keep(&f.ty) && keep(&short_type(&f.ty)))
+                    .map(|f| {
+                        serde_rules(&f.attrs).remove("rename").unwrap_or_else(|| {
+                            f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default()
+                        })
+                    })
+                    .collect();
+                (s.ident.to_string(), wire_names)
+            }
+            syn::Item::Enum(e) if is_pub(&e.vis) => (e.ident.to_string(), Vec::new()),
+            syn::Item::Type(t) if is_pub(&t.vis) => (t.ident.to_string(), Vec::new()),
+            _ => continue,
+        };
+        // A later definition of a name replaces an earlier one, as the
+        // review's reading of the types does.
+        if wire_names.is_empty() {
+            found.remove(&name);
+        } else {
+            found.insert(name, wire_names);
+        }
+    }
+    found
 }

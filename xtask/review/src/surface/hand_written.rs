@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use quote::ToTokens;
 
-use super::syntax::{
+use codegen::syntax::{
     cfg_feature, compact, derives, has_attr, is_pub, short_path, short_type, string_attrs,
     type_ident,
 };
@@ -226,8 +226,10 @@ fn is_generated(text: &str) -> bool {
 
 /// The crates the layer re-exports, read from their files when given: the
 /// name the code writes, and the crate's root among the files.
-const DEPENDENCY_CRATES: [(&str, &str); 1] =
-    [(crate::runtime_contract::RUNTIME_CRATE, "runtime/src/lib.rs")];
+const DEPENDENCY_CRATES: [(&str, &str); 1] = [(
+    codegen::runtime_contract::RUNTIME_CRATE,
+    "runtime/src/lib.rs",
+)];
 
 struct Module<'a> {
     file: &'a str,

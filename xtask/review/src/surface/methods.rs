@@ -2,17 +2,17 @@
 //! `builder`) whose setters are the operation's parameters and whose
 //! `send()` makes the request and sorts the response by status.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use codegen::spec::walk::METHODS as HTTP_METHODS;
+use codegen::syntax::client::{Builders, client_methods, url_template};
+use codegen::syntax::{
+    compact, first_type_argument, identifiers, mentions, module, short_type, string_literals,
+};
 use quote::ToTokens;
 use syn::visit::Visit;
 
-use super::syntax::{
-    compact, doc_lines, first_type_argument, identifiers, is_pub, mentions, module, short_type,
-    string_literals, type_ident,
-};
 use super::{Body, Method, Outcome, Param, StatusArm};
-use crate::spec::walk::METHODS as HTTP_METHODS;
 
 pub(super) fn read(file: &syn::File) -> BTreeMap<String, Method> {
     let builders = Builders::of(module(&file.items, "builder").unwrap_or(&[]));
@@ -27,141 +27,10 @@ pub(super) fn read(file: &syn::File) -> BTreeMap<String, Method> {
         .collect()
 }
 
-/// Each method's route template (`Method::path`), by method name: what
-/// [`read`] gives, reading only the URL of each `send()`.
-pub(crate) fn routes(file: &syn::File) -> BTreeMap<String, String> {
-    let builders = Builders::of(module(&file.items, "builder").unwrap_or(&[]));
-    client_methods(&file.items)
-        .into_iter()
-        .filter_map(|(name, _, builder)| {
-            builders.structs.get(&builder)?;
-            let functions = builders
-                .functions
-                .get(&builder)
-                .map_or(&[][..], Vec::as_slice);
-            let send = functions.iter().find(|f| f.sig.ident == "send")?;
-            let mut url = Url::default();
-            // The URL is made before the request: the statements after it
-            // are not read.
-            for stmt in &send.block.stmts {
-                url.visit_stmt(stmt);
-                if !url.0.path.is_empty() {
-                    break;
-                }
-            }
-            Some((name, url.0.path))
-        })
-        .collect()
-}
-
-/// Each method with its builder type and route template: how progenitor
-/// names an operation's method and builder (read by
-/// `progenitor::response_groups`).
-pub(crate) fn builders(file: &syn::File) -> Vec<(String, String, String)> {
-    let routes = routes(file);
-    client_methods(&file.items)
-        .into_iter()
-        .filter_map(|(name, _, builder)| {
-            let path = routes.get(&name)?.clone();
-            Some((name, builder, path))
-        })
-        .collect()
-}
-
-/// The part of [`Request`] that reads the URL: its first `format!` that
-/// names the base URL, as [`Request`] reads it.
-#[derive(Default)]
-struct Url(Request);
-
-impl<'ast> Visit<'ast> for Url {
-    fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        self.0.visit_macro(mac);
-    }
-}
-
-/// The `builder` module by type name: each builder's struct and the
-/// functions of its inherent impls. Read once, so that finding each
-/// method's builder does not scan the module again.
-#[derive(Default)]
-struct Builders<'a> {
-    structs: HashMap<String, &'a syn::ItemStruct>,
-    functions: HashMap<String, Vec<&'a syn::ImplItemFn>>,
-}
-
-impl<'a> Builders<'a> {
-    fn of(items: &'a [syn::Item]) -> Self {
-        let mut builders = Builders::default();
-        for item in items {
-            match item {
-                syn::Item::Struct(s) => {
-                    builders.structs.entry(s.ident.to_string()).or_insert(s);
-                }
-                syn::Item::Impl(i) if i.trait_.is_none() => {
-                    let Some(name) = type_ident(&i.self_ty) else {
-                        continue;
-                    };
-                    builders
-                        .functions
-                        .entry(name)
-                        .or_default()
-                        .extend(i.items.iter().filter_map(|i| match i {
-                            syn::ImplItem::Fn(f) => Some(f),
-                            _ => None,
-                        }));
-                }
-                _ => {}
-            }
-        }
-        builders
-    }
-}
-
-/// `pub fn tokens_create(&self) -> builder::TokensCreate<'_>`: name,
-/// summary, builder type.
-fn client_methods(items: &[syn::Item]) -> Vec<(String, String, String)> {
-    items
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::Impl(i)
-                if i.trait_.is_none() && type_ident(&i.self_ty).as_deref() == Some("Client") =>
-            {
-                Some(i)
-            }
-            _ => None,
-        })
-        .flat_map(|i| &i.items)
-        .filter_map(|item| {
-            let syn::ImplItem::Fn(f) = item else {
-                return None;
-            };
-            let syn::ReturnType::Type(_, ty) = &f.sig.output else {
-                return None;
-            };
-            let syn::Type::Path(p) = &**ty else {
-                return None;
-            };
-            let in_builder = p.path.segments.len() == 2 && p.path.segments[0].ident == "builder";
-            if !is_pub(&f.vis) || !in_builder {
-                return None;
-            }
-            let summary = doc_lines(&f.attrs)
-                .into_iter()
-                .find(|l| !l.is_empty())
-                .filter(|l| !l.starts_with("Sends a"))
-                .unwrap_or_default();
-            Some((
-                f.sig.ident.to_string(),
-                summary,
-                p.path.segments[1].ident.to_string(),
-            ))
-        })
-        .collect()
-}
-
 fn operation(builders: &Builders<'_>, builder: &str) -> Option<Method> {
     let def = *builders.structs.get(builder)?;
-    let functions: &[&syn::ImplItemFn] = builders.functions.get(builder).map_or(&[], Vec::as_slice);
-    let send = functions.iter().find(|f| f.sig.ident == "send")?;
+    let functions = builders.functions_of(builder);
+    let send = builders.send(builder)?;
     let starts = new_initializers(functions);
     let request = Request::read(&send.block);
 
@@ -317,57 +186,17 @@ impl Request {
             .cloned()
             .unwrap_or_else(|| "unknown".to_owned())
     }
-
-    /// `format!("{}/things/{}", client.baseurl, encode(&id))` → `/things/{id}`.
-    fn read_url(&mut self, mac: &syn::Macro) {
-        use syn::punctuated::Punctuated;
-        let Ok(args) =
-            mac.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
-        else {
-            return;
-        };
-        let mut args = args.into_iter();
-        let Some(syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(template),
-            ..
-        })) = args.next()
-        else {
-            return;
-        };
-        let template = template.value();
-        let mut values = args.skip(1); // client.baseurl
-        let mut path = String::new();
-        for (i, piece) in template.trim_start_matches("{}").split("{}").enumerate() {
-            if i > 0 {
-                let arg = values
-                    .next()
-                    .map(|a| a.to_token_stream())
-                    .unwrap_or_default();
-                let name = identifiers(arg)
-                    .into_iter()
-                    .find(|id| {
-                        !matches!(
-                            id.as_str(),
-                            "super" | "encode_path" | "encode_path_segment" | "to_string"
-                        )
-                    })
-                    .unwrap_or_default();
-                self.places.insert(name.clone(), "path".to_owned());
-                path.push_str(&format!("{{{name}}}"));
-            }
-            path.push_str(piece);
-        }
-        self.path = path;
-    }
 }
 
 impl<'ast> Visit<'ast> for Request {
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        if mac.path.is_ident("format") && self.path.is_empty() {
-            let text = mac.tokens.to_string();
-            if text.contains("baseurl") {
-                self.read_url(mac);
+        if self.path.is_empty()
+            && let Some((path, params)) = url_template(mac)
+        {
+            for param in params {
+                self.places.insert(param, "path".to_owned());
             }
+            self.path = path;
         }
     }
 
@@ -509,7 +338,7 @@ fn group_variant(body: &syn::Expr) -> Option<String> {
     impl<'ast> Visit<'ast> for Find {
         fn visit_path(&mut self, path: &'ast syn::Path) {
             let s = &path.segments;
-            if self.0.is_none() && s.len() == 3 && s[0].ident == crate::TYPES_MODULE {
+            if self.0.is_none() && s.len() == 3 && s[0].ident == codegen::TYPES_MODULE {
                 self.0 = Some(s[2].ident.to_string());
             }
             syn::visit::visit_path(self, path);

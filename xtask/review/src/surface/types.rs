@@ -5,14 +5,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use quote::ToTokens;
 
-use super::syntax::{
+use super::{BuilderStart, Constraint, Direction, Field, TypeDef, TypeKind, Variant};
+use codegen::syntax::{
     cfg_feature, compact, derives, first_type_argument, has_attr, is_pub, module, names_in,
     serde_rules, short_path, short_type, string_literals, type_ident,
 };
-use super::{BuilderStart, Constraint, Direction, Field, TypeDef, TypeKind, Variant};
 
 pub(super) fn read(file: &syn::File) -> BTreeMap<String, TypeDef> {
-    let Some(items) = module(&file.items, crate::TYPES_MODULE) else {
+    let Some(items) = module(&file.items, codegen::TYPES_MODULE) else {
         return BTreeMap::new();
     };
     let defaults = default_values(module(items, "defaults").unwrap_or(&[]));
@@ -29,50 +29,6 @@ pub(super) fn read(file: &syn::File) -> BTreeMap<String, TypeDef> {
         }
     }
     types
-}
-
-/// For each struct [`read`] reads as a `TypeKind::Struct`, the wire names
-/// of its fields whose type, as [`Field::ty`] writes it, `keep` accepts;
-/// structs without such a field are left out. Only the fields `may_keep`
-/// lets through have their type written out: writing every field's type
-/// is most of the cost of [`read`].
-pub(crate) fn wire_names_of_fields(
-    file: &syn::File,
-    may_keep: impl Fn(&syn::Type) -> bool,
-    keep: impl Fn(&str) -> bool,
-) -> BTreeMap<String, Vec<String>> {
-    let Some(items) = module(&file.items, crate::TYPES_MODULE) else {
-        return BTreeMap::new();
-    };
-    let mut found = BTreeMap::new();
-    for item in items {
-        let (name, wire_names) = match item {
-            syn::Item::Struct(s) if is_pub(&s.vis) => {
-                let newtype = matches!(&s.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1);
-                let wire_names: Vec<String> = s
-                    .fields
-                    .iter()
-                    .filter(|f| !newtype && may_keep(&f.ty) && keep(&short_type(&f.ty)))
-                    .map(|f| {
-                        serde_rules(&f.attrs).remove("rename").unwrap_or_else(|| {
-                            f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default()
-                        })
-                    })
-                    .collect();
-                (s.ident.to_string(), wire_names)
-            }
-            syn::Item::Enum(e) if is_pub(&e.vis) => (e.ident.to_string(), Vec::new()),
-            syn::Item::Type(t) if is_pub(&t.vis) => (t.ident.to_string(), Vec::new()),
-            _ => continue,
-        };
-        // A later definition of a name replaces an earlier one, as in `read`.
-        if wire_names.is_empty() {
-            found.remove(&name);
-        } else {
-            found.insert(name, wire_names);
-        }
-    }
-    found
 }
 
 fn definition(
@@ -451,8 +407,9 @@ fn start(expr: &syn::Expr, ty: Option<&str>, defaults: &BTreeMap<String, String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use codegen::syntax::wire_names_of_fields;
 
-    /// `wire_names_of_fields` reads the structs and wire names `read`
+    /// codegen's `wire_names_of_fields` (what the secret passes read) reads the structs and wire names `read`
     /// reads: asked for every field of our generated client, it gives each
     /// struct's fields as `read` does.
     #[test]

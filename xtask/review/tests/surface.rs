@@ -2,7 +2,8 @@
 //! that has one of each (the corpus of `cargo xtask diff` covers how they
 //! change).
 
-use codegen::surface::{BuilderStart, Constraint, Outcome, Surface, TypeKind};
+use api_review::surface::{BuilderStart, Constraint, Outcome, Surface, TypeKind};
+use workspace_files::COMPANION_SHAPES_SPEC;
 
 const SPEC: &str = r##"
 openapi: 3.0.3
@@ -77,7 +78,7 @@ components:
 
 fn surface() -> Surface {
     let spec = codegen::read(SPEC, "surface.yaml").unwrap();
-    codegen::client_surface(&spec, "surface.yaml").unwrap()
+    Surface::of(&codegen::client_file(&spec, "surface.yaml").unwrap())
 }
 
 #[test]
@@ -232,4 +233,50 @@ fn the_rendering_names_every_fact_once() {
     ] {
         assert!(text.contains(expected), "{expected:?} not in:\n{text}");
     }
+}
+
+/// The surface model reads each group: the enum with a variant per
+/// status and the body's type, and the method answering with it, an
+/// arm per status.
+#[test]
+fn the_surface_shows_each_group() {
+    let spec = codegen::read(COMPANION_SHAPES_SPEC, "companion-shapes.yaml").unwrap();
+    let surface =
+        Surface::of(&codegen::client_file(&spec, "companion-shapes.yaml").unwrap()).render();
+    for expected in [
+        "enum StartJobResponse  (received; non_exhaustive; untagged)\n  \
+         traits: Clone, Debug, Serialize; JsonSchema (feature cli)\n  \
+         Ok(Thing)\n  Accepted(StartJob202Response)\n  NoContent\n",
+        "enum StartJobError  (received; non_exhaustive; untagged)\n  \
+         traits: Clone, Debug, Serialize; JsonSchema (feature cli)\n  \
+         NotFound\n  Conflict(Problem)\n  ServerError\n",
+        // A byte stream is neither `Clone` nor `Debug` by derive.
+        "enum JobEventsResponse  (received; non_exhaustive; untagged)\n  \
+         traits: Debug, Serialize; JsonSchema (feature cli)\n  \
+         EventStream(ByteStream)\n  Accepted(Problem)\n",
+        "-> Result<ResponseValue<StartJobResponse>, Error<StartJobError>>\n    \
+         statuses: 200 -> Ok [Ok]; 202 -> Ok [Accepted]; 204 -> Ok (no body) [NoContent]; \
+         404 -> Err(ErrorResponse) [NotFound]; 409 -> Err(ErrorResponse) [Conflict]; \
+         500..=599 -> Err(ErrorResponse) [ServerError]; other -> Err(UnexpectedResponse)\n",
+        "-> Result<ResponseValue<JobEventsResponse>, Error<()>>\n    \
+         statuses: 200 -> Ok (bytes) [EventStream]; 202 -> Ok [Accepted]; \
+         other -> Err(UnexpectedResponse)\n    \
+         headers: accept: application/json, text/event-stream\n",
+    ] {
+        assert!(surface.contains(expected), "{expected}\nnot in\n{surface}");
+    }
+    // The component that named the bodies' types is gone.
+    assert!(!surface.contains("CodegenResponseGroup"), "{surface}");
+}
+
+/// `cargo xtask diff` skips reading a checked-in client that is what the
+/// generator makes: the surface of the tree codegen hands over is the
+/// surface of the text it writes.
+#[test]
+fn the_surface_of_the_tree_is_the_surface_of_the_written_text() {
+    let name = "openapi/tokens.yaml";
+    let spec = codegen::read(workspace_files::TOKENS_SPEC, name).unwrap();
+    let header = codegen::header(name, "cargo xtask codegen");
+    let (file, text) = codegen::client_file_and_text(&spec, name, &header).unwrap();
+    assert_eq!(Surface::of(&file), Surface::of_text(&text).unwrap());
 }

@@ -14,7 +14,7 @@ use std::fmt;
 
 use semver::Version;
 
-use super::{Action, Change, Class, Item, Report};
+use crate::{Action, Change, Class, Item, Report};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Bump {
@@ -151,7 +151,7 @@ pub fn changelog(report: &Report, release: &Release) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::{Place, Source};
+    use crate::{Place, Source};
 
     fn change(class: Class, (item, action): (Item, Action), what: &str) -> Change {
         Change {

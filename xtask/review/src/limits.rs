@@ -27,7 +27,7 @@
 
 use std::collections::BTreeMap;
 
-use codegen::surface::{Constraint, Surface, TypeKind};
+use crate::surface::{Constraint, Surface, TypeKind};
 use serde::Serialize;
 
 /// The kind of a limit: the JSON Schema keyword that sets it.

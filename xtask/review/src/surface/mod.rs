@@ -20,10 +20,9 @@
 //! upgrade that changes them fails `codegen/tests/surface.rs`.
 
 pub mod hand_written;
-pub(crate) mod methods;
+mod methods;
 mod render;
-pub(crate) mod syntax;
-pub(crate) mod types;
+mod types;
 
 pub use render::serde_words;
 
@@ -201,7 +200,7 @@ pub struct Method {
 impl Method {
     /// `POST /api/v2/organizations/{organization}/tokens`.
     pub fn route(&self) -> String {
-        crate::spec::walk::route(&self.http_method, &self.path)
+        codegen::spec::walk::route(&self.http_method, &self.path)
     }
 }
 
@@ -275,25 +274,17 @@ fn client_traits(file: &syn::File) -> BTreeSet<String> {
         let Some((_, path, _)) = &imp.trait_ else {
             continue;
         };
-        if syntax::type_ident(&imp.self_ty).as_deref() != Some("Client") {
+        if codegen::syntax::type_ident(&imp.self_ty).as_deref() != Some("Client") {
             continue;
         }
         let reference = matches!(&*imp.self_ty, syn::Type::Reference(_));
         let client = if reference { "&Client" } else { "Client" };
-        out.insert(format!("{client}: {}", syntax::short_path(path)));
+        out.insert(format!("{client}: {}", codegen::syntax::short_path(path)));
     }
     out
 }
 
 impl Surface {
-    /// The methods of a generated client file, and nothing else.
-    pub(crate) fn methods_of(file: &syn::File) -> Surface {
-        Surface {
-            methods: methods::read(file),
-            ..Surface::default()
-        }
-    }
-
     /// The surface of a generated client file.
     pub fn of(file: &syn::File) -> Surface {
         let mut surface = Surface {
@@ -390,6 +381,6 @@ impl Surface {
     /// The generated types a type expression names (`Option<Vec<Colour>>`
     /// names `Colour`).
     pub fn named_in(&self, ty: &str) -> Vec<String> {
-        syntax::names_in(ty, |word| self.types.contains_key(word))
+        codegen::syntax::names_in(ty, |word| self.types.contains_key(word))
     }
 }

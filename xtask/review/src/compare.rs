@@ -8,17 +8,17 @@
 //! type change, a new variant of an enum the old surface marks
 //! `#[non_exhaustive]` breaks no `match`, a parameter whose builder starts
 //! unset fails the call until it is set. Limits follow the one rule of
-//! [`super::limits`].
+//! [`crate::limits`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use codegen::surface::hand_written::{Item as PublicItem, ItemKind};
-use codegen::surface::{
+use crate::surface::hand_written::{Item as PublicItem, ItemKind};
+use crate::surface::{
     BuilderStart, Direction, Field, Method, Outcome, Surface, TypeDef, TypeKind, Variant,
 };
 use serde::Serialize;
 
-use super::limits::{self, CheckedBy, Limit};
+use crate::limits::{self, CheckedBy, Limit};
 
 /// How a change reaches a consumer who follows the README (builders for
 /// structs, `_` arms in `match`es on enums).
@@ -448,7 +448,7 @@ fn type_def(before: &TypeDef, after: &TypeDef, surfaces: Both<'_>, out: &mut Cha
                 out.old_releases_fail(true);
                 out.old_releases_fail(true);
             }
-            let limits_of = |constraints: &BTreeSet<codegen::surface::Constraint>| {
+            let limits_of = |constraints: &BTreeSet<crate::surface::Constraint>| {
                 constraints.iter().map(limits::of_constraint).collect()
             };
             for limit in limits::differences(&limits_of(was), &limits_of(now), CheckedBy::Crate) {
@@ -1480,7 +1480,7 @@ fn keyed(
 
 /// `serde rule "omitted when None" added`, in the surface's words.
 fn serde_change(what: &str, key: &str, was: Option<&str>, now: Option<&str>) -> String {
-    use codegen::surface::serde_words;
+    use crate::surface::serde_words;
     match (was, now) {
         (None, Some(n)) => format!("{what} \"{}\" added", serde_words(key, n)),
         (Some(w), None) => format!("{what} \"{}\" removed", serde_words(key, w)),
