@@ -1,7 +1,9 @@
-//! Reading a revision's files with one git process: `git cat-file
-//! --batch`, asked one object at a time (it answers each at once), so a
-//! review reads the spec, the crate's folder and every file in it without
-//! starting a process per file.
+//! Every git process `cargo xtask diff` runs: the repository's root, the
+//! default base, single commands ([`git`], [`file_at`]), and reading a
+//! revision's files with one process, `git cat-file --batch`, asked one
+//! object at a time (it answers each at once), so a review reads the spec,
+//! the crate's folder and every file in it without starting a process per
+//! file.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
@@ -104,13 +106,68 @@ impl Drop for Objects {
     }
 }
 
-/// The repository's top folder, found by walking up from `dir` to the
-/// folder that holds `.git` (`dir` when there is none).
+/// The repository's top folder, as git says it (`git rev-parse
+/// --show-toplevel`, which knows worktrees and submodules); `dir` when it
+/// is in no repository. The workspace's own root, where the default spec
+/// is, is `workspace_files::root()`; this is the repository of a spec
+/// given with `--spec`, which may be another.
 pub fn repository_root(dir: &Path) -> PathBuf {
     let start = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    start
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .map(Path::to_path_buf)
+    git(&start, &["rev-parse", "--show-toplevel"])
+        .ok()
+        .map(|top| PathBuf::from(top.trim()))
+        .and_then(|top| top.canonicalize().ok())
         .unwrap_or(start)
+}
+
+/// `git -C DIR ARGS`, its output; or why not.
+pub fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
+    }
+    String::from_utf8(output.stdout).map_err(|_| "git printed something not UTF-8".to_owned())
+}
+
+/// A file at a git revision: `git -C DIR show REV:./PATH`, PATH relative
+/// to DIR.
+pub fn file_at(rev: &str, dir: &Path, path: &str) -> Result<String, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["show", &format!("{rev}:./{path}")])
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cannot read {path} at {rev}: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|_| format!("{path} at {rev} is not UTF-8"))
+}
+
+/// The merge base with `main`, or `HEAD` when on `main` (or when there is no
+/// `main`).
+pub fn default_base(dir: &Path) -> String {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+    };
+    let on_main = git(&["rev-parse", "--abbrev-ref", "HEAD"]).as_deref() == Some("main");
+    match (on_main, git(&["merge-base", "HEAD", "main"])) {
+        (false, Some(base)) => base,
+        _ => "HEAD".to_owned(),
+    }
 }

@@ -17,7 +17,6 @@ pub mod git;
 pub mod manifest;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use api_review::Surface;
 use codegen::CodegenError;
@@ -77,7 +76,7 @@ pub fn command(args: &Args) -> Exit {
         Some(path) => (PathBuf::from("."), path.clone()),
         None => (workspace_files::root(), DEFAULT_SPEC.to_owned()),
     };
-    let base = args.base.clone().unwrap_or_else(|| default_base(&dir));
+    let base = args.base.clone().unwrap_or_else(|| git::default_base(&dir));
     let (report, release) = match review(&dir, &path, &base) {
         Ok(reviewed) => reviewed,
         Err(message) => {
@@ -345,11 +344,11 @@ impl CrateFiles {
 /// What changed in the generator between `base` and the working tree:
 /// codegen's files, and the versions of the packages it is built from.
 fn generator_inputs(root: &Path, base: &str) -> Vec<String> {
-    let mut inputs: Vec<String> = git(root, &["diff", "--name-only", base, "--", "codegen"])
+    let mut inputs: Vec<String> = git::git(root, &["diff", "--name-only", base, "--", "codegen"])
         .unwrap_or_default()
         .lines()
         .chain(
-            git(
+            git::git(
                 root,
                 &[
                     "ls-files",
@@ -364,7 +363,7 @@ fn generator_inputs(root: &Path, base: &str) -> Vec<String> {
         )
         .map(str::to_owned)
         .collect();
-    let old_lock = spec_at(base, root, "Cargo.lock");
+    let old_lock = git::file_at(base, root, "Cargo.lock");
     let new_lock = std::fs::read_to_string(root.join("Cargo.lock"));
     if let (Ok(old), Ok(new)) = (old_lock, new_lock)
         && old != new
@@ -384,56 +383,4 @@ fn generator_inputs(root: &Path, base: &str) -> Vec<String> {
 /// nothing generated.
 pub fn hand_written_layer(root: &Path) -> Result<Surface, String> {
     CrateFiles::working_tree(root)?.with_hand_written(Surface::default(), "the working tree")
-}
-
-/// `git -C DIR ARGS`, its output; or why not.
-fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !output.status.success() {
-        return Err(String::from_utf8_lossy(&output.stderr).trim().to_owned());
-    }
-    String::from_utf8(output.stdout).map_err(|_| "git printed something not UTF-8".to_owned())
-}
-
-/// The spec at a git revision: `git -C DIR show REV:./PATH`, PATH relative
-/// to DIR.
-pub fn spec_at(rev: &str, dir: &Path, path: &str) -> Result<String, String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["show", &format!("{rev}:./{path}")])
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cannot read {path} at {rev}: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
-    }
-    String::from_utf8(output.stdout).map_err(|_| format!("{path} at {rev} is not UTF-8"))
-}
-
-/// The merge base with `main`, or `HEAD` when on `main` (or when there is no
-/// `main`).
-pub fn default_base(dir: &Path) -> String {
-    let git = |args: &[&str]| {
-        Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-    };
-    let on_main = git(&["rev-parse", "--abbrev-ref", "HEAD"]).as_deref() == Some("main");
-    match (on_main, git(&["merge-base", "HEAD", "main"])) {
-        (false, Some(base)) => base,
-        _ => "HEAD".to_owned(),
-    }
 }
