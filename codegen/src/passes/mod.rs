@@ -361,10 +361,18 @@ components:
         let modules: std::collections::BTreeSet<&str> =
             PASSES.iter().map(|pass| pass.module).collect();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/passes");
+        // A pass is a file, or a folder of files (one per output).
         let mut files: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .filter_map(|name| name.strip_suffix(".rs").map(str::to_owned))
+            .map(|entry| entry.unwrap())
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if entry.path().is_dir() {
+                    Some(name)
+                } else {
+                    name.strip_suffix(".rs").map(str::to_owned)
+                }
+            })
             .filter(|name| name != "mod" && name != "shared_walk")
             .collect();
         files.sort();
