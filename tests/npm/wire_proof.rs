@@ -18,12 +18,6 @@
 //! `WIRE_PROOF_SHOW=1 cargo test -p tokens-npm-tests --test wire_proof --
 //! --nocapture` prints the table of pairs, expected and observed outcomes.
 
-// The corpus's module, included as it is (it is self-contained on purpose);
-// the consumer snippets and most helpers are for the compile proof.
-#[allow(dead_code)]
-#[path = "../../xtask/tests/diff/pairs.rs"]
-mod pairs;
-
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -34,7 +28,7 @@ use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 use tokens_npm_tests::prism::Prism;
 use xtask::diff::{Class, Report};
 
-use pairs::{PAIRS, Pair};
+use workspace_files::diff_pairs::{PAIRS, Pair};
 
 use workspace_files::TOKENS_SPEC;
 const TOKEN: &str = "wire-proof-token-7d2e";

@@ -1,7 +1,11 @@
 //! Where the workspace's shared files are, named once for every crate that
 //! needs them: xtask (the root its commands resolve paths against) and the
 //! tests of codegen, xtask and the generated crate (the spec's text, the
-//! broken-spec corpus). No dependencies, no I/O: paths and one `include_str!`.
+//! broken-spec corpus), and the test data several test crates share (the
+//! spec pairs of `cargo xtask diff`'s corpus, [`diff_pairs`]). No I/O:
+//! paths, `include_str!` and data.
+
+pub mod diff_pairs;
 
 use std::path::{Path, PathBuf};
 

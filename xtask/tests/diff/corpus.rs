@@ -6,8 +6,8 @@
 //! it compiles against the new crate exactly when the report says nothing
 //! breaks at compile time.
 
-pub use crate::pairs::PAIRS;
 use crate::{TOKENS_SPEC, report_lines};
+pub use workspace_files::diff_pairs::PAIRS;
 
 #[test]
 fn each_pair_gives_its_expected_report() {
@@ -60,7 +60,7 @@ fn serializing_the_spec_again_is_no_api_change() {
 
 #[test]
 fn edits_address_the_spec_by_json_pointer() {
-    use crate::pairs::{Edit::*, apply};
+    use workspace_files::diff_pairs::{Edit::*, apply};
     let spec = "a/b:\n  x: 1\n  y: 2\nc~d: [1, 2]\n";
     let cases: &[(&[crate::Edit], &str)] = &[
         (&[], "a/b:\n  x: 1\n  y: 2\nc~d:\n- 1\n- 2\n"),

@@ -5,10 +5,10 @@
 mod command;
 mod compile_proof;
 mod corpus;
-mod pairs;
 #[path = "../support/mod.rs"]
 mod support;
 
+use workspace_files::diff_pairs as pairs;
 use xtask::diff::{self, Report};
 
 /// The spec every pair edits: ours, as checked in.

@@ -4,8 +4,8 @@
 //! a consumer snippet, written against the old crate the way the README
 //! teaches.
 //!
-//! Self-contained (std and `serde_yaml` only): a test crate other than
-//! `diff` includes it with `#[path = "..."] mod pairs;`.
+//! Shared test data: xtask's `diff` tests (the corpus, the compile proof)
+//! and `tokens-npm-tests`' wire proof both read it from here.
 
 use serde_yaml::{Mapping, Value};
 
