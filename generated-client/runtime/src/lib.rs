@@ -33,15 +33,30 @@
 //! Tokens API's exactly-once create, its settings) lives in that API's
 //! crate, which may keep its own settings in the [`CallPolicy`]
 //! ([`CallPolicy::with_setting`]).
+//!
+//! One job a module: `error.rs` is [`Error`] and its texts;
+//! `documented.rs` and `payload.rs` are what its answers hold
+//! ([`DocumentedError`], and [`InvalidPayload`] with the secrets recovered
+//! from it); `shown.rs` is how a server's text is printed (one line,
+//! escaped, bounded); `read.rs` reads answers and `redact.rs` takes the
+//! client's own secret out of them; `policy.rs` is the [`CallPolicy`],
+//! `retry.rs` the hook's schedule and loop, `retryable.rs` what is worth
+//! trying again; `secret.rs` is [`Secret`].
 
+mod documented;
 mod error;
+mod payload;
 mod policy;
 mod read;
 mod redact;
 mod retry;
+mod retryable;
 mod secret;
+mod shown;
 
-pub use error::{DocumentedError, Error, InvalidPayload};
+pub use documented::DocumentedError;
+pub use error::Error;
+pub use payload::InvalidPayload;
 pub use policy::{CallPolicy, DEFAULT_MAX_RESPONSE_BYTES};
 pub use read::{read_error, read_error_as, read_response, read_undocumented};
 pub use retry::{RetryPolicy, exec};

@@ -22,7 +22,9 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
-use super::error::{DocumentedError, Error, InvalidPayload};
+use super::documented::DocumentedError;
+use super::error::Error;
+use super::payload::InvalidPayload;
 use super::policy::Reading;
 use super::redact;
 

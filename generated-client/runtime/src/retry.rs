@@ -26,15 +26,19 @@
 //! call does so by hand (the Tokens crate's `create_token_once` first finds
 //! out what the lost attempt made, revokes it, and then tries again under
 //! this same policy, with [`RetryPolicy::delays`] and [`RetryPolicy::wait`]).
+//!
+//! This module is the schedule and the loop; the rules each attempt meets
+//! (the method, the status, the failure, `Retry-After`) are in
+//! `retryable.rs`, beside the same questions asked of an `Error`.
 
 use std::time::{Duration, Instant, SystemTime};
 
 use backon::{BackoffBuilder, ExponentialBuilder};
-use reqwest::header::{HeaderMap, RETRY_AFTER};
-use reqwest::{Method, Request, Response, StatusCode};
+use reqwest::{Request, Response};
 use tracing::Instrument;
 
 use super::policy::CallPolicy;
+use super::retryable::{is_idempotent, retried_failure, retried_status, retry_after};
 
 /// When and how often a call is tried again. Set it in a [`CallPolicy`]
 /// (the Tokens crate's `ClientBuilder::retry_policy` does).
@@ -262,32 +266,6 @@ fn record(result: &reqwest::Result<Response>, attempts: u32, started: Instant) {
     }
 }
 
-/// RFC 9110 §9.2.2: sending these twice has the effect of sending them once.
-fn is_idempotent(method: &Method) -> bool {
-    matches!(
-        *method,
-        Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE | Method::TRACE
-    )
-}
-
-/// The answers that say "not now": too many requests, and a gateway or
-/// server that is briefly unavailable.
-fn retried_status(status: StatusCode) -> bool {
-    matches!(
-        status,
-        StatusCode::TOO_MANY_REQUESTS
-            | StatusCode::BAD_GATEWAY
-            | StatusCode::SERVICE_UNAVAILABLE
-            | StatusCode::GATEWAY_TIMEOUT
-    )
-}
-
-/// A connection that could not be opened sent nothing, whatever the method;
-/// anything later (a reset, a timeout) may have reached the server.
-fn retried_failure(error: &reqwest::Error, idempotent: bool) -> bool {
-    error.is_connect() || (idempotent && (error.is_timeout() || error.is_request()))
-}
-
 fn failure_kind(error: &reqwest::Error) -> &'static str {
     if error.is_connect() {
         "connect"
@@ -298,70 +276,9 @@ fn failure_kind(error: &reqwest::Error) -> &'static str {
     }
 }
 
-/// The wait a `Retry-After` header asks for, in seconds or as an HTTP date
-/// (RFC 9110 §10.2.3); a date in the past asks for none. `None` when the
-/// header is missing or unreadable.
-pub(super) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
-    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
-    }
-    let date = httpdate::parse_http_date(value).ok()?;
-    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::HeaderValue;
-
-    fn headers(retry_after: &str) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(RETRY_AFTER, HeaderValue::from_str(retry_after).unwrap());
-        headers
-    }
-
-    #[test]
-    fn retry_after_reads_seconds_and_http_dates() {
-        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
-        assert_eq!(
-            retry_after(&headers("7"), now),
-            Some(Duration::from_secs(7))
-        );
-        assert_eq!(retry_after(&headers(" 0 "), now), Some(Duration::ZERO));
-        let later = httpdate::fmt_http_date(now + Duration::from_secs(90));
-        assert_eq!(
-            retry_after(&headers(&later), now),
-            Some(Duration::from_secs(90))
-        );
-        let earlier = httpdate::fmt_http_date(now - Duration::from_secs(90));
-        assert_eq!(retry_after(&headers(&earlier), now), Some(Duration::ZERO));
-        for unreadable in ["soon", "-3", "1.5", ""] {
-            assert_eq!(
-                retry_after(&headers(unreadable), now),
-                None,
-                "{unreadable:?}"
-            );
-        }
-        assert_eq!(retry_after(&HeaderMap::new(), now), None);
-    }
-
-    #[test]
-    fn only_idempotent_methods_are_idempotent() {
-        for method in [
-            Method::GET,
-            Method::HEAD,
-            Method::OPTIONS,
-            Method::PUT,
-            Method::DELETE,
-            Method::TRACE,
-        ] {
-            assert!(is_idempotent(&method), "{method}");
-        }
-        for method in [Method::POST, Method::PATCH, Method::CONNECT] {
-            assert!(!is_idempotent(&method), "{method}");
-        }
-    }
 
     #[test]
     fn the_schedule_doubles_with_jitter_and_stops_after_the_attempts() {

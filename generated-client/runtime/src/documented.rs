@@ -1,0 +1,154 @@
+//! [`DocumentedError`]: a documented error answer, what
+//! [`Error::ErrorResponse`](crate::Error::ErrorResponse) holds: the typed
+//! error object with its status and headers, and the message the server
+//! wrote for people, which the error's `Display` shows.
+//!
+//! Separate from `error.rs` because it is a value of its own: the
+//! generated code builds it (`read.rs`'s `read_error`, [`DocumentedError::map`]
+//! for an operation's error enum) and a program reads it, whatever error
+//! it travels in. Its `Debug` is bounded (`shown.rs`'s `Bounded`): a
+//! hostile server's message may be megabytes.
+
+use std::fmt;
+use std::ops::Deref;
+
+use progenitor_client::ResponseValue;
+
+use super::shown::Bounded;
+
+/// A documented error answer ([`Error::ErrorResponse`]): the typed error
+/// object with its status and headers (a progenitor `ResponseValue`, which
+/// it dereferences to, so `e.status()` and `e.message` read as they do on
+/// progenitor's), and the message the server wrote for people.
+///
+/// `Display` of the error shows the status and that message, bounded in
+/// length and with control characters escaped; `Debug` shows the typed
+/// object. No other part of the body is ever printed.
+///
+/// [`Error::ErrorResponse`]: crate::Error::ErrorResponse
+pub struct DocumentedError<E> {
+    value: ResponseValue<E>,
+    message: Option<String>,
+    /// `Debug` of `E`, taken where `E` was read (the generated error types
+    /// are `Debug`; a byte stream is not), so `Error<E>` is `Debug` for
+    /// every `E`.
+    debug: fn(&E, &mut fmt::Formatter<'_>) -> fmt::Result,
+}
+
+/// The longest `Debug` of an error object, in characters.
+const DEBUG_CHARS: usize = 2000;
+
+impl<E> DocumentedError<E> {
+    /// The server's message (the error object's `message`), as it sent it:
+    /// `None` when the body has none, or when the spec marks it secret.
+    /// `Display` shows it bounded and escaped.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The typed error object.
+    pub fn into_inner(self) -> E {
+        self.value.into_inner()
+    }
+
+    /// The typed error object with its status and headers.
+    pub fn into_response_value(self) -> ResponseValue<E> {
+        self.value
+    }
+
+    /// The same answer with its typed object converted (the status, the
+    /// headers and the message are kept): how the generated client puts
+    /// one of several error answers into its operation's enum.
+    pub fn map<F: fmt::Debug>(self, f: impl FnOnce(E) -> F) -> DocumentedError<F> {
+        let DocumentedError { value, message, .. } = self;
+        let (status, headers) = (value.status(), value.headers().clone());
+        DocumentedError {
+            value: ResponseValue::new(f(value.into_inner()), status, headers),
+            message,
+            debug: <F as fmt::Debug>::fmt,
+        }
+    }
+
+    /// A documented error read from its body, with the message the server
+    /// wrote (redacted already).
+    pub(super) fn read(value: ResponseValue<E>, message: Option<String>) -> Self
+    where
+        E: fmt::Debug,
+    {
+        DocumentedError {
+            value,
+            message,
+            debug: <E as fmt::Debug>::fmt,
+        }
+    }
+
+    /// The same answer without its typed object (the message is kept).
+    pub(super) fn untyped(&self) -> DocumentedError<()> {
+        DocumentedError {
+            value: ResponseValue::new((), self.value.status(), self.value.headers().clone()),
+            message: self.message.clone(),
+            debug: |_, f| f.write_str("<not kept>"),
+        }
+    }
+}
+
+impl<E> Deref for DocumentedError<E> {
+    type Target = ResponseValue<E>;
+
+    fn deref(&self) -> &ResponseValue<E> {
+        &self.value
+    }
+}
+
+impl<E> AsRef<E> for DocumentedError<E> {
+    fn as_ref(&self) -> &E {
+        self.value.as_ref()
+    }
+}
+
+/// An error answer read without a message: a body-less one
+/// (`ResponseValue::empty`), a byte stream, or one from a progenitor hook.
+impl<E> From<ResponseValue<E>> for DocumentedError<E> {
+    fn from(value: ResponseValue<E>) -> Self {
+        DocumentedError {
+            value,
+            message: None,
+            debug: |_, f| f.write_str("<not read>"),
+        }
+    }
+}
+
+impl<E> fmt::Debug for DocumentedError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// `E`'s own `Debug`, through the function taken where it was read.
+        struct Object<'a, E>(&'a DocumentedError<E>);
+        impl<E> fmt::Debug for Object<'_, E> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (self.0.debug)(self.0.value.as_ref(), f)
+            }
+        }
+        /// At most `DEBUG_CHARS` of it: a hostile server's message may be
+        /// megabytes.
+        struct Shown<'a, E>(&'a DocumentedError<E>);
+        impl<E> fmt::Debug for Shown<'_, E> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                use fmt::Write as _;
+                let mut shown = Bounded::new(DEBUG_CHARS);
+                let _ = if f.alternate() {
+                    write!(shown, "{:#?}", Object(self.0))
+                } else {
+                    write!(shown, "{:?}", Object(self.0))
+                };
+                f.write_str(&shown.text)?;
+                if shown.cut {
+                    f.write_str("…")?;
+                }
+                Ok(())
+            }
+        }
+        f.debug_struct("DocumentedError")
+            .field("status", &self.value.status())
+            .field("body", &Shown(self))
+            .finish()
+    }
+}

@@ -1,0 +1,160 @@
+//! What is worth trying again, and when: the rules [`exec`](crate::exec)'s
+//! loop (`retry.rs`) applies to each attempt (an idempotent method, a
+//! status that says "not now", a failure that may or may not have reached
+//! the server), the wait an answer's `Retry-After` asks for, and the same
+//! questions asked of an [`Error`] by a program that retries by hand
+//! ([`Error::is_retryable`], [`Error::is_rate_limited`],
+//! [`Error::retry_after`]).
+//!
+//! Separate from `retry.rs`, which owns the schedule and the loop, so that
+//! every rule deciding whether a request is sent again is read in one
+//! place, the hook's and the caller's side by side. They differ:
+//! `Error::is_retryable` says whether trying again *may succeed*
+//! (progenitor's statuses, 408 included, whatever the method), the hook's
+//! rules whether *this hook* sends it again (never a `POST` that may have
+//! reached the server).
+
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::{Method, StatusCode};
+
+use super::error::Error;
+
+impl<E> Error<E> {
+    /// Whether trying again may succeed: no answer at all, or an answer
+    /// with 408, 429, 502, 503 or 504 (progenitor's statuses; unlike
+    /// progenitor, also when such an answer's body does not match the
+    /// spec). Whether it is *safe* to try again is another question: a
+    /// created token may exist already (see [`Error::recovered_secret`]).
+    pub fn is_retryable(&self) -> bool {
+        let retryable = |s: StatusCode| {
+            matches!(
+                s,
+                StatusCode::REQUEST_TIMEOUT
+                    | StatusCode::TOO_MANY_REQUESTS
+                    | StatusCode::BAD_GATEWAY
+                    | StatusCode::SERVICE_UNAVAILABLE
+                    | StatusCode::GATEWAY_TIMEOUT
+            )
+        };
+        match self {
+            Error::CommunicationError(_) => true,
+            _ => self.status().is_some_and(retryable),
+        }
+    }
+
+    /// 429: the server asks for fewer requests. [`Error::retry_after`] says
+    /// when it will take more. `tokens_list` and `tokens_revoke` have been
+    /// tried again already when this comes back (see [`RetryPolicy`]);
+    /// `tokens_create` never is.
+    ///
+    /// [`RetryPolicy`]: crate::RetryPolicy
+    pub fn is_rate_limited(&self) -> bool {
+        self.status() == Some(StatusCode::TOO_MANY_REQUESTS)
+    }
+
+    /// The wait the answer's `Retry-After` header asks for (given in
+    /// seconds or as an HTTP date), when it has one.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        let headers = match self {
+            Error::ErrorResponse(rv) => rv.headers(),
+            Error::InvalidResponsePayload(p) => p.headers(),
+            Error::UnexpectedResponse(r) => r.headers(),
+            _ => return None,
+        };
+        retry_after(headers, std::time::SystemTime::now())
+    }
+}
+
+/// RFC 9110 §9.2.2: sending these twice has the effect of sending them once.
+pub(super) fn is_idempotent(method: &Method) -> bool {
+    matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE | Method::TRACE
+    )
+}
+
+/// The answers that say "not now": too many requests, and a gateway or
+/// server that is briefly unavailable.
+pub(super) fn retried_status(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS
+            | StatusCode::BAD_GATEWAY
+            | StatusCode::SERVICE_UNAVAILABLE
+            | StatusCode::GATEWAY_TIMEOUT
+    )
+}
+
+/// A connection that could not be opened sent nothing, whatever the method;
+/// anything later (a reset, a timeout) may have reached the server.
+pub(super) fn retried_failure(error: &reqwest::Error, idempotent: bool) -> bool {
+    error.is_connect() || (idempotent && (error.is_timeout() || error.is_request()))
+}
+
+/// The wait a `Retry-After` header asks for, in seconds or as an HTTP date
+/// (RFC 9110 §10.2.3); a date in the past asks for none. `None` when the
+/// header is missing or unreadable.
+pub(super) fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn headers(retry_after: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, HeaderValue::from_str(retry_after).unwrap());
+        headers
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_http_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_784_000_000);
+        assert_eq!(
+            retry_after(&headers("7"), now),
+            Some(Duration::from_secs(7))
+        );
+        assert_eq!(retry_after(&headers(" 0 "), now), Some(Duration::ZERO));
+        let later = httpdate::fmt_http_date(now + Duration::from_secs(90));
+        assert_eq!(
+            retry_after(&headers(&later), now),
+            Some(Duration::from_secs(90))
+        );
+        let earlier = httpdate::fmt_http_date(now - Duration::from_secs(90));
+        assert_eq!(retry_after(&headers(&earlier), now), Some(Duration::ZERO));
+        for unreadable in ["soon", "-3", "1.5", ""] {
+            assert_eq!(
+                retry_after(&headers(unreadable), now),
+                None,
+                "{unreadable:?}"
+            );
+        }
+        assert_eq!(retry_after(&HeaderMap::new(), now), None);
+    }
+
+    #[test]
+    fn only_idempotent_methods_are_idempotent() {
+        for method in [
+            Method::GET,
+            Method::HEAD,
+            Method::OPTIONS,
+            Method::PUT,
+            Method::DELETE,
+            Method::TRACE,
+        ] {
+            assert!(is_idempotent(&method), "{method}");
+        }
+        for method in [Method::POST, Method::PATCH, Method::CONNECT] {
+            assert!(!is_idempotent(&method), "{method}");
+        }
+    }
+}
