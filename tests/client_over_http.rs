@@ -1,11 +1,11 @@
 //! The hand-written constructor against a real HTTP server on 127.0.0.1
-//! (wiremock): the bearer token reaches the server, and never our output.
+//! (httpmock): the bearer token reaches the server, and never our output.
 
+use httpmock::Method::POST;
+use httpmock::MockServer;
 use quantcdn_tokens::types::{CreateTokenRequest, ExpiresIn};
 use quantcdn_tokens::{Client, Error, InvalidClientConfig};
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "qc-secret-token-7f3a9b";
 
@@ -19,21 +19,24 @@ fn created_body() -> serde_json::Value {
 
 #[tokio::test]
 async fn create_sends_the_bearer_token_and_parses_the_201_body() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2/organizations/test-org/tokens"))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .and(header("content-type", "application/json"))
-        .and(body_json(
-            json!({"name": "My CI token", "preset": "content_management", "expires_in": "30d"}),
-        ))
-        .respond_with(ResponseTemplate::new(201).set_body_json(created_body()))
-        .expect(1)
-        .mount(&server)
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/api/v2/organizations/test-org/tokens")
+                .header("authorization", format!("Bearer {TOKEN}"))
+                .header("content-type", "application/json")
+                .json_body(
+                    json!({"name": "My CI token", "preset": "content_management", "expires_in": "30d"}),
+                );
+            then.status(201)
+                .header("content-type", "application/json")
+                .json_body(created_body());
+        })
         .await;
 
     // A trailing slash on the base URL must not double the path's slash.
-    let client = Client::with_token(&format!("{}/", server.uri()), TOKEN).unwrap();
+    let client = Client::with_token(&format!("{}/", server.base_url()), TOKEN).unwrap();
     let created = client
         .tokens_create()
         .organization("test-org")
@@ -49,19 +52,21 @@ async fn create_sends_the_bearer_token_and_parses_the_201_body() {
     assert_eq!(created.status().as_u16(), 201);
     assert_eq!(created.token.expose_secret(), "plain-token-shown-once");
     assert_eq!(created.scopes, None);
+    mock.assert_async().await;
 }
 
 #[tokio::test]
 async fn a_documented_error_status_comes_back_as_the_typed_error_body() {
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(422)
-                .set_body_json(json!({"message": "The name field is required.", "error": true})),
-        )
-        .mount(&server)
+    let server = MockServer::start_async().await;
+    server
+        .mock_async(|when, then| {
+            when.method(POST);
+            then.status(422)
+                .header("content-type", "application/json")
+                .json_body(json!({"message": "The name field is required.", "error": true}));
+        })
         .await;
-    let client = Client::with_token(&server.uri(), TOKEN).unwrap();
+    let client = Client::with_token(&server.base_url(), TOKEN).unwrap();
     let err = client
         .tokens_create()
         .organization("test-org")

@@ -3,10 +3,10 @@
 
 use std::process::{Command, Output};
 
+use httpmock::Method::{DELETE, GET, POST};
+use httpmock::MockServer;
 use serde_json::json;
 use tokens_tests::binaries::example;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "example-secret-token-77aa";
 
@@ -30,45 +30,52 @@ fn run(name: &str, args: &[&str], url: &str) -> (i32, String, String) {
 
 #[tokio::test]
 async fn create_list_and_revoke_examples_work_against_a_local_server() {
-    let server = MockServer::start().await;
+    let server = MockServer::start_async().await;
     let auth = format!("Bearer {TOKEN}");
-    Mock::given(method("POST"))
-        .and(path("/api/v2/organizations/test-org/tokens"))
-        .and(header("authorization", auth.as_str()))
-        .and(body_json(
-            json!({"name": "My CI token", "expires_in": "30d"}),
-        ))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
-            "token": "qct_plain_once", "id": 42, "name": "My CI token", "scopes": null,
-            "projects": null, "preset": null, "expires_at": "2026-12-28T00:00:00Z",
-            "created_at": "2026-11-28T00:00:00Z"
-        })))
-        .mount(&server)
+    server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/api/v2/organizations/test-org/tokens")
+                .header("authorization", &auth)
+                .json_body(json!({"name": "My CI token", "expires_in": "30d"}));
+            then.status(201)
+                .header("content-type", "application/json")
+                .json_body(json!({
+                    "token": "qct_plain_once", "id": 42, "name": "My CI token", "scopes": null,
+                    "projects": null, "preset": null, "expires_at": "2026-12-28T00:00:00Z",
+                    "created_at": "2026-11-28T00:00:00Z"
+                }));
+        })
         .await;
-    Mock::given(method("GET"))
-        .and(header("authorization", auth.as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
-            {"id": 42, "name": "My CI token", "last_used": null, "created_at": "2026-11-28T00:00:00Z"}
-        ])))
-        .mount(&server)
+    server
+        .mock_async(|when, then| {
+            when.method(GET).header("authorization", &auth);
+            then.status(200)
+                .header("content-type", "application/json")
+                .json_body(json!([
+                    {"id": 42, "name": "My CI token", "last_used": null, "created_at": "2026-11-28T00:00:00Z"}
+                ]));
+        })
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/api/v2/organizations/test-org/tokens/42"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(json!({"message": "Token revoked successfully."})),
-        )
-        .mount(&server)
+    server
+        .mock_async(|when, then| {
+            when.method(DELETE)
+                .path("/api/v2/organizations/test-org/tokens/42");
+            then.status(200)
+                .header("content-type", "application/json")
+                .json_body(json!({"message": "Token revoked successfully."}));
+        })
         .await;
-    Mock::given(method("DELETE"))
-        .and(path("/api/v2/organizations/test-org/tokens/7"))
-        .respond_with(
-            ResponseTemplate::new(404)
-                .set_body_json(json!({"message": "Token not found.", "error": true})),
-        )
-        .mount(&server)
+    server
+        .mock_async(|when, then| {
+            when.method(DELETE)
+                .path("/api/v2/organizations/test-org/tokens/7");
+            then.status(404)
+                .header("content-type", "application/json")
+                .json_body(json!({"message": "Token not found.", "error": true}));
+        })
         .await;
-    let url = server.uri();
+    let url = server.base_url();
 
     let (code, out, err) = run("create", &["test-org", "My CI token", "30d"], &url);
     assert_eq!((code, err.as_str()), (0, ""));

@@ -1,15 +1,16 @@
 //! Retries over real HTTP on 127.0.0.1: what is tried again, how long the
-//! client waits, and what is never sent twice. (The trace of these calls:
-//! `tracing.rs`.)
+//! client waits, and what is never sent twice. Against httpmock, the fake
+//! server (a failure, then the answer) and the raw server (a dropped
+//! connection). (The trace of these calls: `tracing.rs`.)
 
 use std::time::{Duration, Instant};
 
+use httpmock::Method::{GET, POST};
+use httpmock::{Mock, MockServer};
+use quantcdn_tokens::fake::{FakeServer, Fault, Operation};
 use quantcdn_tokens::{ApiErrorExt, Client, ClientBuilder, Error, RetryPolicy};
-use serde_json::json;
 use tokens_tests::calls::{create, list};
 use tokens_tests::raw_http::{RawServer, Reply};
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "retry-bearer-secret-5c1a";
 
@@ -20,95 +21,83 @@ fn quick() -> RetryPolicy {
 
 fn client(server: &MockServer, policy: RetryPolicy) -> Client {
     ClientBuilder::new(TOKEN)
-        .base_url(server.uri())
+        .base_url(server.base_url())
         .retry_policy(policy)
         .build()
         .unwrap()
 }
 
-/// `status` for the first `times` requests of `verb`, then `then`.
-async fn failing_then(verb: &str, status: u16, times: u64, then: ResponseTemplate) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method(verb))
-        .respond_with(ResponseTemplate::new(status))
-        .up_to_n_times(times)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(method(verb))
-        .respond_with(then)
-        .with_priority(2)
-        .mount(&server)
-        .await;
+/// A client of the fake server, with its bearer token. The tests whose
+/// server fails first and then answers run against the fake: httpmock has
+/// no "the first n requests only", and `fail_next` queues a failure for
+/// the next request.
+fn fake_client(fake: &FakeServer, policy: RetryPolicy) -> Client {
+    fake.client_builder().retry_policy(policy).build().unwrap()
+}
+
+/// A mock answering every request of `method` with `status`: a request
+/// tried again is one more call of it.
+async fn always(server: &MockServer, method: httpmock::Method, status: u16) -> Mock<'_> {
     server
-}
-
-async fn requests(server: &MockServer) -> usize {
-    server.received_requests().await.unwrap().len()
-}
-
-fn token_list() -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(json!([
-        {"id": 1, "name": "ci", "created_at": "2026-04-15T12:00:00Z"}
-    ]))
+        .mock_async(|when, then| {
+            when.method(method);
+            then.status(status);
+        })
+        .await
 }
 
 #[tokio::test]
 async fn a_list_that_meets_503_twice_succeeds_on_the_third_request() {
-    let server = failing_then("GET", 503, 2, token_list()).await;
-    let tokens = list(&client(&server, quick()), "o").await.unwrap();
+    let fake = FakeServer::start();
+    let client = fake_client(&fake, quick());
+    // One token to list.
+    create(&client, "o").await.unwrap();
+    fake.fail_next(Operation::List, Fault::StatusBeforeActing(503));
+    fake.fail_next(Operation::List, Fault::StatusBeforeActing(503));
+    let tokens = list(&client, "o").await.unwrap();
     assert_eq!(tokens.len(), 1);
-    assert_eq!(requests(&server).await, 3);
+    assert_eq!(fake.requests(Operation::List), 3);
 }
 
 #[tokio::test]
 async fn a_revoke_is_retried_on_each_retried_status() {
     for status in [429, 502, 503, 504] {
-        let revoked = ResponseTemplate::new(200)
-            .set_body_json(json!({"message": "Token revoked successfully."}));
-        let server = failing_then("DELETE", status, 1, revoked).await;
-        let answer = client(&server, quick())
+        let fake = FakeServer::start();
+        let client = fake_client(&fake, quick());
+        let made = create(&client, "o").await.unwrap();
+        fake.fail_next(Operation::Revoke, Fault::StatusBeforeActing(status));
+        let answer = client
             .tokens_revoke()
             .organization("o")
-            .token_id(3)
+            .token_id(made.id)
             .send()
             .await
             .unwrap_or_else(|e| panic!("{status}: {e}"));
         assert_eq!(answer.message, "Token revoked successfully.");
-        assert_eq!(requests(&server).await, 2, "{status}");
+        assert_eq!(fake.requests(Operation::Revoke), 2, "{status}");
     }
 }
 
 #[tokio::test]
 async fn other_failures_are_not_retried() {
     for status in [400, 403, 404, 500, 501] {
-        let server = failing_then("GET", status, 1, token_list()).await;
+        let server = MockServer::start_async().await;
+        let mock = always(&server, GET, status).await;
         let err = list(&client(&server, quick()), "o").await.unwrap_err();
         assert_eq!(err.status_code(), Some(status));
-        assert_eq!(requests(&server).await, 1, "{status}");
+        assert_eq!(mock.calls_async().await, 1, "{status}");
     }
 }
 
 #[tokio::test]
 async fn a_429_with_retry_after_1_waits_about_a_second() {
-    let limited = ResponseTemplate::new(429).insert_header("retry-after", "1");
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(limited)
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(token_list())
-        .with_priority(2)
-        .mount(&server)
-        .await;
+    let fake = FakeServer::start();
+    fake.fail_next(Operation::List, Fault::TooManyRequests { retry_after: 1 });
     let started = Instant::now();
     // The schedule alone would wait 10–20 ms: the second wait is the server's.
-    list(&client(&server, quick()), "o").await.unwrap();
+    list(&fake_client(&fake, quick()), "o").await.unwrap();
     let waited = started.elapsed();
-    assert_eq!(requests(&server).await, 2);
+    assert_eq!(fake.requests(Operation::List), 2);
     assert!(
         waited >= Duration::from_secs(1),
         "answered after {waited:?}"
@@ -118,15 +107,17 @@ async fn a_429_with_retry_after_1_waits_about_a_second() {
 
 #[tokio::test]
 async fn a_retry_after_longer_than_the_cap_comes_back_to_the_caller_at_once() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "3600"))
-        .mount(&server)
+    let server = MockServer::start_async().await;
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(GET);
+            then.status(429).header("retry-after", "3600");
+        })
         .await;
     let started = Instant::now();
     let err = list(&client(&server, quick()), "o").await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5));
-    assert_eq!(requests(&server).await, 1);
+    assert_eq!(mock.calls_async().await, 1);
     assert!(err.is_rate_limited(), "{err:?}");
     assert_eq!(err.retry_after(), Some(Duration::from_secs(3600)));
 }
@@ -134,11 +125,12 @@ async fn a_retry_after_longer_than_the_cap_comes_back_to_the_caller_at_once() {
 #[tokio::test]
 async fn a_create_meeting_503_or_429_is_sent_exactly_once() {
     for status in [503, 429] {
-        let server = failing_then("POST", status, 1, ResponseTemplate::new(201)).await;
+        let server = MockServer::start_async().await;
+        let mock = always(&server, POST, status).await;
         let err = create(&client(&server, quick()), "o").await.unwrap_err();
         assert_eq!(err.status_code(), Some(status));
         assert!(err.is_retryable(), "{err:?}");
-        assert_eq!(requests(&server).await, 1, "{status}");
+        assert_eq!(mock.calls_async().await, 1, "{status}");
     }
 }
 
@@ -164,13 +156,15 @@ async fn a_create_whose_connection_drops_after_sending_is_sent_exactly_once() {
 #[tokio::test]
 async fn a_server_that_always_answers_503_ends_within_the_bound() {
     // By attempts: the default three.
-    let server = failing_then("GET", 503, u64::MAX, token_list()).await;
+    let server = MockServer::start_async().await;
+    let mock = always(&server, GET, 503).await;
     let err = list(&client(&server, quick()), "o").await.unwrap_err();
     assert_eq!(err.status_code(), Some(503));
-    assert_eq!(requests(&server).await, 3);
+    assert_eq!(mock.calls_async().await, 3);
 
     // By time: many attempts allowed, but none may start after 400 ms.
-    let server = failing_then("GET", 503, u64::MAX, token_list()).await;
+    let server = MockServer::start_async().await;
+    let mock = always(&server, GET, 503).await;
     let patient = RetryPolicy::default()
         .max_attempts(1000)
         .base_delay(Duration::from_millis(20))
@@ -179,14 +173,15 @@ async fn a_server_that_always_answers_503_ends_within_the_bound() {
     let err = list(&client(&server, patient), "o").await.unwrap_err();
     let took = started.elapsed();
     assert_eq!(err.status_code(), Some(503));
-    let sent = requests(&server).await;
+    let sent = mock.calls_async().await;
     assert!((2..1000).contains(&sent), "{sent} requests");
     assert!(took < Duration::from_secs(3), "took {took:?}");
 
     // Off: one request.
-    let server = failing_then("GET", 503, u64::MAX, token_list()).await;
+    let server = MockServer::start_async().await;
+    let mock = always(&server, GET, 503).await;
     list(&client(&server, RetryPolicy::none()), "o")
         .await
         .unwrap_err();
-    assert_eq!(requests(&server).await, 1);
+    assert_eq!(mock.calls_async().await, 1);
 }

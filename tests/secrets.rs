@@ -1,6 +1,6 @@
 //! The created token is a secret: never printed, never lost.
 //!
-//! A server on 127.0.0.1 (wiremock) answers `tokens_create` with 201 bodies
+//! A server on 127.0.0.1 (httpmock) answers `tokens_create` with 201 bodies
 //! that drift from the spec in the ways a real API drifts. For each, every
 //! value and error the program sees is printed every way Rust prints (`{}`,
 //! `{:#}`, `{:?}`, `{:#?}`) and searched for the plain token and the bearer
@@ -8,12 +8,12 @@
 
 use std::fmt::{Debug, Display};
 
+use httpmock::Method::POST;
+use httpmock::MockServer;
 use quantcdn_tokens::types::{CreateTokenRequest, CreatedToken};
 use quantcdn_tokens::{ApiErrorExt, Client, Error, Secret};
 use serde_json::{Value, json};
 use tokens_tests::surface;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const BEARER: &str = "bearer-secret-5d2c";
 const PLAIN: &str = "qct_plain_token_9f3e7a";
@@ -49,25 +49,30 @@ async fn create_against(
     status: u16,
     body: Body,
 ) -> Result<quantcdn_tokens::ResponseValue<CreatedToken>, Error<quantcdn_tokens::types::ApiError>> {
-    let server = MockServer::start().await;
-    let answer = ResponseTemplate::new(status);
-    let answer = match body {
-        Body::Json(value) => answer.set_body_json(value),
-        Body::Raw(text, content_type) => answer.set_body_raw(text, content_type),
+    let server = MockServer::start_async().await;
+    let (text, content_type) = match body {
+        Body::Json(value) => (value.to_string(), "application/json"),
+        Body::Raw(text, content_type) => (text, content_type),
     };
-    Mock::given(method("POST"))
-        .and(path("/api/v2/organizations/test-org/tokens"))
-        .respond_with(answer)
-        .expect(1)
-        .mount(&server)
+    let mock = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/api/v2/organizations/test-org/tokens");
+            then.status(status)
+                .header("content-type", content_type)
+                .body(text);
+        })
         .await;
-    let client = Client::with_token(&server.uri(), BEARER).unwrap();
-    client
+    let client = Client::with_token(&server.base_url(), BEARER).unwrap();
+    let result = client
         .tokens_create()
         .organization("test-org")
         .body(CreateTokenRequest::builder().name("CI"))
         .send()
-        .await
+        .await;
+    // Exactly one request arrived: a create is never sent twice.
+    mock.assert_async().await;
+    result
 }
 
 fn json_body(value: Value) -> Body {

@@ -8,14 +8,14 @@
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
+use httpmock::Method::{DELETE, POST};
+use httpmock::MockServer;
 use quantcdn_tokens::fake::{FakeServer, Fault, Operation};
 use quantcdn_tokens::types::CreateTokenRequest;
 use quantcdn_tokens::{ApiErrorExt, ClientBuilder, RetryPolicy};
 use serde_json::json;
 use std::time::Duration;
 use tokens_tests::calls::{create, list, quick_settling_client};
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "trace-bearer-secret-5c1a";
 const CREATED: &str = "trace-created-secret-77b0";
@@ -46,39 +46,40 @@ impl Captured {
 /// settled. Not one token may be in it.
 #[tokio::test(flavor = "current_thread")]
 async fn the_trace_names_each_call_and_holds_no_secret() {
-    let server = MockServer::start().await;
+    let server = MockServer::start_async().await;
     let created = json!({
         "token": CREATED, "id": 7, "name": "n", "created_at": "2026-04-15T12:00:00Z"
     });
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(created))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
+    server
+        .mock_async(|when, then| {
+            when.method(POST).json_body(json!({"name": "n"}));
+            then.status(201)
+                .header("content-type", "application/json")
+                .json_body(created);
+        })
         .await;
-    // The second create drifts (no created_at): its token is recovered.
-    Mock::given(method("POST"))
-        .respond_with(
-            ResponseTemplate::new(201).set_body_json(json!({"token": CREATED, "id": "8"})),
-        )
-        .with_priority(2)
-        .mount(&server)
+    // The second create, of another name, drifts (no created_at): its
+    // token is recovered.
+    server
+        .mock_async(|when, then| {
+            when.method(POST).json_body(json!({"name": "drifting"}));
+            then.status(201)
+                .header("content-type", "application/json")
+                .json_body(json!({"token": CREATED, "id": "8"}));
+        })
         .await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
+    server
+        .mock_async(|when, then| {
+            when.method(DELETE);
+            then.status(200)
+                .header("content-type", "application/json")
+                .json_body(json!({"message": "gone"}));
+        })
         .await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
-        .with_priority(2)
-        .mount(&server)
-        .await;
-    Mock::given(method("DELETE"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"message": "gone"})))
-        .mount(&server)
-        .await;
+    // The list meets a 503 and then answers: the fake server's `fail_next`
+    // (httpmock has no "the first n requests only").
+    let fake = FakeServer::start();
+    fake.fail_next(Operation::List, Fault::StatusBeforeActing(503));
 
     let captured = Captured::default();
     let writer = captured.clone();
@@ -90,14 +91,16 @@ async fn the_trace_names_each_call_and_holds_no_secret() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
 
+    let policy = RetryPolicy::default().base_delay(Duration::from_millis(10));
     let client = ClientBuilder::new(TOKEN)
-        .base_url(server.uri())
-        .retry_policy(RetryPolicy::default().base_delay(Duration::from_millis(10)))
+        .base_url(server.base_url())
+        .retry_policy(policy.clone())
         .build()
         .unwrap();
     let made = create(&client, "o").await.unwrap();
     assert_eq!(made.token.expose_secret(), CREATED);
-    list(&client, "o").await.unwrap();
+    let listing = fake.client_builder().retry_policy(policy).build().unwrap();
+    list(&listing, "o").await.unwrap();
     client
         .tokens_revoke()
         .organization("o")
@@ -105,7 +108,13 @@ async fn the_trace_names_each_call_and_holds_no_secret() {
         .send()
         .await
         .unwrap();
-    let drifted = create(&client, "o").await.unwrap_err();
+    let drifted = client
+        .tokens_create()
+        .organization("o")
+        .body(CreateTokenRequest::builder().name("drifting"))
+        .send()
+        .await
+        .unwrap_err();
     assert_eq!(
         drifted.created_token().unwrap().token.expose_secret(),
         CREATED
@@ -113,7 +122,6 @@ async fn the_trace_names_each_call_and_holds_no_secret() {
 
     // Creates whose answers are lost, settled against the fake server:
     // the trace says what happened and holds none of the tokens made.
-    let fake = FakeServer::start();
     let settling = quick_settling_client(&fake);
     for fault in [
         Fault::CloseAfterActing,

@@ -1,16 +1,16 @@
 //! The `quant-tokens` binary, run as a user runs it: its help texts
-//! (snapshots), a success and a 422 against a mock server on 127.0.0.1,
-//! and `tokens-create` against the fake Tokens API losing its answers in
-//! each way (feature `fake`).
+//! (snapshots), a success and a 422 against a mock server (httpmock) on
+//! 127.0.0.1, and against the fake Tokens API (feature `fake`) a list
+//! through two 503s and `tokens-create` losing its answers in each way.
 
 use std::process::{Command, Output};
 
 use std::time::Duration;
 
+use httpmock::Method::{GET, POST};
+use httpmock::MockServer;
 use quantcdn_tokens::fake::{FakeServer, Fault, Operation};
 use serde_json::{Value, json};
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const TOKEN: &str = "cli-secret-token-4e1f";
 
@@ -75,26 +75,34 @@ fn help_of_tokens_revoke() {
     insta::assert_snapshot!(help(&["tokens-revoke", "--help"]));
 }
 
-/// A server answering the create with `status` and `body`, once; and the
-/// list `tokens-create` sends first with `[]`.
-async fn server_answering(status: u16, body: Value) -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/organizations/test-org/tokens"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
-        .mount(&server)
-        .await;
-    Mock::given(method("POST"))
-        .and(path("/api/v2/organizations/test-org/tokens"))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .and(body_json(
-            json!({"name": "My CI token", "expires_in": "30d"}),
-        ))
-        .respond_with(ResponseTemplate::new(status).set_body_json(body))
-        .expect(1)
-        .mount(&server)
-        .await;
+/// `quant-tokens` with `args` against a server answering the create with
+/// `status` and `body`, and the list `tokens-create` sends first with
+/// `[]`; the create must arrive exactly once, as the tool sends it.
+async fn against_server_answering(status: u16, body: Value, args: &[&str]) -> Run {
+    let server = MockServer::start_async().await;
     server
+        .mock_async(|when, then| {
+            when.method(GET)
+                .path("/api/v2/organizations/test-org/tokens");
+            then.status(200)
+                .header("content-type", "application/json")
+                .json_body(json!([]));
+        })
+        .await;
+    let create = server
+        .mock_async(|when, then| {
+            when.method(POST)
+                .path("/api/v2/organizations/test-org/tokens")
+                .header("authorization", format!("Bearer {TOKEN}"))
+                .json_body(json!({"name": "My CI token", "expires_in": "30d"}));
+            then.status(status)
+                .header("content-type", "application/json")
+                .json_body(body);
+        })
+        .await;
+    let run = quant_tokens(args, &server.base_url());
+    create.assert_async().await;
+    run
 }
 
 const CREATE: &[&str] = &[
@@ -114,8 +122,7 @@ async fn tokens_create_prints_the_created_token_as_json() {
         "projects": null, "preset": null, "expires_at": "2026-12-28T00:00:00Z",
         "created_at": "2026-11-28T00:00:00Z"
     });
-    let server = server_answering(201, created.clone()).await;
-    let run = quant_tokens(CREATE, &server.uri());
+    let run = against_server_answering(201, created.clone(), CREATE).await;
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let printed: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
     // Null fields are left out (they read back as None).
@@ -137,8 +144,7 @@ async fn a_created_token_whose_answer_drifts_is_put_on_stdout_and_never_on_stder
         json!({"data": {"token": "qct_drift_two", "id": "42", "name": "My CI token",
                         "created_at": "2026-11-28T00:00:00Z"}}),
     ] {
-        let server = server_answering(201, drifted.clone()).await;
-        let run = quant_tokens(CREATE, &server.uri());
+        let run = against_server_answering(201, drifted.clone(), CREATE).await;
         assert_eq!(run.code, 3, "{}", run.stderr);
         let printed: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
         let token = drifted
@@ -167,21 +173,16 @@ async fn a_created_token_whose_answer_drifts_is_put_on_stdout_and_never_on_stder
     // A body with no token in it at all, sent once (`--no-settle`): an
     // error, nothing on stdout. (Settled, the token is found and revoked:
     // see the tests against the fake below.)
-    let server = server_answering(201, json!("<html>qct_in_html</html>")).await;
     let once: Vec<&str> = CREATE.iter().copied().chain(["--no-settle"]).collect();
-    let run = quant_tokens(&once, &server.uri());
+    let run = against_server_answering(201, json!("<html>qct_in_html</html>"), &once).await;
     assert_eq!((run.code, run.stdout.as_str()), (1, ""));
     assert!(!run.stderr.contains("qct_in_html"), "{}", run.stderr);
 }
 
 #[tokio::test]
 async fn a_422_prints_the_apis_message_on_stderr_and_exits_1() {
-    let server = server_answering(
-        422,
-        json!({"message": "The name has already been taken.", "error": true}),
-    )
-    .await;
-    let run = quant_tokens(CREATE, &server.uri());
+    let taken = json!({"message": "The name has already been taken.", "error": true});
+    let run = against_server_answering(422, taken.clone(), CREATE).await;
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "");
     assert_eq!(
@@ -189,13 +190,8 @@ async fn a_422_prints_the_apis_message_on_stderr_and_exits_1() {
         "error: cannot create the token \"My CI token\" in test-org: 422 Unprocessable Entity: The name has already been taken.\n"
     );
     // Sent once, the same message, as the generated client gives it.
-    let server = server_answering(
-        422,
-        json!({"message": "The name has already been taken.", "error": true}),
-    )
-    .await;
     let once: Vec<&str> = CREATE.iter().copied().chain(["--no-settle"]).collect();
-    let run = quant_tokens(&once, &server.uri());
+    let run = against_server_answering(422, taken, &once).await;
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
@@ -249,40 +245,28 @@ fn an_invalid_expires_in_is_refused_before_any_request() {
 }
 
 /// The deployment script: a list that meets 503 twice succeeds,
-/// and `-v` shows the retries on stderr without the token.
-#[tokio::test]
-async fn tokens_list_survives_two_503s_and_v_shows_the_retries() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(2)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
-        .with_priority(2)
-        .mount(&server)
-        .await;
-    let run = quant_tokens(
-        &["-v", "tokens-list", "--organization", "test-org"],
-        &server.uri(),
-    );
+/// and `-v` shows the retries on stderr without the token. Against the
+/// fake server, whose `fail_next` fails the next requests and then
+/// answers (httpmock has no "the first n requests only").
+#[test]
+fn tokens_list_survives_two_503s_and_v_shows_the_retries() {
+    let fake = FakeServer::start();
+    fake.fail_next(Operation::List, Fault::StatusBeforeActing(503));
+    fake.fail_next(Operation::List, Fault::StatusBeforeActing(503));
+    let list = |args: &[&str]| run_tool(args, &fake.api_token(), &fake.base_url(), None);
+    let run = list(&["-v", "tokens-list", "--organization", "test-org"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(server.received_requests().await.unwrap().len(), 3);
+    assert_eq!(fake.requests(Operation::List), 3);
     assert_eq!(run.stderr.matches("retrying").count(), 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("operation_id=\"tokens_list\""),
         "{}",
         run.stderr
     );
-    assert!(!run.stderr.contains(TOKEN), "{}", run.stderr);
+    assert_no_token_of(&fake, "stderr", &run.stderr);
 
     // Without -v (and without RUST_LOG) stderr stays empty.
-    let quiet = quant_tokens(
-        &["tokens-list", "--organization", "test-org"],
-        &server.uri(),
-    );
+    let quiet = list(&["tokens-list", "--organization", "test-org"]);
     assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
 }
 

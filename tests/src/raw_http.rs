@@ -23,6 +23,28 @@ pub struct RawRequest {
     pub at: Instant,
 }
 
+impl RawRequest {
+    /// Its header fields as they arrived, in order, each name lowercased
+    /// (HTTP's names are case-insensitive).
+    pub fn headers(&self) -> Vec<(String, String)> {
+        self.head
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let (name, value) = line.split_once(':')?;
+                Some((name.to_ascii_lowercase(), value.trim().to_owned()))
+            })
+            .collect()
+    }
+
+    /// The value of its header field `name` (lowercase), if it has one.
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers()
+            .into_iter()
+            .find_map(|(n, value)| (n == name).then_some(value))
+    }
+}
+
 /// What the server does with a connection once it has read the request.
 pub enum Reply {
     /// Write these bytes, then close.
