@@ -18,9 +18,13 @@
 //!   as JSON text: normalised if need be, answers of several types split).
 //! - Peak heap per size is measured first with a counting allocator and
 //!   printed as a table (criterion measures time only).
+//! - `CODEGEN_BENCH_PROFILE=ours` (or `progenitor`) runs one side ten
+//!   times and nothing else, for a profiler: `perf record -g
+//!   target/release/deps/codegen-*`.
 //! - With `CODEGEN_BENCH_SPEC`, a side-by-side table comes next: `all` and
-//!   `progenitor-alone` on that spec in alternating rounds, and the median
-//!   of each round's ratio. Criterion measures one function's samples
+//!   progenitor alone making the same three targets (client, httpmock,
+//!   CLI) on that spec in alternating rounds, wall and CPU (user + system)
+//!   time, and the median of each round's ratio. Criterion measures one function's samples
 //!   after the other's, so on a machine whose speed drifts (this 2-core
 //!   VM's runs of the same function vary by a quarter within minutes) its
 //!   two estimates can be minutes apart; a round's two runs are seconds
@@ -119,6 +123,43 @@ fn progenitor_alone(spec: &str) -> String {
     prettyplease::unparse(&syn::parse2(tokens).expect("progenitor's tokens parse"))
 }
 
+/// progenitor alone making the three targets we ship (client, httpmock
+/// helpers, CLI) one after another with one generator, each formatted:
+/// what the side-by-side table weighs `all` against.
+fn progenitor_alone_three(spec: &str) -> [String; 3] {
+    let spec: openapiv3::OpenAPI = serde_json::from_str(spec).expect("JSON");
+    let mut settings = progenitor::GenerationSettings::new();
+    settings
+        .with_interface(progenitor::InterfaceStyle::Builder)
+        .with_tag(progenitor::TagStyle::Merged);
+    let mut generator = progenitor::Generator::new(&settings);
+    let format = |tokens| prettyplease::unparse(&syn::parse2(tokens).expect("tokens parse"));
+    let client = generator.generate_tokens(&spec).expect("a client");
+    let client = format(client);
+    let mock = generator.httpmock(&spec, "the_client").expect("mocks");
+    let mock = format(mock);
+    let cli = generator.cli(&spec, "the_client").expect("a CLI");
+    [client, mock, format(cli)]
+}
+
+/// The CPU time (user + system) this process has used, in seconds, from
+/// `/proc/self/stat` (clock ticks, 100 a second): what a run costs
+/// whatever the number of free cores. Linux only; 0 elsewhere.
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // After the command's name in parentheses: state is field 3, utime
+    // and stime fields 14 and 15.
+    let after = &stat[stat.rfind(')').map_or(0, |i| i + 2)..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i - 3).and_then(|f| f.parse::<f64>().ok());
+    match (ticks(14), ticks(15)) {
+        (Some(user), Some(system)) => (user + system) / 100.0,
+        _ => 0.0,
+    }
+}
+
 /// Peak heap and one timed run per size, before criterion starts.
 fn memory_and_time_table() {
     println!("\noperations | one run | per operation | peak heap | peak heap per operation");
@@ -193,24 +234,27 @@ fn external_spec() -> Option<External> {
     })
 }
 
-/// `all` against `progenitor-alone` on `CODEGEN_BENCH_SPEC`, in rounds of
-/// one run each, the order swapped every round.
+/// `all` against progenitor alone making the same three targets
+/// ([`progenitor_alone_three`]) on `CODEGEN_BENCH_SPEC`, in rounds of one
+/// run each, the order swapped every round: wall time, and CPU time (user
+/// + system), which does not depend on how many cores are free.
 fn side_by_side_table() {
     const ROUNDS: usize = 15;
     let Some(external) = external_spec() else {
         return;
     };
+    // (wall, CPU) seconds of one run.
     let timed = |run: &dyn Fn()| {
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), cpu_seconds());
         run();
-        start.elapsed().as_secs_f64()
+        (start.elapsed().as_secs_f64(), cpu_seconds() - cpu)
     };
     let all = || drop(black_box(black_box(&external).all()));
-    let alone = || drop(black_box(progenitor_alone(black_box(&external.baseline))));
+    let alone = || drop(black_box(progenitor_alone_three(black_box(&external.baseline))));
     // One of each first: the first run of each pays for warming up.
     all();
     alone();
-    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
     for round in 0..ROUNDS {
         let (a, b) = if round % 2 == 0 {
             let a = timed(&all);
@@ -221,13 +265,16 @@ fn side_by_side_table() {
         };
         ours.push(a);
         theirs.push(b);
-        ratios.push(a / b);
     }
-    let median = |v: &mut Vec<f64>| {
+    let median = |mut v: Vec<f64>| {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    let ms = |v: &[f64]| format!("{:.0} ms", v[0] * 1e3);
+    let ratio = |pick: fn(&(f64, f64)) -> f64| {
+        median(ours.iter().zip(&theirs).map(|(a, b)| pick(a) / pick(b)).collect())
+    };
+    let of = |v: &[(f64, f64)], pick: fn(&(f64, f64)) -> f64| median(v.iter().map(pick).collect());
+    let (wall, cpu): (fn(&(f64, f64)) -> f64, fn(&(f64, f64)) -> f64) = (|r| r.0, |r| r.1);
     println!(
         "\n{} side by side, {ROUNDS} rounds{}",
         external.path.display(),
@@ -237,23 +284,21 @@ fn side_by_side_table() {
             ""
         }
     );
-    println!("\n| | median | fastest |\n|---|---|---|");
-    let (m_ours, m_theirs) = (median(&mut ours), median(&mut theirs));
+    println!("\n| median of the rounds | wall | CPU (user + system) |\n|---|---|---|");
     println!(
-        "| all three targets | {:.0} ms | {} |",
-        m_ours * 1e3,
-        ms(&ours)
+        "| ours, all three targets | {:.0} ms | {:.0} ms |",
+        of(&ours, wall) * 1e3,
+        of(&ours, cpu) * 1e3
     );
     println!(
-        "| progenitor alone, client | {:.0} ms | {} |",
-        m_theirs * 1e3,
-        ms(&theirs)
+        "| progenitor alone, the same three targets | {:.0} ms | {:.0} ms |",
+        of(&theirs, wall) * 1e3,
+        of(&theirs, cpu) * 1e3
     );
     println!(
-        "\nmedian of the rounds' ratios: {:.2}× (ratio of the medians {:.2}×, of the fastest {:.2}×)\n",
-        median(&mut ratios),
-        m_ours / m_theirs,
-        ours[0] / theirs[0]
+        "| median of the rounds' ratios | {:.2}× | {:.2}× |\n",
+        ratio(wall),
+        ratio(cpu)
     );
 }
 
@@ -305,6 +350,18 @@ fn scaling(c: &mut Criterion) {
 }
 
 fn main() {
+    // `CODEGEN_BENCH_PROFILE=ours` (or `progenitor`) with `CODEGEN_BENCH_SPEC`:
+    // ten runs of one side and nothing else, for `perf record`.
+    if let (Some(side), Some(external)) = (std::env::var_os("CODEGEN_BENCH_PROFILE"), external_spec()) {
+        for _ in 0..10 {
+            if side == "ours" {
+                drop(black_box(external.all()));
+            } else {
+                drop(black_box(progenitor_alone_three(&external.baseline)));
+            }
+        }
+        return;
+    }
     memory_and_time_table();
     side_by_side_table();
     let mut criterion = Criterion::default().configure_from_args();

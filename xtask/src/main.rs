@@ -30,9 +30,10 @@ enum Task {
     /// Report what the spec's changes since a git revision mean for consumers
     /// of the generated crate. Exit 1 when something is breaking.
     Diff(diff::Args),
-    /// Generate a client crate for any spec: the generated files, the
-    /// runtime module they rely on, and a manifest with the dependencies
-    /// they name (written only when missing).
+    /// Generate a client crate for any spec: the generated files, a
+    /// `lib.rs` re-exporting the runtime crate's items they rely on, and a
+    /// manifest with the dependencies they name, the runtime crate among
+    /// them (written only when missing).
     ClientCrate(client_crate::Args),
     /// Make every real-world spec (../shared/specs) a client crate with its
     /// companions and `cargo check` each; print a table. Exit 1 when one is

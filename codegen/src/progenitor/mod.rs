@@ -94,18 +94,54 @@ pub(crate) fn tokens(
 /// `assertion failed: response_types.len() <= 1`); a panic here becomes an
 /// error message like any other.
 pub(crate) fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
-    let outcome = panics::catch(|| {
-        let mut generator = Generator::new(&settings());
-        match target {
-            Target::Client => generator.generate_tokens(spec),
-            Target::Httpmock => generator.httpmock(spec, "crate"),
-            Target::Cli => generator.cli(spec, "crate"),
-        }
+    run_with(&mut Generator::new(&settings()), spec, target)
+}
+
+/// [`run`] with a generator that may have made other targets of `spec`
+/// before.
+fn run_with(generator: &mut Generator, spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
+    let outcome = panics::catch(|| match target {
+        Target::Client => generator.generate_tokens(spec),
+        Target::Httpmock => generator.httpmock(spec, "crate"),
+        Target::Cli => generator.cli(spec, "crate"),
     });
     match outcome {
         Ok(Ok(tokens)) => Ok(tokens),
         Ok(Err(error)) => Err(error.to_string()),
         Err(payload) => Err(explain_panic(&panics::message(payload.as_ref()))),
+    }
+}
+
+/// The targets of one spec from one progenitor generator, one after
+/// another, as progenitor's own users make them: typify's types are built
+/// for the client and the companions reuse them. A generator per target
+/// (on threads of their own) built them three times: a third more CPU for
+/// Oxide's spec than progenitor alone making the same three targets
+/// (docs/maintaining.md, Performance).
+pub(crate) struct Targets<'a> {
+    spec: &'a OpenAPI,
+    spec_name: &'a str,
+    generator: Generator,
+}
+
+impl<'a> Targets<'a> {
+    pub(crate) fn new(spec: &'a OpenAPI, spec_name: &'a str) -> Self {
+        Targets {
+            spec,
+            spec_name,
+            generator: Generator::new(&settings()),
+        }
+    }
+
+    /// [`tokens`] for `target`, from the shared generator. After a failure
+    /// the generator may be left half-way: the caller stops.
+    pub(crate) fn tokens(&mut self, target: Target) -> Result<TokenStream, CodegenError> {
+        run_with(&mut self.generator, self.spec, target).map_err(|whole| {
+            CodegenError::Generator {
+                spec: self.spec_name.to_owned(),
+                failures: blame::diagnose(self.spec, target, whole),
+            }
+        })
     }
 }
 

@@ -3,10 +3,13 @@
 //! In: the spec (secret fields marked) and the header. Out: the three
 //! files' formatted texts ([`Generated`]).
 //!
-//! syn's trees cannot cross threads, so each thread takes its part from
-//! progenitor's tokens to formatted text: the client's two halves (see
-//! `halves`) and the two companions, on four threads, scheduled by the
-//! operating system as it sees fit (no priorities: on a busy machine they
+//! progenitor runs on this thread, once per target with one generator
+//! (`progenitor::Targets`: typify's types are built once), and each part
+//! it makes crosses to a thread of its own as text (syn's trees and
+//! proc-macro2's tokens cannot cross threads), which parses it and takes
+//! it to formatted text: the client's requests half (see `halves`) and the
+//! two companions; the types half stays here. The operating system
+//! schedules them as it sees fit (no priorities: on a busy machine they
 //! backfired). Each part runs its passes
 //! (`passes::run`). What the others need from the types half crosses as
 //! plain data, `passes::Found` (the variants' renames, the secret keys).
@@ -32,42 +35,41 @@ pub(crate) fn generate_files(
         failures: Vec::new(),
     };
     std::thread::scope(|scope| {
-        let companion = |target, part, found: mpsc::Receiver<Found>| {
+        // A companion's tokens cross as text (a `TokenStream` cannot cross
+        // threads): parsed, passed over and formatted on its own thread.
+        let companion = |part, text: mpsc::Receiver<String>, found: mpsc::Receiver<Found>| {
             scope.spawn(move || {
+                let text = text.recv().map_err(|_| upstream_failed())?;
                 let mut file =
-                    progenitor::parsed(progenitor::tokens(spec, spec_name, target)?, spec_name)?;
+                    syn::parse_file(&text).map_err(|e| progenitor::unparsable(spec_name, e))?;
+                drop(text);
                 let found = found.recv().map_err(|_| upstream_failed())?;
                 passes::run(part, &mut file, &mut Facts::new(spec, spec_name, found))?;
                 Ok(format!("{header}{}", prettyplease::unparse(&file)))
             })
         };
+        let (httpmock_text, httpmock_in) = mpsc::channel();
         let (httpmock_found, for_httpmock) = mpsc::channel();
+        let (cli_text, cli_in) = mpsc::channel();
         let (cli_found, for_cli) = mpsc::channel();
-        let httpmock = companion(Target::Httpmock, Part::Httpmock, for_httpmock);
-        let cli = companion(Target::Cli, Part::Cli, for_cli);
-
+        let httpmock = companion(Part::Httpmock, httpmock_in, for_httpmock);
+        let cli = companion(Part::Cli, cli_in, for_cli);
         let (requests_text, requests_in) = mpsc::channel::<String>();
         let (requests_found, for_requests) = mpsc::channel::<Found>();
-        let requests = scope.spawn(move || {
-            let text = requests_in.recv().map_err(|_| upstream_failed())?;
-            let mut file =
-                syn::parse_file(&text).map_err(|e| progenitor::unparsable(spec_name, e))?;
-            drop(text);
-            let found = for_requests.recv().map_err(|_| upstream_failed())?;
-            let mut facts = Facts::new(spec, spec_name, found);
-            passes::run(Part::Requests, &mut file, &mut facts)?;
-            let (before, after) = halves::around_placeholder(file);
-            Ok((
-                prettyplease::unparse(&before),
-                prettyplease::unparse(&after),
-            ))
-        });
+        let requests = companion_requests(scope, spec, spec_name, requests_in, for_requests);
 
-        let types = progenitor::tokens(spec, spec_name, Target::Client).and_then(|tokens| {
+        // This thread runs progenitor, once per target with one generator
+        // (see `progenitor::Targets`), handing each part on as soon as it
+        // is made, then does the types half.
+        let mut targets = progenitor::Targets::new(spec, spec_name);
+        let types = targets.tokens(Target::Client).and_then(|tokens| {
             let (types, requests) = halves::cut(tokens);
             let requests = requests.to_string();
             let response_types = passes::received_enums::response_types(&requests);
             let _ = requests_text.send(requests);
+            for (target, to) in [(Target::Httpmock, &httpmock_text), (Target::Cli, &cli_text)] {
+                let _ = to.send(targets.tokens(target)?.to_string());
+            }
             let mut file = progenitor::parsed(types, spec_name)?;
             let mut facts = Facts::new(spec, spec_name, Found::default());
             facts.response_types = response_types;
@@ -80,6 +82,7 @@ pub(crate) fn generate_files(
             Ok(prettyplease::unparse(&file))
         });
         drop((requests_text, requests_found, httpmock_found, cli_found));
+        drop((httpmock_text, cli_text));
         let requests = joined(requests, spec_name);
         let (httpmock, cli) = (joined(httpmock, spec_name), joined(cli, spec_name));
         let types = types?;
@@ -90,6 +93,35 @@ pub(crate) fn generate_files(
             cli: cli?,
             normalizations: Vec::new(),
         })
+    })
+}
+
+/// The client's requests half, on its own thread: its text parsed, passed
+/// over with what the types half found, formatted around the placeholder
+/// where the types half goes.
+fn companion_requests<'scope, 'env>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    spec: &'env openapiv3::OpenAPI,
+    spec_name: &'env str,
+    text: mpsc::Receiver<String>,
+    found: mpsc::Receiver<Found>,
+) -> std::thread::ScopedJoinHandle<'scope, Result<(String, String), CodegenError>> {
+    let upstream_failed = || CodegenError::Generator {
+        spec: spec_name.to_owned(),
+        failures: Vec::new(),
+    };
+    scope.spawn(move || {
+        let text = text.recv().map_err(|_| upstream_failed())?;
+        let mut file = syn::parse_file(&text).map_err(|e| progenitor::unparsable(spec_name, e))?;
+        drop(text);
+        let found = found.recv().map_err(|_| upstream_failed())?;
+        let mut facts = Facts::new(spec, spec_name, found);
+        passes::run(Part::Requests, &mut file, &mut facts)?;
+        let (before, after) = halves::around_placeholder(file);
+        Ok((
+            prettyplease::unparse(&before),
+            prettyplease::unparse(&after),
+        ))
     })
 }
 
