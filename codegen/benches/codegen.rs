@@ -250,7 +250,11 @@ fn side_by_side_table() {
         (start.elapsed().as_secs_f64(), cpu_seconds() - cpu)
     };
     let all = || drop(black_box(black_box(&external).all()));
-    let alone = || drop(black_box(progenitor_alone_three(black_box(&external.baseline))));
+    let alone = || {
+        drop(black_box(progenitor_alone_three(black_box(
+            &external.baseline,
+        ))))
+    };
     // One of each first: the first run of each pays for warming up.
     all();
     alone();
@@ -271,7 +275,12 @@ fn side_by_side_table() {
         v[v.len() / 2]
     };
     let ratio = |pick: fn(&(f64, f64)) -> f64| {
-        median(ours.iter().zip(&theirs).map(|(a, b)| pick(a) / pick(b)).collect())
+        median(
+            ours.iter()
+                .zip(&theirs)
+                .map(|(a, b)| pick(a) / pick(b))
+                .collect(),
+        )
     };
     let of = |v: &[(f64, f64)], pick: fn(&(f64, f64)) -> f64| median(v.iter().map(pick).collect());
     let (wall, cpu): (fn(&(f64, f64)) -> f64, fn(&(f64, f64)) -> f64) = (|r| r.0, |r| r.1);
@@ -352,7 +361,9 @@ fn scaling(c: &mut Criterion) {
 fn main() {
     // `CODEGEN_BENCH_PROFILE=ours` (or `progenitor`) with `CODEGEN_BENCH_SPEC`:
     // ten runs of one side and nothing else, for `perf record`.
-    if let (Some(side), Some(external)) = (std::env::var_os("CODEGEN_BENCH_PROFILE"), external_spec()) {
+    if let (Some(side), Some(external)) =
+        (std::env::var_os("CODEGEN_BENCH_PROFILE"), external_spec())
+    {
         for _ in 0..10 {
             if side == "ours" {
                 drop(black_box(external.all()));

@@ -99,7 +99,11 @@ pub(crate) fn run(spec: &OpenAPI, target: Target) -> Result<TokenStream, String>
 
 /// [`run`] with a generator that may have made other targets of `spec`
 /// before.
-fn run_with(generator: &mut Generator, spec: &OpenAPI, target: Target) -> Result<TokenStream, String> {
+fn run_with(
+    generator: &mut Generator,
+    spec: &OpenAPI,
+    target: Target,
+) -> Result<TokenStream, String> {
     let outcome = panics::catch(|| match target {
         Target::Client => generator.generate_tokens(spec),
         Target::Httpmock => generator.httpmock(spec, "crate"),
@@ -136,11 +140,9 @@ impl<'a> Targets<'a> {
     /// [`tokens`] for `target`, from the shared generator. After a failure
     /// the generator may be left half-way: the caller stops.
     pub(crate) fn tokens(&mut self, target: Target) -> Result<TokenStream, CodegenError> {
-        run_with(&mut self.generator, self.spec, target).map_err(|whole| {
-            CodegenError::Generator {
-                spec: self.spec_name.to_owned(),
-                failures: blame::diagnose(self.spec, target, whole),
-            }
+        run_with(&mut self.generator, self.spec, target).map_err(|whole| CodegenError::Generator {
+            spec: self.spec_name.to_owned(),
+            failures: blame::diagnose(self.spec, target, whole),
         })
     }
 }
