@@ -274,7 +274,9 @@ fn side_by_side_table() {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    let ratio = |pick: fn(&(f64, f64)) -> f64| {
+    type Pick = fn(&(f64, f64)) -> f64;
+    let (wall, cpu): (Pick, Pick) = (|r| r.0, |r| r.1);
+    let ratio = |pick: Pick| {
         median(
             ours.iter()
                 .zip(&theirs)
@@ -282,8 +284,7 @@ fn side_by_side_table() {
                 .collect(),
         )
     };
-    let of = |v: &[(f64, f64)], pick: fn(&(f64, f64)) -> f64| median(v.iter().map(pick).collect());
-    let (wall, cpu): (fn(&(f64, f64)) -> f64, fn(&(f64, f64)) -> f64) = (|r| r.0, |r| r.1);
+    let of = |v: &[(f64, f64)], pick: Pick| median(v.iter().map(pick).collect());
     println!(
         "\n{} side by side, {ROUNDS} rounds{}",
         external.path.display(),
