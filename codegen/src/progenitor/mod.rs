@@ -84,10 +84,7 @@ pub(crate) fn tokens(
     spec_name: &str,
     target: Target,
 ) -> Result<TokenStream, CodegenError> {
-    run(spec, target).map_err(|whole| CodegenError::Generator {
-        spec: spec_name.to_owned(),
-        failures: blame::diagnose(spec, target, whole),
-    })
+    Targets::new(spec, spec_name).tokens(target)
 }
 
 /// progenitor reports some unsupported constructs by panicking (for example

@@ -28,23 +28,12 @@ pub(crate) fn generate_files(
     spec_name: &str,
     header: &str,
 ) -> Result<Generated, CodegenError> {
-    // A thread whose input never comes stops: whoever failed to send it
-    // has its own error, the one reported.
-    let upstream_failed = || CodegenError::Generator {
-        spec: spec_name.to_owned(),
-        failures: Vec::new(),
-    };
     std::thread::scope(|scope| {
         // A companion's tokens cross as text (a `TokenStream` cannot cross
         // threads): parsed, passed over and formatted on its own thread.
         let companion = |part, text: mpsc::Receiver<String>, found: mpsc::Receiver<Found>| {
             scope.spawn(move || {
-                let text = text.recv().map_err(|_| upstream_failed())?;
-                let mut file =
-                    syn::parse_file(&text).map_err(|e| progenitor::unparsable(spec_name, e))?;
-                drop(text);
-                let found = found.recv().map_err(|_| upstream_failed())?;
-                passes::run(part, &mut file, &mut Facts::new(spec, spec_name, found))?;
+                let file = received_and_passed(spec, spec_name, part, text, found)?;
                 Ok(format!("{header}{}", prettyplease::unparse(&file)))
             })
         };
@@ -56,7 +45,17 @@ pub(crate) fn generate_files(
         let cli = companion(Part::Cli, cli_in, for_cli);
         let (requests_text, requests_in) = mpsc::channel::<String>();
         let (requests_found, for_requests) = mpsc::channel::<Found>();
-        let requests = companion_requests(scope, spec, spec_name, requests_in, for_requests);
+        // The requests half, formatted around the placeholder where the
+        // types half goes.
+        let requests = scope.spawn(move || {
+            let file =
+                received_and_passed(spec, spec_name, Part::Requests, requests_in, for_requests)?;
+            let (before, after) = halves::around_placeholder(file);
+            Ok((
+                prettyplease::unparse(&before),
+                prettyplease::unparse(&after),
+            ))
+        });
 
         // This thread runs progenitor, once per target with one generator
         // (see `progenitor::Targets`), handing each part on as soon as it
@@ -96,33 +95,27 @@ pub(crate) fn generate_files(
     })
 }
 
-/// The client's requests half, on its own thread: its text parsed, passed
-/// over with what the types half found, formatted around the placeholder
-/// where the types half goes.
-fn companion_requests<'scope, 'env>(
-    scope: &'scope std::thread::Scope<'scope, 'env>,
-    spec: &'env openapiv3::OpenAPI,
-    spec_name: &'env str,
+/// A part made on another thread, on its own: its text parsed, then passed
+/// over (`passes::run`) with what the types half found. A thread whose
+/// input never comes stops: whoever failed to send it has its own error,
+/// the one reported.
+fn received_and_passed(
+    spec: &openapiv3::OpenAPI,
+    spec_name: &str,
+    part: Part,
     text: mpsc::Receiver<String>,
     found: mpsc::Receiver<Found>,
-) -> std::thread::ScopedJoinHandle<'scope, Result<(String, String), CodegenError>> {
+) -> Result<syn::File, CodegenError> {
     let upstream_failed = || CodegenError::Generator {
         spec: spec_name.to_owned(),
         failures: Vec::new(),
     };
-    scope.spawn(move || {
-        let text = text.recv().map_err(|_| upstream_failed())?;
-        let mut file = syn::parse_file(&text).map_err(|e| progenitor::unparsable(spec_name, e))?;
-        drop(text);
-        let found = found.recv().map_err(|_| upstream_failed())?;
-        let mut facts = Facts::new(spec, spec_name, found);
-        passes::run(Part::Requests, &mut file, &mut facts)?;
-        let (before, after) = halves::around_placeholder(file);
-        Ok((
-            prettyplease::unparse(&before),
-            prettyplease::unparse(&after),
-        ))
-    })
+    let text = text.recv().map_err(|_| upstream_failed())?;
+    let mut file = syn::parse_file(&text).map_err(|e| progenitor::unparsable(spec_name, e))?;
+    drop(text);
+    let found = found.recv().map_err(|_| upstream_failed())?;
+    passes::run(part, &mut file, &mut Facts::new(spec, spec_name, found))?;
+    Ok(file)
 }
 
 /// A generating thread's result. Every step that may panic catches its
