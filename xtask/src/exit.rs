@@ -10,12 +10,15 @@ use std::process::ExitCode;
 #[repr(u8)]
 pub enum Exit {
     /// Code 0: `codegen`: written, or already up to date (`--check`: in sync);
-    /// `diff`: nothing breaking.
+    /// `diff`: nothing breaking; `upstream`: every difference decided (with
+    /// `--spec`: nothing changed since the pinned release).
     Success = 0,
     /// Code 1: `codegen --check`: a generated file is stale (a unified diff is
     /// on stdout); `diff`: a change breaks consumers, at compile or at run
-    /// time. Either way the task ran and found something to act on; it did
-    /// not fail.
+    /// time; `upstream`: a difference no decision covers, a stale decision or
+    /// guide table (with `--spec`: the release changes the Tokens
+    /// operations). Either way the task ran and found something to act
+    /// on; it did not fail.
     StaleOrBreaking = 1,
     /// Code 2: a usage error (unknown flag, missing value). clap prints it and
     /// exits with this code itself (`main` never returns it); listed so
@@ -24,7 +27,9 @@ pub enum Exit {
     Usage = 2,
     /// Code 3: a spec cannot be read, is not UTF-8, or is not a valid OpenAPI
     /// 3.0.x document; for `diff`, also a revision that cannot be read or
-    /// generated, or the crate's version that cannot be read.
+    /// generated, or the crate's version that cannot be read; for
+    /// `upstream`, also a file that is not a QuantCDN spec or has no Tokens
+    /// operation, or a decisions file that cannot be read.
     UnreadableSpec = 3,
     /// Code 4: progenitor cannot generate a client from the spec (its panics
     /// included).

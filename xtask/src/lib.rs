@@ -14,5 +14,6 @@ pub mod diff;
 mod exit;
 pub mod mutate;
 pub mod real_world;
+pub mod upstream;
 
 pub use exit::Exit;

@@ -3,6 +3,7 @@
 //! `cargo xtask client-crate --spec PATH --out DIR [--name NAME] [--normalize]`
 //! `cargo xtask real-world [--specs DIR] [--only TEXT] [--no-check]`
 //! `cargo xtask mutate [--runs N] [--seed S] [--first N] [--specs DIR]`
+//! `cargo xtask upstream [--spec PATH [--pin]] [--write-guide] [--format text|markdown]`
 //!
 //! Parses the command line and runs one task; the tasks are in the library
 //! (`xtask::codegen_task::command`, `xtask::diff::command`), and so are
@@ -11,7 +12,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use xtask::{client_crate, codegen_task, diff, mutate, real_world};
+use xtask::{client_crate, codegen_task, diff, mutate, real_world, upstream};
 
 #[derive(Parser)]
 #[command(
@@ -44,6 +45,14 @@ enum Task {
     /// generated and checked (no panic trace, no run over 10 s, output that
     /// parses, refusals that name a place). Exit 1 on any failure.
     Mutate(mutate::Args),
+    /// Compare openapi/tokens.yaml with QuantCDN's published spec: without
+    /// --spec, every difference from the pinned excerpt must be a decision
+    /// of openapi/upstream/decisions.toml (exit 1 for a new difference or a
+    /// stale decision); with --spec, report what a whole QuantCDN spec
+    /// changes in the Tokens operations since the pinned version (exit 1
+    /// when it changes something). Exit 3 for a file that is not a QuantCDN
+    /// spec or has no Tokens operations.
+    Upstream(upstream::Args),
 }
 
 fn main() -> ExitCode {
@@ -53,6 +62,7 @@ fn main() -> ExitCode {
         Task::ClientCrate(args) => client_crate::command(&args),
         Task::RealWorld(args) => real_world::command(&args),
         Task::Mutate(args) => mutate::command(&args),
+        Task::Upstream(args) => upstream::command(&args),
     }
     .into()
 }

@@ -240,6 +240,14 @@ fn related(change: &str, anchor: &str) -> bool {
     within(change, anchor) || within(anchor, change)
 }
 
+/// The JSON pointer of a place of the API in a document: where it comes
+/// from, or where it would be (a field or status the document lacks, under
+/// its schema or operation); `None` when its schema or operation is not
+/// found.
+pub fn pointer_of(doc: &Value, place: &Place) -> Option<String> {
+    anchors(doc, place).into_iter().next()
+}
+
 /// Where in one document a place of the API comes from.
 fn anchors(doc: &Value, place: &Place) -> Vec<String> {
     match place {

@@ -7,12 +7,14 @@
 //! between two ([`compare()`]), each classified for consumers, pointed at
 //! the spec ([`attribute`]) and gathered in a [`Report`], the release it
 //! needs ([`release`]), and the report as text, markdown or JSON
-//! ([`render`]).
+//! ([`render`]). Two clients whose types are named apart (our spec and
+//! QuantCDN's) are compared once one is renamed after the other ([`align`]).
 //!
 //! The review reads the generator's output; the generator imports nothing
 //! from it. Reading git and the workspace's files is `xtask`'s
 //! (`cargo xtask diff`).
 
+pub mod align;
 pub mod attribute;
 pub mod compare;
 pub mod limits;
