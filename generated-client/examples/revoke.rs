@@ -23,15 +23,13 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: revoke <organization> <token id>".into());
     };
     let client = Client::from_env()?;
-    match client
-        .tokens_revoke()
-        .organization(organization)
-        .token_id(id.parse::<i64>()?)
-        .send()
-        .await
-    {
+    match client.revoke_token(&organization, id.parse::<i64>()?).await {
         Ok(revoked) => {
-            println!("{}", revoked.message);
+            match revoked.message {
+                Some(message) => println!("{message}"),
+                // An attempt whose answer was lost revoked it.
+                None => println!("token {id} is not live any more"),
+            }
             Ok(())
         }
         Err(e) if e.is_not_found() => Err(format!("no token {id}").into()),

@@ -430,17 +430,21 @@ impl Settling<'_> {
                 return Err(Left::Ambiguous { ids: new });
             }
             for (n, &id) in new.iter().enumerate() {
-                let revoked = self
-                    .client
-                    .tokens_revoke()
-                    .organization(self.organization)
-                    .token_id(id)
-                    .send()
-                    .await;
-                match revoked {
-                    // 404: not live any more (revoked by someone else).
-                    Ok(_) => {}
-                    Err(e) if e.is_not_found() => {}
+                match self.client.revoke_token(self.organization, id).await {
+                    Ok(revoked) if revoked.already_gone => tracing::info!(
+                        token_id = id,
+                        "tokens_create: the token an attempt made whose answer was lost is revoked (by a revoke whose own answer was lost)"
+                    ),
+                    Ok(_) => tracing::info!(
+                        token_id = id,
+                        "tokens_create: revoked the token an attempt made whose answer was lost"
+                    ),
+                    // 404 at the first attempt: not live any more (revoked
+                    // by someone else).
+                    Err(e) if e.is_not_found() => tracing::info!(
+                        token_id = id,
+                        "tokens_create: the token an attempt made whose answer was lost is not live any more"
+                    ),
                     Err(error) => {
                         return Err(Left::Unrevoked {
                             ids: new[n..].to_vec(),
@@ -448,10 +452,6 @@ impl Settling<'_> {
                         });
                     }
                 }
-                tracing::info!(
-                    token_id = id,
-                    "tokens_create: revoked the token an attempt made whose answer was lost"
-                );
                 self.revoked.push(id);
                 self.found += 1;
             }

@@ -8,7 +8,8 @@
 //! [`Client::from_env`], [`Server`]), retries that are safe to make and a
 //! `tracing` span per call ([`RetryPolicy`]), one-line error questions
 //! ([`ApiErrorExt`]), a create that settles lost answers
-//! ([`Client::create_token_once`]), and, behind features, typed httpmock
+//! ([`Client::create_token_once`]), a revoke that knows its own lost
+//! attempt ([`Client::revoke_token`]), and, behind features, typed httpmock
 //! helpers (`mock`), a stateful fake Tokens API (`fake`) and the
 //! `quant-tokens` command-line tool (`cli`).
 //!
@@ -46,9 +47,11 @@
 //!
 //! // Revoke the one just made (its id is `None` only when the answer was
 //! // off-spec and held no readable id).
+//! // A retry that finds the token gone after an attempt whose answer was
+//! // lost reports it gone, not 404.
 //! if let Some(id) = created.id {
-//!     let revoked = client.tokens_revoke().organization("test-org").token_id(id).send().await?;
-//!     println!("{}", revoked.message);
+//!     let revoked = client.revoke_token("test-org", id).await?;
+//!     println!("revoked {id}{}", if revoked.already_gone { " (already gone)" } else { "" });
 //! }
 //! # Ok(())
 //! # }
@@ -73,6 +76,7 @@ mod error_questions;
 #[rustfmt::skip]
 #[allow(clippy::all, unused_imports, dead_code, missing_docs)]
 mod generated;
+mod revoke;
 
 /// Typed [httpmock](https://docs.rs/httpmock) helpers for tests of code that
 /// uses this client (feature `mock`), generated from the same spec:
@@ -102,9 +106,25 @@ pub use generated::*;
 /// The runtime the generated code calls (`quantcdn-client-runtime`): its
 /// public items are this crate's, so a program depends on this crate alone.
 pub use quantcdn_client_runtime::{
-    CallPolicy, DEFAULT_MAX_RESPONSE_BYTES, DocumentedError, Error, InvalidPayload, RetryPolicy,
-    Secret,
+    Attempts, CallPolicy, DEFAULT_MAX_RESPONSE_BYTES, DocumentedError, Error, InvalidPayload,
+    RetryPolicy, Secret,
 };
+pub use revoke::Revoked;
+
+/// What the calls of this crate return: `T`, or a [`CallError`] when it
+/// failed. For a program's own signatures: `async fn rotate(client:
+/// &Client) -> quantcdn_tokens::Result<()>`.
+pub type Result<T, E = CallError> = std::result::Result<T, E>;
+
+/// What a call of this crate returns when it fails: an [`Error`] carrying,
+/// for a documented error status, QuantCDN's error object
+/// ([`types::ApiError`]). [`ApiErrorExt`] answers the usual questions.
+pub type CallError = Error<types::ApiError>;
+
+/// The builder of a create-token request's body
+/// (`CreateTokenRequest::builder()`), under a name that says what it is
+/// (its generated name is `types::builder::CreateTokenRequest`).
+pub use types::builder::CreateTokenRequest as CreateTokenRequestBuilder;
 
 /// The crate README's Rust examples, compiled as doctests so they cannot drift
 /// from the real API.

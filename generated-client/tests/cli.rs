@@ -417,3 +417,68 @@ fn a_list_without_end_is_cut_at_the_limit_and_named() {
     );
     assert!(run.stderr.lines().count() <= 2, "{}", run.stderr);
 }
+
+/// `tokens-revoke` whose answer is lost after the server acted: the retry
+/// finds the token gone, and the tool says so and exits 0 instead of
+/// printing a 404; a revoke of a token that never was stays a 404, exit 1.
+#[test]
+fn tokens_revoke_whose_answer_was_lost_reports_the_token_gone() {
+    let fake = FakeServer::start();
+    let created = against_fake(&fake, CREATE_ON_FAKE, "off");
+    assert_eq!(created.code, 0, "{}", created.stderr);
+    let id = serde_json::from_str::<Value>(&created.stdout).unwrap()["id"]
+        .as_i64()
+        .expect("the created token's id");
+    let revoke = |id: i64| {
+        let id = id.to_string();
+        let args = [
+            "tokens-revoke",
+            "--organization",
+            "test-org",
+            "--token-id",
+            &id,
+        ];
+        against_fake(&fake, &args, "off")
+    };
+
+    fake.fail_next(Operation::Revoke, Fault::CloseAfterActing);
+    let run = revoke(id);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        serde_json::from_str::<Value>(&run.stdout).unwrap(),
+        json!({"already_gone": true})
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "note: token {id} is not live: an attempt whose answer was lost revoked it"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(fake.live_tokens("test-org").is_empty());
+    assert_eq!(fake.requests(Operation::Revoke), 2);
+
+    let run = revoke(id + 1000);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stderr.starts_with("error: 404 Not Found"),
+        "{}",
+        run.stderr
+    );
+
+    // A plain revoke prints the server's confirmation, as before.
+    let created = against_fake(&fake, CREATE_ON_FAKE, "off");
+    let id = serde_json::from_str::<Value>(&created.stdout).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let run = revoke(id);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let printed: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(
+        printed["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("revoked")),
+        "{printed}"
+    );
+    assert_eq!(run.stderr, "");
+}

@@ -14,6 +14,7 @@ use std::ops::Deref;
 
 use progenitor_client::ResponseValue;
 
+use super::retry::Attempts;
 use super::shown::Bounded;
 
 /// A documented error answer ([`Error::ErrorResponse`]): the typed error
@@ -29,6 +30,7 @@ use super::shown::Bounded;
 pub struct DocumentedError<E> {
     value: ResponseValue<E>,
     message: Option<String>,
+    attempts: Attempts,
     /// `Debug` of `E`, taken where `E` was read (the generated error types
     /// are `Debug`; a byte stream is not), so `Error<E>` is `Debug` for
     /// every `E`.
@@ -46,6 +48,12 @@ impl<E> DocumentedError<E> {
         self.message.as_deref()
     }
 
+    /// The attempts the call made to get this answer, and whether one
+    /// before it may have been acted on although its answer was lost.
+    pub fn attempts(&self) -> Attempts {
+        self.attempts
+    }
+
     /// The typed error object.
     pub fn into_inner(self) -> E {
         self.value.into_inner()
@@ -60,24 +68,31 @@ impl<E> DocumentedError<E> {
     /// headers and the message are kept): how the generated client puts
     /// one of several error answers into its operation's enum.
     pub fn map<F: fmt::Debug>(self, f: impl FnOnce(E) -> F) -> DocumentedError<F> {
-        let DocumentedError { value, message, .. } = self;
+        let DocumentedError {
+            value,
+            message,
+            attempts,
+            ..
+        } = self;
         let (status, headers) = (value.status(), value.headers().clone());
         DocumentedError {
             value: ResponseValue::new(f(value.into_inner()), status, headers),
             message,
+            attempts,
             debug: <F as fmt::Debug>::fmt,
         }
     }
 
     /// A documented error read from its body, with the message the server
-    /// wrote (redacted already).
-    pub(super) fn read(value: ResponseValue<E>, message: Option<String>) -> Self
+    /// wrote (redacted already) and the attempts that led to it.
+    pub(super) fn read(value: ResponseValue<E>, message: Option<String>, attempts: Attempts) -> Self
     where
         E: fmt::Debug,
     {
         DocumentedError {
             value,
             message,
+            attempts,
             debug: <E as fmt::Debug>::fmt,
         }
     }
@@ -87,6 +102,7 @@ impl<E> DocumentedError<E> {
         DocumentedError {
             value: ResponseValue::new((), self.value.status(), self.value.headers().clone()),
             message: self.message.clone(),
+            attempts: self.attempts,
             debug: |_, f| f.write_str("<not kept>"),
         }
     }
@@ -113,6 +129,7 @@ impl<E> From<ResponseValue<E>> for DocumentedError<E> {
         DocumentedError {
             value,
             message: None,
+            attempts: Attempts::default(),
             debug: |_, f| f.write_str("<not read>"),
         }
     }

@@ -89,6 +89,16 @@ impl<E> Error<E> {
         }
     }
 
+    /// For a documented error answer, the attempts the call made to get
+    /// it, and whether one before it may have been acted on although its
+    /// answer was lost ([`Attempts`](crate::Attempts)).
+    pub fn attempts(&self) -> Option<crate::Attempts> {
+        match self {
+            Error::ErrorResponse(documented) => Some(documented.attempts()),
+            _ => None,
+        }
+    }
+
     /// The raw body of an answer that does not match the spec. It may hold
     /// secrets: this crate never prints it.
     pub fn response_body(&self) -> Option<&[u8]> {

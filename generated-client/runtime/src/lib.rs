@@ -25,7 +25,8 @@
 //!   largest answer it reads, the secret it redacts); [`exec`] is what the
 //!   generated `ClientHooks<CallPolicy>` impl calls for every request: it
 //!   retries what is safe inside the call's span ([`call_span!`]) and
-//!   attaches to each answer how it is read.
+//!   attaches to each answer how it is read and the [`Attempts`] made for
+//!   it (a documented error answer carries them).
 //!
 //! The runtime never names the generated code: the hooks' impl and the
 //! route table that names each call's span are generated beside the client
@@ -59,7 +60,7 @@ pub use error::Error;
 pub use payload::InvalidPayload;
 pub use policy::{CallPolicy, DEFAULT_MAX_RESPONSE_BYTES};
 pub use read::{read_error, read_error_as, read_response, read_undocumented};
-pub use retry::{RetryPolicy, exec};
+pub use retry::{Attempts, RetryPolicy, exec};
 pub use secret::Secret;
 
 /// What the generated code reaches through this crate, so that a client

@@ -27,6 +27,7 @@ use super::error::Error;
 use super::payload::InvalidPayload;
 use super::policy::Reading;
 use super::redact;
+use super::retry::Attempts;
 
 /// An answer read in full, within the limit.
 struct Answer {
@@ -34,6 +35,7 @@ struct Answer {
     headers: HeaderMap,
     body: Vec<u8>,
     reading: Reading,
+    attempts: Attempts,
 }
 
 /// The first bytes reserved for a body of unknown or announced length: a
@@ -44,6 +46,7 @@ const FIRST_RESERVE: usize = 64 * 1024;
 /// client's hook attached to it ([`Reading`]).
 async fn read_body<E>(mut response: reqwest::Response) -> Result<Answer, Error<E>> {
     let reading = Reading::of(&response);
+    let attempts = Attempts::of(&response);
     let status = response.status();
     let too_large = |limit| Error::ResponseTooLarge { status, limit };
     let announced = response.content_length();
@@ -70,6 +73,7 @@ async fn read_body<E>(mut response: reqwest::Response) -> Result<Answer, Error<E
         headers,
         body,
         reading,
+        attempts,
     })
 }
 
@@ -149,6 +153,7 @@ pub async fn read_error_as<B: DeserializeOwned, E: fmt::Debug>(
     Ok(DocumentedError::read(
         ResponseValue::new(variant(value.into_inner()), status, headers),
         answer.message(secret_keys),
+        answer.attempts,
     ))
 }
 

@@ -38,7 +38,9 @@ use reqwest::{Request, Response};
 use tracing::Instrument;
 
 use super::policy::CallPolicy;
-use super::retryable::{is_idempotent, retried_failure, retried_status, retry_after};
+use super::retryable::{
+    is_idempotent, may_have_acted, retried_failure, retried_status, retry_after,
+};
 
 /// When and how often a call is tried again. Set it in a [`CallPolicy`]
 /// (the Tokens crate's `ClientBuilder::retry_policy` does).
@@ -151,6 +153,51 @@ impl RetryPolicy {
     }
 }
 
+/// How many attempts a call made, and whether one before the last may have
+/// been acted on by the server although its answer was lost (a timeout, a
+/// reset, a 502 or 504 from a gateway). A documented error answer carries
+/// it ([`DocumentedError::attempts`](crate::DocumentedError::attempts)):
+/// a 404 to a retried `DELETE` whose earlier attempt may have acted means
+/// that attempt may have deleted it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempts {
+    count: u32,
+    earlier_may_have_acted: bool,
+}
+
+impl Default for Attempts {
+    /// One attempt.
+    fn default() -> Self {
+        Attempts {
+            count: 1,
+            earlier_may_have_acted: false,
+        }
+    }
+}
+
+impl Attempts {
+    /// The attempts made, the last one included (at least 1).
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    /// An attempt before the last may have been acted on by the server,
+    /// and its answer was lost.
+    pub fn earlier_may_have_acted(&self) -> bool {
+        self.earlier_may_have_acted
+    }
+
+    /// The attempts attached to an answer by the hook (one, for an answer
+    /// made outside it).
+    pub(crate) fn of(response: &Response) -> Attempts {
+        response
+            .extensions()
+            .get::<Attempts>()
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
 /// Sends `request` for the generated `ClientHooks::exec`, again while the
 /// policy allows and it is safe, inside `span` (made by [`call_span!`](crate::call_span)),
 /// where it records the outcome. The answer carries how it is to be read
@@ -208,6 +255,7 @@ async fn attempts(
     let mut delays = policy.delays();
     let mut next = request;
     let mut attempt: u32 = 1;
+    let mut earlier_may_have_acted = false;
     loop {
         let spare = next.try_clone();
         let result = http.execute(next).await;
@@ -227,13 +275,20 @@ async fn attempts(
         match (retry, wait) {
             (Some((spare, reason, _)), Some(wait)) => {
                 tracing::debug!(attempt, %reason, wait_ms = wait.as_millis() as u64, "retrying");
+                earlier_may_have_acted |= may_have_acted(&result);
                 tokio::time::sleep(wait).await;
                 next = spare;
                 attempt += 1;
             }
             _ => {
                 record(&result, attempt, started);
-                return result;
+                return result.map(|mut response| {
+                    response.extensions_mut().insert(Attempts {
+                        count: attempt,
+                        earlier_may_have_acted,
+                    });
+                    response
+                });
             }
         }
     }

@@ -87,6 +87,20 @@ pub(super) fn retried_status(status: StatusCode) -> bool {
     )
 }
 
+/// Whether an attempt that is retried may have been acted on: an answer
+/// from a gateway that lost the origin's (502, 504), or a failure after
+/// the request left (a reset, a timeout). A connection never opened, a 429
+/// or a 503 (the server says it did not take the request) was not.
+pub(super) fn may_have_acted(result: &reqwest::Result<reqwest::Response>) -> bool {
+    match result {
+        Ok(response) => matches!(
+            response.status(),
+            StatusCode::BAD_GATEWAY | StatusCode::GATEWAY_TIMEOUT
+        ),
+        Err(error) => !error.is_connect(),
+    }
+}
+
 /// A connection that could not be opened sent nothing, whatever the method;
 /// anything later (a reset, a timeout) may have reached the server.
 pub(super) fn retried_failure(error: &reqwest::Error, idempotent: bool) -> bool {

@@ -10,6 +10,10 @@
 //! again, so it ends with one live token, printed, or none. `--no-settle`
 //! sends one plain request instead.
 //!
+//! `tokens-revoke` is `Client::revoke_token`: when a retry finds the token
+//! gone after an attempt whose answer was lost, it prints
+//! `{"already_gone": true}` and a note, and exits 0, instead of a 404.
+//!
 //! When the server did what was asked but its answer does not match the
 //! spec (a created token whose body drifted), what it made is still put on
 //! stdout: the secret fields it holds and its `id`, as JSON; a warning goes
@@ -169,6 +173,9 @@ async fn run(operation: CliCommand, matches: &ArgMatches) -> Result<(), Failure>
     if let Some((organization, body)) = output.deferred.take() {
         return create_once(&client, &organization, body).await;
     }
+    if let Some((organization, id)) = output.revoke.take() {
+        return revoke(&client, &organization, id).await;
+    }
     result.map_err(
         |e| match e.downcast_ref::<Error<quantcdn_tokens::types::ApiError>>() {
             Some(_) if output.recovered.get() => Failure::Recovered,
@@ -228,6 +235,29 @@ async fn create_once(
     }
 }
 
+/// `tokens-revoke`: the request the generated CLI built from the flags,
+/// sent by `revoke_token`.
+async fn revoke(client: &Client, organization: &str, id: i64) -> Result<(), Failure> {
+    match client.revoke_token(organization, id).await {
+        Ok(revoked) => {
+            match &revoked.message {
+                Some(message) => print_json(&serde_json::json!({ "message": message })),
+                None => print_json(&serde_json::json!({ "already_gone": true })),
+            }
+            if revoked.already_gone {
+                eprintln!(
+                    "note: token {id} is not live: an attempt whose answer was lost revoked it"
+                );
+            }
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            Err(Failure::Api)
+        }
+    }
+}
+
 fn print_json<T: serde::Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
         Ok(json) => println!("{json}"),
@@ -235,9 +265,10 @@ fn print_json<T: serde::Serialize>(value: &T) {
     }
 }
 
-/// A `tokens-create` the generated CLI handed over instead of sending it.
+/// A `tokens-create` or `tokens-revoke` the generated CLI handed over
+/// instead of sending it.
 #[derive(Debug, thiserror::Error)]
-#[error("handed over to create_token_once")]
+#[error("handed over to create_token_once or revoke_token")]
 struct Deferred;
 
 /// Prints what the generated CLI hands over.
@@ -248,6 +279,9 @@ struct Output {
     /// The organization and body of a `tokens-create` to send with
     /// `create_token_once`.
     deferred: RefCell<Option<(String, CreateTokenRequest)>>,
+    /// The organization and id of a `tokens-revoke` to send with
+    /// `revoke_token`.
+    revoke: RefCell<Option<(String, i64)>>,
 }
 
 impl Output {
@@ -316,6 +350,25 @@ impl CliConfig for &Output {
             return Ok(());
         };
         *self.deferred.borrow_mut() = Some((organization, body));
+        Err(anyhow::Error::new(Deferred))
+    }
+
+    /// Takes the revoke the flags built and stops the generated code from
+    /// sending it: `run` sends it with `revoke_token`, which tells a token
+    /// an attempt whose answer was lost revoked from no such token.
+    fn execute_tokens_revoke(
+        &self,
+        matches: &ArgMatches,
+        _request: &mut quantcdn_tokens::builder::TokensRevoke,
+    ) -> anyhow::Result<()> {
+        let organization = matches
+            .get_one::<String>("organization")
+            .expect("clap requires --organization")
+            .clone();
+        let id = *matches
+            .get_one::<i64>("token-id")
+            .expect("clap requires --token-id");
+        *self.revoke.borrow_mut() = Some((organization, id));
         Err(anyhow::Error::new(Deferred))
     }
 
