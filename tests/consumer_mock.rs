@@ -18,7 +18,7 @@ use quantcdn_tokens::{ApiErrorExt, Client};
 async fn issue_ci_token(client: &Client, organization: &str) -> Result<String, String> {
     let body = CreateTokenRequest::builder()
         .name("CI")
-        .preset("content_management".to_owned())
+        .preset("content_management")
         .expires_in(ExpiresIn::Days30);
     match client
         .tokens_create()
@@ -35,7 +35,7 @@ async fn issue_ci_token(client: &Client, organization: &str) -> Result<String, S
 fn expected_request() -> CreateTokenRequest {
     CreateTokenRequest::builder()
         .name("CI")
-        .preset("content_management".to_owned())
+        .preset("content_management")
         .expires_in(ExpiresIn::Days30)
         .try_into()
         .unwrap()

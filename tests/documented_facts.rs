@@ -198,6 +198,48 @@ fn unset_optional_fields_are_omitted_from_the_request_json() {
     );
 }
 
+/// An optional field's setter takes what people pass (codegen's
+/// `optional_setters`): borrowed text, arrays, a plain enum value, and
+/// still `Some(..)`, `None` and owned values.
+#[test]
+fn optional_setters_take_plain_values_as_written() {
+    let request: CreateTokenRequest = CreateTokenRequest::builder()
+        .name("My CI token")
+        .preset("content_management")
+        .scopes(["projects:read", "content:write"])
+        .projects([1, 2])
+        .expires_in(ExpiresIn::Days30)
+        .try_into()
+        .unwrap();
+    let expected = json!({
+        "name": "My CI token",
+        "preset": "content_management",
+        "scopes": ["projects:read", "content:write"],
+        "projects": [1, 2],
+        "expires_in": "30d",
+    });
+    assert_eq!(serde_json::to_value(&request).unwrap(), expected);
+
+    let preset = String::from("content_management");
+    let same: CreateTokenRequest = CreateTokenRequest::builder()
+        .name("My CI token".to_owned())
+        .preset(&preset)
+        .scopes(vec!["projects:read", "content:write"])
+        .projects(Some(vec![1, 2]))
+        .expires_in(Some(ExpiresIn::Days30))
+        .try_into()
+        .unwrap();
+    assert_eq!(serde_json::to_value(&same).unwrap(), expected);
+
+    let unset: CreateTokenRequest = CreateTokenRequest::builder()
+        .name("n")
+        .preset("x")
+        .preset(None)
+        .try_into()
+        .unwrap();
+    assert_eq!(serde_json::to_value(&unset).unwrap(), json!({"name": "n"}));
+}
+
 #[test]
 fn a_request_without_name_cannot_be_built() {
     let result: Result<CreateTokenRequest, _> = CreateTokenRequest::builder()

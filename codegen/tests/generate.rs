@@ -185,3 +185,77 @@ fn the_client_alone_is_written_as_generate_writes_it() {
         "the written text differs"
     );
 }
+
+/// codegen's `optional_setters`: the setter of an optional field takes the
+/// runtime's `IntoOption<V>`; a required field's, and a non-nullable
+/// array's (a `Vec`, empty when absent), keep typify's `TryInto`.
+#[test]
+fn optional_fields_setters_take_into_option_and_required_ones_try_into() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /things:
+    post:
+      operationId: make_thing
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Thing'}
+      responses:
+        '204': {description: made}
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [name]
+      properties:
+        name: {type: string}
+        label: {type: string}
+        tags: {type: array, nullable: true, items: {type: string}}
+        notes: {type: array, items: {type: string}}
+        size: {type: string, enum: [small, large]}
+"#;
+    let out = client(spec, "thing.yaml").unwrap();
+    let file = syn::parse_file(&out).unwrap();
+    let mut setters = std::collections::BTreeMap::new();
+    let types = codegen::syntax::module(&file.items, "types").unwrap();
+    for item in codegen::syntax::module(types, "builder").unwrap() {
+        let syn::Item::Impl(imp) = item else { continue };
+        for member in &imp.items {
+            if let syn::ImplItem::Fn(f) = member {
+                let bound = f.sig.generics.where_clause.as_ref().map(|w| {
+                    let first = &w.predicates[0];
+                    quote::quote!(#first)
+                        .to_string()
+                        .replace(' ', "")
+                        .replace(",>", ">")
+                });
+                setters.insert(f.sig.ident.to_string(), bound.unwrap_or_default());
+            }
+        }
+    }
+    assert_eq!(
+        setters["label"],
+        "T:::quantcdn_client_runtime::IntoOption<::std::string::String>"
+    );
+    assert_eq!(
+        setters["tags"],
+        "T:::quantcdn_client_runtime::IntoOption<::std::vec::Vec<::std::string::String>>"
+    );
+    assert_eq!(
+        setters["size"],
+        "T:::quantcdn_client_runtime::IntoOption<super::ThingSize>"
+    );
+    assert_eq!(
+        setters["name"],
+        "T:::std::convert::TryInto<::std::string::String>"
+    );
+    // An optional array that is not nullable is a `Vec` (empty when
+    // absent), not an `Option`: typify's setter stays.
+    assert_eq!(
+        setters["notes"],
+        "T:::std::convert::TryInto<::std::vec::Vec<::std::string::String>>"
+    );
+}

@@ -265,14 +265,11 @@ pub mod types {
         impl CreateTokenRequest {
             pub fn expires_in<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<super::ExpiresIn>>,
-                T::Error: ::std::fmt::Display,
+                T: ::quantcdn_client_runtime::IntoOption<super::ExpiresIn>,
             {
-                self.expires_in = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for expires_in: {e}")
-                    });
+                self.expires_in = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self
@@ -289,40 +286,31 @@ pub mod types {
             }
             pub fn preset<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::quantcdn_client_runtime::IntoOption<::std::string::String>,
             {
-                self.preset = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for preset: {e}")
-                    });
+                self.preset = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
             pub fn projects<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::vec::Vec<i64>>>,
-                T::Error: ::std::fmt::Display,
+                T: ::quantcdn_client_runtime::IntoOption<::std::vec::Vec<i64>>,
             {
-                self.projects = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for projects: {e}")
-                    });
+                self.projects = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
             pub fn scopes<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                T: ::quantcdn_client_runtime::IntoOption<
+                    ::std::vec::Vec<::std::string::String>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
-                self.scopes = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for scopes: {e}")
-                    });
+                self.scopes = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
         }
@@ -409,16 +397,13 @@ pub mod types {
             }
             pub fn expires_at<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                T: ::quantcdn_client_runtime::IntoOption<
+                    ::chrono::DateTime<::chrono::offset::Utc>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
-                self.expires_at = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for expires_at: {e}")
-                    });
+                self.expires_at = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
             pub fn id<T>(mut self, value: T) -> Self
@@ -445,40 +430,31 @@ pub mod types {
             }
             pub fn preset<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::quantcdn_client_runtime::IntoOption<::std::string::String>,
             {
-                self.preset = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for preset: {e}")
-                    });
+                self.preset = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
             pub fn projects<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<::std::vec::Vec<i64>>>,
-                T::Error: ::std::fmt::Display,
+                T: ::quantcdn_client_runtime::IntoOption<::std::vec::Vec<i64>>,
             {
-                self.projects = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for projects: {e}")
-                    });
+                self.projects = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
             pub fn scopes<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                T: ::quantcdn_client_runtime::IntoOption<
+                    ::std::vec::Vec<::std::string::String>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
-                self.scopes = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for scopes: {e}")
-                    });
+                self.scopes = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
             pub fn token<T>(mut self, value: T) -> Self
@@ -611,16 +587,13 @@ pub mod types {
             }
             pub fn last_used<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<::chrono::DateTime<::chrono::offset::Utc>>,
+                T: ::quantcdn_client_runtime::IntoOption<
+                    ::chrono::DateTime<::chrono::offset::Utc>,
                 >,
-                T::Error: ::std::fmt::Display,
             {
-                self.last_used = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for last_used: {e}")
-                    });
+                self.last_used = Ok(
+                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                );
                 self
             }
             pub fn name<T>(mut self, value: T) -> Self

@@ -29,7 +29,7 @@
 //! // is made. The plain token is in this answer only: store it now.
 //! let request = CreateTokenRequest::builder()
 //!     .name("My CI token")
-//!     .preset("content_management".to_owned())
+//!     .preset("content_management")
 //!     .expires_in(ExpiresIn::Days30);
 //! let created = match client.create_token_once("test-org", request).await {
 //!     Ok(created) => created,

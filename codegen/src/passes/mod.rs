@@ -24,6 +24,7 @@ mod mock_bodies;
 mod mock_query_values;
 mod no_api_version;
 mod non_exhaustive;
+mod optional_setters;
 mod path_segments;
 pub(crate) mod received_enums;
 pub(crate) mod response_groups;
@@ -96,6 +97,11 @@ pub(crate) const PASSES: &[Pass] = &[
         module: "received_enums",
         parts: &[Types],
         run: File(received_enums::add_unknown),
+    },
+    Pass {
+        module: "optional_setters",
+        parts: &[Types],
+        run: File(optional_setters::rewrite),
     },
     Pass {
         module: "enum_varnames",

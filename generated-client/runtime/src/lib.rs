@@ -21,6 +21,9 @@
 //!   limit, and the client's own secret is redacted from it);
 //! - [`Secret`]: the type of every field the spec marks secret (codegen's
 //!   `secret_fields` pass);
+//! - [`IntoOption`]: what the builder setter of an optional field takes (a
+//!   value, `Some`/`None`, or borrowed text; codegen's `optional_setters`
+//!   pass);
 //! - [`CallPolicy`]: the client's inner type (its [`RetryPolicy`], the
 //!   largest answer it reads, the secret it redacts); [`exec`] is what the
 //!   generated `ClientHooks<CallPolicy>` impl calls for every request: it
@@ -46,6 +49,7 @@
 
 mod documented;
 mod error;
+mod into_option;
 mod payload;
 mod policy;
 mod read;
@@ -57,6 +61,7 @@ mod shown;
 
 pub use documented::DocumentedError;
 pub use error::Error;
+pub use into_option::IntoOption;
 pub use payload::InvalidPayload;
 pub use policy::{CallPolicy, DEFAULT_MAX_RESPONSE_BYTES};
 pub use read::{read_error, read_error_as, read_response, read_undocumented};

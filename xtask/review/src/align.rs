@@ -213,6 +213,7 @@ fn renamed_surface(surface: &Surface, renamed: &BTreeMap<String, String>) -> Sur
                 TypeKind::Struct { fields } => {
                     for f in fields {
                         f.ty = rename(&f.ty);
+                        f.setter = f.setter.as_deref().map(rename);
                     }
                 }
                 TypeKind::Enum { variants } => {

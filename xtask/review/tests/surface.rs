@@ -222,7 +222,7 @@ fn the_rendering_names_every_fact_once() {
     let text = surface().render();
     for expected in [
         "struct NewThing  (sent; non_exhaustive; deny_unknown_fields)",
-        "  camel_case: Option<String>  [wire \"camelCase\"; omitted when None; builder default None]",
+        "  camel_case: Option<String>  [wire \"camelCase\"; omitted when None; builder default None; setter takes IntoOption<String>]",
         "  level: String  [absent reads as \"low\"; builder default \"low\"]",
         "newtype NewThingName(String)  (sent; transparent)",
         "  refuses values: longer than 20 characters",

@@ -94,7 +94,7 @@ fn method(before: &Method, after: &Method, (old_surface, surface): Both<'_>, out
         };
         if p.ty != now.ty {
             let what = format!("parameter type changed from {} to {}", p.ty, now.ty);
-            if setter_still_accepts(&p.ty, &now.ty, surface) {
+            if setter_still_accepts(&p.ty, &now.ty, None, surface) {
                 out.push(
                     Compatible,
                     param_place(&p.name), changed(Item::Parameter),

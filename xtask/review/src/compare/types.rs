@@ -195,7 +195,9 @@ fn fields(
         };
         if before.ty != after.ty {
             let what = format!("type changed from {} to {}", before.ty, after.ty);
-            if !direction.received && setter_still_accepts(&before.ty, &after.ty, surface) {
+            if !direction.received
+                && setter_still_accepts(&before.ty, &after.ty, after.setter.as_deref(), surface)
+            {
                 out.push(
                     Compatible,
                     place(after), changed(Item::Field),
@@ -229,6 +231,32 @@ fn fields(
             let now = limits::checked_by_crate(&after.ty, surface);
             for limit in limits::differences(&was, &now, CheckedBy::Crate) {
                 out.limit(place(after), limit, direction);
+            }
+        }
+        if before.ty == after.ty
+            && let (Some(was), Some(now)) = (&before.setter, &after.setter)
+            && was != now
+        {
+            let what = format!("builder setter takes {now} instead of {was}");
+            if setter_takes_all(was, now) {
+                out.push(
+                    Compatible,
+                    place(after),
+                    changed(Item::Function),
+                    what,
+                    match more_taken(now) {
+                        Some(more) => format!("it takes every value it took, and {more} as well"),
+                        None => "it takes every value it took".to_owned(),
+                    },
+                );
+            } else {
+                out.push(
+                    Breaking,
+                    place(after),
+                    changed(Item::Function),
+                    what,
+                    "code that passes the setter a value the new bound does not take no longer compiles",
+                );
             }
         }
         if before.wire != after.wire {
@@ -446,15 +474,25 @@ fn variants(
 }
 
 /// Whether a builder setter whose bound changes from `TryInto<old>` to
-/// `TryInto<new>` still accepts what callers passed: a value of `old`, and
-/// `&str` where `old` is `String`. Known when `new` is a generated type
+/// `TryInto<new>` (or to `new_setter`) still accepts what callers passed: a
+/// value of `old`, and `&str` where `old` is `String`. Known when `new` is a generated type
 /// that says which conversions it has, a type of the hand-written layer
 /// whose `From` impls the surface reads (`Secret: From<&str>`), or `old`
 /// wrapped in `Option` (std's `From<T> for Option<T>`); otherwise assumed
 /// not. Whether the conversion can refuse a value is a limit, reported on
 /// its own ([`limits::checked_by_crate`]).
-pub(super) fn setter_still_accepts(old: &str, new: &str, surface: &Surface) -> bool {
+pub(super) fn setter_still_accepts(
+    old: &str,
+    new: &str,
+    new_setter: Option<&str>,
+    surface: &Surface,
+) -> bool {
     if old == new {
+        return true;
+    }
+    // The runtime's `IntoOption<V>` takes `V`, and `&str` where `V` is
+    // `String` (codegen's `optional_setters`).
+    if new_setter == Some(format!("IntoOption<{old}>").as_str()) {
         return true;
     }
     if new == format!("Option<{old}>") {
@@ -472,6 +510,27 @@ pub(super) fn setter_still_accepts(old: &str, new: &str, surface: &Surface) -> b
         }),
     };
     converts(old) && (old != "String" || converts("&str"))
+}
+
+/// Whether a setter bound `now` takes every value `was` took: the same
+/// bound, or typify's `TryInto<Option<V>>` become the runtime's
+/// `IntoOption<V>` (which takes `V` and `Option<V>`, what std's
+/// `From<T> for Option<T>` gave the old one, and more).
+fn setter_takes_all(was: &str, now: &str) -> bool {
+    was == now
+        || now
+            .strip_prefix("IntoOption<")
+            .is_some_and(|v| was == format!("TryInto<Option<{v}>"))
+}
+
+/// What the runtime's `IntoOption<V>` takes beyond `V` and `Option<V>`.
+fn more_taken(bound: &str) -> Option<&'static str> {
+    match bound {
+        "IntoOption<String>" => Some("&str"),
+        "IntoOption<Vec<String>>" => Some("arrays and vectors of &str"),
+        b if b.starts_with("IntoOption<Vec<") => Some("arrays"),
+        _ => None,
+    }
 }
 
 /// Whether every JSON value of Rust type `from` is also a value of type

@@ -148,6 +148,10 @@ pub struct Field {
     /// What the type's builder holds before the field is set, when the type
     /// has a builder.
     pub builder: Option<BuilderStart>,
+    /// The bound of the builder's setter of the field, when the type has a
+    /// builder: `TryInto<String>` (typify's), `IntoOption<String>` (an
+    /// optional field's, codegen's `optional_setters`).
+    pub setter: Option<String>,
 }
 
 /// What a builder holds for a field (or an operation's parameter) before

@@ -103,6 +103,13 @@ fn field_line(field: &Field) -> String {
         Some(BuilderStart::Value(v)) => notes.push(format!("builder default {v}")),
         None => {}
     }
+    // typify's setter takes `TryInto<the field's type>`; another bound is
+    // shown.
+    if let Some(setter) = &field.setter
+        && *setter != format!("TryInto<{}>", field.ty)
+    {
+        notes.push(format!("setter takes {setter}"));
+    }
     if notes.is_empty() {
         format!("{}: {}", field.name, field.ty)
     } else {

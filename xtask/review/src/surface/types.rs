@@ -16,7 +16,11 @@ pub(super) fn read(file: &syn::File) -> BTreeMap<String, TypeDef> {
         return BTreeMap::new();
     };
     let defaults = default_values(module(items, "defaults").unwrap_or(&[]));
-    let builders = builder_starts(module(items, "builder").unwrap_or(&[]), &defaults);
+    let builder_items = module(items, "builder").unwrap_or(&[]);
+    let builders = Builders {
+        starts: builder_starts(builder_items, &defaults),
+        setters: builder_setters(builder_items),
+    };
     let mut types: BTreeMap<String, TypeDef> = items
         .iter()
         .filter_map(|item| definition(item, &defaults, &builders))
@@ -31,10 +35,17 @@ pub(super) fn read(file: &syn::File) -> BTreeMap<String, TypeDef> {
     types
 }
 
+/// What each struct's builder says of each field: what it starts as, and
+/// the bound of its setter.
+struct Builders {
+    starts: BTreeMap<String, BTreeMap<String, BuilderStart>>,
+    setters: BTreeMap<String, BTreeMap<String, String>>,
+}
+
 fn definition(
     item: &syn::Item,
     defaults: &BTreeMap<String, String>,
-    builders: &BTreeMap<String, BTreeMap<String, BuilderStart>>,
+    builders: &Builders,
 ) -> Option<TypeDef> {
     let (name, attrs, kind) = match item {
         syn::Item::Struct(s) if is_pub(&s.vis) => {
@@ -46,7 +57,15 @@ fn definition(
                 fields => TypeKind::Struct {
                     fields: fields
                         .iter()
-                        .map(|f| field(f, defaults, builders.get(&s.ident.to_string())))
+                        .map(|f| {
+                            let name = s.ident.to_string();
+                            field(
+                                f,
+                                defaults,
+                                builders.starts.get(&name),
+                                builders.setters.get(&name),
+                            )
+                        })
                         .collect(),
                 },
             };
@@ -83,6 +102,7 @@ fn field(
     f: &syn::Field,
     defaults: &BTreeMap<String, String>,
     builder: Option<&BTreeMap<String, BuilderStart>>,
+    setters: Option<&BTreeMap<String, String>>,
 ) -> Field {
     let name = f.ident.as_ref().map(|i| i.to_string()).unwrap_or_default();
     let mut serde = serde_rules(&f.attrs);
@@ -94,6 +114,7 @@ fn field(
     }
     Field {
         builder: builder.and_then(|b| b.get(&name).cloned()),
+        setter: setters.and_then(|s| s.get(&name).cloned()),
         ty: short_type(&f.ty),
         wire,
         serde,
@@ -312,6 +333,47 @@ fn default_value(function: &str, defaults: &BTreeMap<String, String>) -> String 
         .get(name.trim_end_matches("()"))
         .cloned()
         .unwrap_or_else(|| function.to_owned())
+}
+
+/// For each struct's builder, the bound of each field's setter
+/// (`pub fn name<T>(mut self, value: T) -> Self where T: BOUND`), short.
+fn builder_setters(items: &[syn::Item]) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut out: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for item in items {
+        let syn::Item::Impl(imp) = item else { continue };
+        let Some(name) = type_ident(&imp.self_ty).filter(|_| imp.trait_.is_none()) else {
+            continue;
+        };
+        for member in &imp.items {
+            let syn::ImplItem::Fn(f) = member else {
+                continue;
+            };
+            let bound = f
+                .sig
+                .generics
+                .where_clause
+                .iter()
+                .flat_map(|w| &w.predicates)
+                .find_map(|predicate| {
+                    let syn::WherePredicate::Type(p) = predicate else {
+                        return None;
+                    };
+                    if !matches!(&p.bounded_ty, syn::Type::Path(t) if t.path.is_ident("T")) {
+                        return None;
+                    }
+                    p.bounds.iter().find_map(|b| match b {
+                        syn::TypeParamBound::Trait(t) => Some(short_path(&t.path)),
+                        _ => None,
+                    })
+                });
+            if let Some(bound) = bound {
+                out.entry(name.clone())
+                    .or_default()
+                    .insert(f.sig.ident.to_string(), bound);
+            }
+        }
+    }
+    out
 }
 
 /// For each struct's builder, what each field starts as: from the
