@@ -199,7 +199,7 @@ async fn run(way: &Way, seed: u64) -> Ended {
             .find(|t| Some(t.id) == created.id)
             .expect("the returned token is live, with its id");
         assert_eq!(mine.token.expose_secret(), created.token.expose_secret());
-        assert_eq!(mine.name(), NAME);
+        assert_eq!(mine.name, NAME);
     }
     let live = fake.live_tokens(ORG);
     Ended {

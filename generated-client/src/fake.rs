@@ -120,6 +120,8 @@ pub enum Fault {
 pub struct FakeToken {
     /// Its id.
     pub id: i64,
+    /// The name it was given.
+    pub name: String,
     /// The organization it was made in.
     pub organization: String,
     /// The plain token (the create's answer carries it; the list never does).
@@ -132,13 +134,6 @@ pub struct FakeToken {
     pub expires_at: Option<DateTime<Utc>>,
     /// The request that made it (its name, preset, scopes, projects).
     pub request: CreateTokenRequest,
-}
-
-impl FakeToken {
-    /// The name it was given.
-    pub fn name(&self) -> &str {
-        &self.request.name
-    }
 }
 
 /// The fake Tokens API, serving until it is dropped (see the [module's
@@ -263,6 +258,28 @@ impl FakeServer {
     /// Every token the fake made, live or revoked, oldest first.
     pub fn tokens(&self) -> Vec<FakeToken> {
         self.state().tokens.values().cloned().collect()
+    }
+
+    /// Makes a live token named `name` in `organization`, as a create
+    /// without preset, scopes, projects or expiry would, without a request:
+    /// a token for a test to list or revoke. The token as the fake keeps it
+    /// (its plain value too).
+    pub fn insert_token(&self, organization: &str, name: &str) -> FakeToken {
+        let route = Route {
+            operation: Operation::Create,
+            organization: organization.to_owned(),
+            token_id: None,
+        };
+        let request = CreateTokenRequest {
+            name: name.to_owned(),
+            preset: None,
+            scopes: None,
+            projects: None,
+            expires_in: None,
+        };
+        let mut state = self.state();
+        let id = make(&mut state, &route, request).id;
+        state.tokens[&id].clone()
     }
 
     /// The live tokens of `organization`, oldest first.
@@ -650,6 +667,7 @@ fn make(state: &mut State, route: &Route, request: CreateTokenRequest) -> Create
     let expires_at = days.map(|d| created_at + chrono::TimeDelta::days(d));
     let token = FakeToken {
         id,
+        name: request.name.clone(),
         organization: route.organization.clone(),
         token: Secret::from(format!("qc_fake_{id}_{}", random_hex())),
         live: true,
@@ -661,7 +679,7 @@ fn make(state: &mut State, route: &Route, request: CreateTokenRequest) -> Create
         created_at,
         expires_at,
         id,
-        name: token.request.name.clone(),
+        name: token.name.clone(),
         preset: token.request.preset.clone(),
         projects: token.request.projects.clone(),
         scopes: token.request.scopes.clone(),

@@ -57,6 +57,45 @@
 //! # }
 //! ```
 //!
+//! # Names for your signatures
+//!
+//! - [`Result<T>`](Result): what a call returns, with [`CallError`]
+//!   (`Error<types::ApiError>`) as its error;
+//! - [`Client`] and [`ClientBuilder`];
+//! - the request and response types in [`types`]:
+//!   [`types::CreateTokenRequest`] (its builder is
+//!   [`CreateTokenRequestBuilder`]), [`types::ExpiresIn`],
+//!   [`types::CreatedToken`], [`types::TokenSummary`],
+//!   [`types::RevokedToken`], [`types::ApiError`]; a builder becomes its
+//!   value with `.try_into()` (`let request: types::CreateTokenRequest =
+//!   builder.try_into()?;`), or goes to `.body(..)` as it is;
+//! - [`Created`] and [`CreateTokenError`] ([`Client::create_token_once`]),
+//!   [`Revoked`] ([`Client::revoke_token`]), [`Secret`] (the plain token),
+//!   [`ResponseValue`] (an answer with its status and headers);
+//! - for tests: `types::CreatedToken::example(..)` and
+//!   `types::TokenSummary::example(..)` (an answer in one call), the
+//!   mocks' `mock::MockServerExt` (feature `mock`) and `fake::FakeServer`
+//!   (feature `fake`).
+//!
+//! ```no_run
+//! use quantcdn_tokens::{CallError, Client, CreateTokenRequestBuilder};
+//!
+//! async fn names(client: &Client) -> quantcdn_tokens::Result<Vec<String>> {
+//!     let listed = client.tokens_list().organization("test-org").send().await?;
+//!     Ok(listed.iter().map(|t| t.name.clone()).collect())
+//! }
+//!
+//! fn ci_request(name: &str) -> CreateTokenRequestBuilder {
+//!     quantcdn_tokens::types::CreateTokenRequest::builder()
+//!         .name(name)
+//!         .preset("content_management")
+//! }
+//!
+//! fn log(error: &CallError) {
+//!     eprintln!("{error}");
+//! }
+//! ```
+//!
 //! # Errors
 //!
 //! Every call returns `Result<ResponseValue<T>, Error<types::ApiError>>`,
@@ -73,6 +112,7 @@
 mod config;
 mod create_once;
 mod error_questions;
+mod fixtures;
 #[rustfmt::skip]
 #[allow(clippy::all, unused_imports, dead_code, missing_docs)]
 mod generated;

@@ -21,6 +21,7 @@ mod client_hooks;
 pub(crate) mod enum_varnames;
 pub(crate) mod json_schema;
 mod mock_bodies;
+mod mock_docs;
 mod mock_query_values;
 mod no_api_version;
 mod non_exhaustive;
@@ -177,6 +178,11 @@ pub(crate) const PASSES: &[Pass] = &[
         module: "mock_query_values",
         parts: &[Httpmock],
         run: File(mock_query_values::rewrite),
+    },
+    Pass {
+        module: "mock_docs",
+        parts: &[Httpmock],
+        run: File(mock_docs::add),
     },
     Pass {
         module: "cli_arguments",
