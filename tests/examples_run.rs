@@ -109,3 +109,43 @@ fn without_the_token_variable_the_examples_say_which_variable_is_missing() {
     let err = String::from_utf8(output.stderr).unwrap();
     assert!(err.contains("QUANT_API_TOKEN is not set"), "{err}");
 }
+
+/// The rotation tool (`examples/rotate.rs`) against the fake Tokens API:
+/// one new `ci-` token printed, the older `ci-` tokens revoked (one of them
+/// through a revoke whose answer is lost), the others left alone.
+#[test]
+fn the_rotation_example_makes_one_token_and_revokes_the_older_ci_tokens() {
+    use quantcdn_tokens::fake::{FakeServer, Fault, Operation};
+
+    let fake = FakeServer::start();
+    let older = [
+        fake.insert_token("test-org", "ci-deploy"),
+        fake.insert_token("test-org", "ci-nightly"),
+    ];
+    let kept = fake.insert_token("test-org", "release manager");
+    fake.fail_next(Operation::Revoke, Fault::CloseAfterActing);
+    let output = Command::new(example("rotate"))
+        .arg("test-org")
+        .env("QUANT_API_TOKEN", fake.api_token())
+        .env("QUANT_API_URL", fake.base_url())
+        .output()
+        .unwrap();
+    let (out, err) = (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    );
+    assert!(output.status.success(), "{err}");
+    let live = fake.live_tokens("test-org");
+    let names: Vec<&str> = live.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["release manager", "ci-deploy"], "{err}");
+    assert_eq!(live[0].id, kept.id);
+    assert_eq!(out.trim(), live[1].token.expose_secret());
+    assert!(
+        err.contains(&format!(
+            "revoked {} (by an attempt whose answer was lost)",
+            older[0].id
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("revoked {}", older[1].id)), "{err}");
+}

@@ -44,32 +44,61 @@ impl Server {
 }
 
 /// Why a client could not be made. No message ever contains the token.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum InvalidClientConfig {
     /// The environment variable [`TOKEN_VAR`] is unset, empty or not UTF-8.
-    #[error(
-        "the environment variable {variable} is not set (it must hold your QuantCDN API token)"
-    )]
     MissingToken {
         /// The variable's name.
         variable: &'static str,
     },
     /// The token is empty, or holds characters an HTTP header cannot carry
     /// (a newline, another control character).
-    #[error("the API token is empty or holds characters that cannot be sent in an HTTP header")]
     Token,
     /// The base URL is not an absolute `http` or `https` URL.
-    #[error("the base URL {url:?} is not an absolute http(s) URL")]
     BaseUrl {
         /// The URL as given.
         url: String,
     },
     /// The user agent cannot be sent in an HTTP header.
-    #[error("the user agent {0:?} cannot be sent in an HTTP header")]
     UserAgent(String),
     /// reqwest could not build its client.
-    #[error("cannot build the HTTP client: {0}")]
-    Http(#[source] reqwest::Error),
+    Http(reqwest::Error),
+}
+
+// Written out rather than derived with thiserror: a proc-macro crate (and
+// its build) in every consumer's build for five messages (issue 38's
+// lighter build).
+impl std::fmt::Display for InvalidClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InvalidClientConfig::MissingToken { variable } => write!(
+                f,
+                "the environment variable {variable} is not set (it must hold your QuantCDN API token)"
+            ),
+            InvalidClientConfig::Token => f.write_str(
+                "the API token is empty or holds characters that cannot be sent in an HTTP header",
+            ),
+            InvalidClientConfig::BaseUrl { url } => {
+                write!(f, "the base URL {url:?} is not an absolute http(s) URL")
+            }
+            InvalidClientConfig::UserAgent(agent) => {
+                write!(
+                    f,
+                    "the user agent {agent:?} cannot be sent in an HTTP header"
+                )
+            }
+            InvalidClientConfig::Http(e) => write!(f, "cannot build the HTTP client: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for InvalidClientConfig {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            InvalidClientConfig::Http(e) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 impl Client {

@@ -267,9 +267,16 @@ fn print_json<T: serde::Serialize>(value: &T) {
 
 /// A `tokens-create` or `tokens-revoke` the generated CLI handed over
 /// instead of sending it.
-#[derive(Debug, thiserror::Error)]
-#[error("handed over to create_token_once or revoke_token")]
+#[derive(Debug)]
 struct Deferred;
+
+impl std::fmt::Display for Deferred {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("handed over to create_token_once or revoke_token")
+    }
+}
+
+impl std::error::Error for Deferred {}
 
 /// Prints what the generated CLI hands over.
 #[derive(Default)]

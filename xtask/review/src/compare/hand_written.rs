@@ -46,10 +46,24 @@ pub(super) fn hand_written(old: &Surface, new: &Surface, out: &mut Changes) {
             continue;
         };
         if before.signature != after.signature {
+            // The key names the type and the trait; without generics or
+            // bounds, derived (`#[derive(Error)]`) or written out (`impl
+            // std::error::Error for X`), the impl is the same to callers.
+            let unbounded = |s: &str| {
+                s.starts_with("#[derive(") || (s.starts_with("impl ") && !s.contains(" where "))
+            };
             let (class, why) = if before.kind == ItemKind::Feature {
                 (
                     Compatible,
                     "the feature enables other dependencies or features",
+                )
+            } else if before.kind == ItemKind::TraitImpl
+                && unbounded(&before.signature)
+                && unbounded(&after.signature)
+            {
+                (
+                    Compatible,
+                    "the same trait for the same type, derived or written out",
                 )
             } else {
                 (
@@ -165,5 +179,40 @@ pub(super) fn hand_written(old: &Surface, new: &Surface, out: &mut Changes) {
                     .collect(),
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::surface::Surface;
+    use crate::surface::hand_written::{Item, ItemKind};
+    use crate::{Class, compare};
+
+    fn layer(signature: &str) -> Surface {
+        let mut surface = Surface::default();
+        surface.hand_written.insert(
+            "InvalidClientConfig: Error".to_owned(),
+            Item {
+                kind: ItemKind::TraitImpl,
+                signature: signature.to_owned(),
+                file: "src/config.rs".to_owned(),
+                exported_by: None,
+                feature: None,
+                open: false,
+                provided: false,
+            },
+        );
+        surface
+    }
+
+    #[test]
+    fn a_derived_trait_written_out_is_compatible_and_one_with_bounds_is_not() {
+        let derived = layer("#[derive(Error)]");
+        let written = layer("impl std::error::Error for InvalidClientConfig");
+        let changes = compare(&derived, &written);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].class, Class::Compatible);
+        let bounded = layer("impl<T> std::error::Error for InvalidClientConfig<T>");
+        assert_eq!(compare(&derived, &bounded)[0].class, Class::Breaking);
     }
 }
