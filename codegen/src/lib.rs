@@ -110,6 +110,13 @@ impl Generated {
 pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, CodegenError> {
     let spec_name = options.spec_name;
     let mut document = spec::read::parse(spec_text, spec_name)?;
+    // Nameless operations are named, and empty enums removed, before the
+    // checks, which refuse them.
+    let mut normalizations = if options.normalize {
+        normalize::before_checks(&mut document)
+    } else {
+        Vec::new()
+    };
     // Marked before openapiv3 reads it: the one conversion of the values.
     // The marks are extensions, which the checks read as data, so the
     // marked document has the problems the document has (a test holds
@@ -126,11 +133,9 @@ pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, Cod
     refuse(problems, spec_name)?;
     let mut spec = spec?;
     drop(document);
-    let normalizations = if options.normalize {
-        normalize::normalize(&mut spec)
-    } else {
-        Vec::new()
-    };
+    if options.normalize {
+        normalizations.extend(normalize::normalize(&mut spec));
+    }
     progenitor::response_groups::split(&mut spec, spec_name)?;
     let header = header(options.spec_name, options.command);
     let mut generated = threads::generate_files(&spec, options.spec_name, &header)?;
@@ -155,12 +160,17 @@ pub fn for_progenitor(
     spec_name: &str,
     normalize: bool,
 ) -> Result<(openapiv3::OpenAPI, Vec<String>), CodegenError> {
-    let mut spec = read(spec_text, spec_name)?;
-    let changes = if normalize {
-        normalize::normalize(&mut spec)
+    let mut raw = spec::read::parse(spec_text, spec_name)?;
+    let mut changes = if normalize {
+        normalize::before_checks(&mut raw)
     } else {
         Vec::new()
     };
+    refuse(spec::check::problems(&raw), spec_name)?;
+    let mut spec = spec::read::openapi(&raw, spec_text, spec_name)?;
+    if normalize {
+        changes.extend(normalize::normalize(&mut spec));
+    }
     progenitor::response_groups::split(&mut spec, spec_name)?;
     Ok((spec, changes))
 }

@@ -259,3 +259,16 @@ components:
         "T:::std::convert::TryInto<::std::vec::Vec<::std::string::String>>"
     );
 }
+
+/// A description holding a bare carriage return (a spec written on an old
+/// Mac) is a doc comment rustc refuses: its line breaks become `\n`.
+#[test]
+fn a_bare_carriage_return_in_a_description_becomes_a_line_break() {
+    let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: get_a\n      description: \"first line\\rsecond line\\r\\nthird\"\n      responses:\n        '200':\n          description: \"ok\\r\"\n          content:\n            application/json:\n              schema:\n                type: object\n                description: \"a\\rb\"\n                properties:\n                  x: {type: string, description: \"c\\rd\", example: \"kept\\r\"}\n";
+    let out = codegen::generate(spec, &Options::new("cr.yaml")).unwrap();
+    for file in [&out.client, &out.httpmock, &out.cli] {
+        assert!(!file.contains('\r'), "a carriage return is left");
+    }
+    assert!(out.client.contains("first line"), "the text is kept");
+    assert!(out.client.contains("second line"));
+}

@@ -274,3 +274,101 @@ components:
     );
     assert!(client.contains("\"Add\" => Ok(Self::AddUpper)"), "{client}");
 }
+
+/// Operations without an `operationId`: refused as before without
+/// normalising; with it, named from their method and path (a name another
+/// operation has gets a number), reported, the same on every run, and the
+/// method's docs say where its name came from.
+#[test]
+fn nameless_operations_are_named_from_their_method_and_path() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /users/{userId}/repos:
+    parameters:
+      - {name: userId, in: path, required: true, schema: {type: string}}
+    get:
+      summary: The user's repositories
+      responses:
+        '204': {description: none}
+  /users:
+    get:
+      responses:
+        '204': {description: none}
+    post:
+      operationId: getUsers
+      responses:
+        '204': {description: none}
+"#;
+    let refused = generate(spec, "s.yaml", false).unwrap_err().to_string();
+    assert!(refused.contains("has no operationId"), "{refused}");
+
+    let generated = generate(spec, "s.yaml", true).unwrap();
+    assert_eq!(
+        generated.normalizations,
+        [
+            "#/paths/~1users/get: no operationId: named get_users_2 from its method and path",
+            "#/paths/~1users~1{userId}~1repos/get: no operationId: named get_users_by_user_id_repos from its method and path",
+        ]
+    );
+    for method in [
+        "pub fn get_users_by_user_id_repos(",
+        "pub fn get_users_2(",
+        "pub fn get_users(",
+    ] {
+        assert!(generated.client.contains(method), "{method}");
+    }
+    assert!(
+        generated
+            .client
+            .contains("codegen named it from its method and path"),
+        "the method's docs say where its name came from"
+    );
+    assert!(generate(spec, "s.yaml", true).unwrap() == generated);
+}
+
+/// `enum: []` is refused with its place (typify's code for it does not
+/// compile); normalising removes it and says so, and the client then has
+/// a plain string where the enum was.
+#[test]
+fn an_empty_enum_is_refused_with_its_place_and_removed_by_normalising() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: get_a
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Thing'}
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        kind: {type: string, enum: []}
+"#;
+    let refused = generate(spec, "s.yaml", false).unwrap_err().to_string();
+    assert!(
+        refused.contains("#/components/schemas/Thing/properties/kind/enum: lists no value"),
+        "{refused}"
+    );
+    let generated = generate(spec, "s.yaml", true).unwrap();
+    assert_eq!(
+        generated.normalizations,
+        [
+            "#/components/schemas/Thing/properties/kind/enum: [] removed: no value would be valid; the schema takes any value of its type"
+        ]
+    );
+    assert!(
+        generated
+            .client
+            .contains("pub kind: ::std::option::Option<::std::string::String>"),
+        "the field takes any string"
+    );
+}

@@ -16,15 +16,30 @@
 //! - `nullable_titles`: a nullable component schema whose title typify
 //!   would give its inner type, when that name is another type's, loses the
 //!   title.
+//! - `operation_ids`: an operation without an `operationId` is named from
+//!   its method and path (on the JSON document, before the checks, which
+//!   refuse it otherwise).
+//! - `empty_enums`: `enum: []` is removed (on the JSON document, before the
+//!   checks, which refuse it otherwise).
 
+mod empty_enums;
 mod indistinct_enum_values;
 mod nullable_titles;
+pub(crate) mod operation_ids;
 mod request_bodies;
 mod responses;
 
 use openapiv3::OpenAPI;
 
 use crate::spec::OperationsMut;
+
+/// The rules that act on the JSON document before the checks (which would
+/// refuse what they fix): one line per change.
+pub(crate) fn before_checks(doc: &mut serde_json::Value) -> Vec<String> {
+    let mut changes = operation_ids::name(doc);
+    changes.extend(empty_enums::remove(doc));
+    changes
+}
 
 /// Rewrites `spec` in place; returns one line per change, in a fixed order
 /// (rule by rule, each in document order).

@@ -14,7 +14,8 @@
 //!   not in its path;
 //! - an `enum` that lists one value twice (progenitor stops with "Failed to
 //!   make unique variant names", naming no schema), or a value of another
-//!   type than the schema's (typify: "unexpected value type");
+//!   type than the schema's (typify: "unexpected value type"), or no value
+//!   (typify's code for it does not compile);
 //! - a `$ref` to anything but a component, `#/components/<kind>/<name>`
 //!   (progenitor stops with "$ref # is missing");
 //! - a schema with a `format` and nothing that says what it is (no `type`,
@@ -47,7 +48,9 @@ fn is_component(target: &str) -> bool {
 }
 
 /// A schema's `enum` with a value twice, or a value of another JSON type
-/// than the schema's `type` (typify stops with "unexpected value type").
+/// than the schema's `type` (typify stops with "unexpected value type"),
+/// or with no value (typify writes `![].contains(&value)` on a type that
+/// may not be `PartialEq`: the client does not compile).
 fn enum_values(doc: &Value, found: &mut Vec<String>) {
     walk_objects(doc, |pointer, place, map| {
         if place != ObjectKind::Schema {
@@ -56,6 +59,12 @@ fn enum_values(doc: &Value, found: &mut Vec<String>) {
         let Some(Value::Array(values)) = map.get("enum") else {
             return;
         };
+        if values.is_empty() {
+            found.push(format!(
+                "#{pointer}/enum: lists no value (no value would be valid, and typify's code for it \
+                 does not compile; --normalize removes it)"
+            ));
+        }
         let ty = map.get("type").and_then(Value::as_str);
         for (i, value) in values.iter().enumerate() {
             if values[..i].contains(value) {

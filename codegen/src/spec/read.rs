@@ -113,7 +113,27 @@ pub(crate) fn parse(text: &str, spec_name: &str) -> Result<Value, CodegenError> 
             found,
         });
     }
+    let mut raw = raw;
+    without_bare_carriage_returns(&mut raw);
     Ok(raw)
+}
+
+/// The texts that become doc comments (`description`, `summary`, `title`
+/// of the document's objects, not data) with their line breaks as `\n`
+/// only: progenitor and typify copy them into `#[doc = ".."]`, and rustc
+/// refuses a doc comment holding a carriage return not followed by a line
+/// feed ("bare CR not allowed in doc-comment"), which public specs written
+/// on old Macs have. The text reads the same; nothing else changes.
+fn without_bare_carriage_returns(doc: &mut Value) {
+    super::walk::walk_objects_mut(doc, |_, _, object| {
+        for key in ["description", "summary", "title"] {
+            if let Some(Value::String(text)) = object.get_mut(key)
+                && text.contains('\r')
+            {
+                *text = text.replace("\r\n", "\n").replace('\r', "\n");
+            }
+        }
+    });
 }
 
 /// The document as openapiv3 reads it, from the values [`parse`] read.
