@@ -131,8 +131,10 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
     )
     .unwrap();
     let mut manifest = fs::read_to_string(shapes.join("Cargo.toml")).unwrap();
+    // futures without its default features: offline, only what the
+    // workspace's lock holds is there, and futures-executor is not.
     manifest.push_str(
-        "\n[dev-dependencies]\nfutures = \"0.3\"\n\
+        "\n[dev-dependencies]\nfutures = { version = \"0.3\", default-features = false, features = [\"std\"] }\n\
          tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n",
     );
     fs::write(shapes.join("Cargo.toml"), manifest).unwrap();
