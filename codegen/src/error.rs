@@ -67,7 +67,7 @@ const MESSAGE_CHARS: usize = 300;
 const LISTED: usize = 20;
 
 /// `message` on one line, cut at [`MESSAGE_CHARS`] with `…`.
-fn short(message: &str) -> String {
+pub(crate) fn short(message: &str) -> String {
     let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
     match one_line.char_indices().nth(MESSAGE_CHARS) {
         Some((at, _)) => format!("{}…", &one_line[..at]),

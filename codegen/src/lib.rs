@@ -39,6 +39,7 @@ pub use error::{CodegenError, FailedOperation};
 pub use spec::read::parse_spec;
 
 pub use progenitor::Target;
+pub use progenitor::skip::LeftOut;
 
 /// The module progenitor puts typify's types in (`pub mod types`).
 pub const TYPES_MODULE: &str = "types";
@@ -59,6 +60,10 @@ pub struct Options<'a> {
     /// Rewrite what progenitor cannot generate first (see the `normalize`
     /// module): for specs we do not own.
     pub normalize: bool,
+    /// Leave out the operations progenitor cannot generate, each named
+    /// with its reason in [`Generated::skipped`] and in every file's
+    /// header, instead of refusing the spec (see `progenitor::skip`).
+    pub skip_failing: bool,
 }
 
 impl<'a> Options<'a> {
@@ -68,6 +73,7 @@ impl<'a> Options<'a> {
             spec_name,
             command: REGENERATE_COMMAND,
             normalize: false,
+            skip_failing: false,
         }
     }
 
@@ -77,6 +83,13 @@ impl<'a> Options<'a> {
 
     pub fn normalize(self, normalize: bool) -> Self {
         Options { normalize, ..self }
+    }
+
+    pub fn skip_failing(self, skip_failing: bool) -> Self {
+        Options {
+            skip_failing,
+            ..self
+        }
     }
 }
 
@@ -92,6 +105,9 @@ pub struct Generated {
     pub cli: String,
     /// One line per change `normalize` made (none without it).
     pub normalizations: Vec<String>,
+    /// The operations left out with [`Options::skip_failing`], each with
+    /// why progenitor cannot generate it (none without it).
+    pub skipped: Vec<LeftOut>,
 }
 
 impl Generated {
@@ -136,11 +152,61 @@ pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, Cod
     if options.normalize {
         normalizations.extend(normalize::normalize(&mut spec));
     }
-    progenitor::response_groups::split(&mut spec, spec_name)?;
     let header = header(options.spec_name, options.command);
-    let mut generated = threads::generate_files(&spec, options.spec_name, &header)?;
+    let mut skipped = Vec::new();
+    let mut generated = if options.skip_failing {
+        // Each attempt on a copy: splitting changes the spec.
+        loop {
+            let header = header.clone() + &skipped_note(&skipped);
+            let attempt = split_and_generate_files(spec.clone(), spec_name, &header);
+            if let Some(generated) = skipping(attempt, &mut spec, &mut skipped) {
+                break generated?;
+            }
+        }
+    } else {
+        split_and_generate_files(spec, spec_name, &header)?
+    };
     generated.normalizations = normalizations;
+    generated.skipped = skipped;
     Ok(generated)
+}
+
+/// Stages 3 to 5: answers of several types split (see
+/// `progenitor::response_groups`), then every file made.
+fn split_and_generate_files(
+    mut spec: openapiv3::OpenAPI,
+    spec_name: &str,
+    header: &str,
+) -> Result<Generated, CodegenError> {
+    progenitor::response_groups::split(&mut spec, spec_name)?;
+    threads::generate_files(&spec, spec_name, header)
+}
+
+/// What to do with an attempt's outcome when skipping: `None` to try
+/// again, when the attempt failed only on operations, which are then left
+/// out of `spec` (see `progenitor::skip`) and added to `skipped`;
+/// otherwise the outcome.
+fn skipping<T>(
+    attempt: Result<T, CodegenError>,
+    spec: &mut openapiv3::OpenAPI,
+    skipped: &mut Vec<LeftOut>,
+) -> Option<Result<T, CodegenError>> {
+    match attempt {
+        Err(CodegenError::Generator {
+            spec: name,
+            failures,
+        }) => match progenitor::skip::leave_out(spec, &failures) {
+            Some(left_out) => {
+                skipped.extend(left_out);
+                None
+            }
+            None => Some(Err(CodegenError::Generator {
+                spec: name,
+                failures,
+            })),
+        },
+        attempt => Some(attempt),
+    }
 }
 
 /// Stage 1: read the text, check it (see `check`), with its maps in
@@ -231,6 +297,24 @@ pub fn client_file_and_text(
     Ok((file, text))
 }
 
+/// [`client_file`], leaving out the operations progenitor cannot generate
+/// (as [`Options::skip_failing`] does), and which they were: what the
+/// review reads, so that it sees what leaving an operation out means.
+pub fn client_file_skipping(
+    spec: &openapiv3::OpenAPI,
+    spec_name: &str,
+) -> Result<(syn::File, Vec<LeftOut>), CodegenError> {
+    let mut spec = spec.clone();
+    let mut skipped = Vec::new();
+    loop {
+        let attempt = client_halves(&spec, spec_name);
+        if let Some(halves) = skipping(attempt, &mut spec, &mut skipped) {
+            let (types, requests) = halves?;
+            return Ok((threads::halves::join(types, requests), skipped));
+        }
+    }
+}
+
 /// The client's two halves after every pass, on this thread.
 fn client_halves(
     spec: &openapiv3::OpenAPI,
@@ -261,4 +345,23 @@ pub fn header(spec_name: &str, command: &str) -> String {
          // Formatted by prettyplease, not rustfmt: `#[rustfmt::skip]` on the `mod`\n\
          // that includes it keeps `cargo fmt` away.\n\n"
     )
+}
+
+/// What the header says of the operations [`Options::skip_failing`] left
+/// out, one line each (empty when none was): a reader of the file learns
+/// what is missing and why without the command's output.
+fn skipped_note(skipped: &[LeftOut]) -> String {
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let mut note = format!(
+        "// Left out, because progenitor cannot generate them ({} operation{}):\n",
+        skipped.len(),
+        if skipped.len() == 1 { "" } else { "s" }
+    );
+    for failure in skipped {
+        note.push_str(&format!("// - {failure}\n"));
+    }
+    note.push('\n');
+    note
 }

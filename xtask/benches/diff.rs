@@ -14,7 +14,8 @@ fn review_beside_check(c: &mut Criterion) {
     let mut group = c.benchmark_group("review");
     group.bench_function("codegen --check", |b| {
         b.iter(|| {
-            let files = codegen_task::generate(&Paths::workspace_default(), false).unwrap();
+            let files =
+                codegen_task::generate(&Paths::workspace_default(), Default::default()).unwrap();
             codegen_task::ensure_files(&files, Mode::Check).unwrap()
         })
     });

@@ -19,7 +19,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::Exit;
-use crate::codegen_task::{self, Ensured, Failure, Mode, Output, Paths};
+use crate::codegen_task::{self, Ensured, Failure, Flags, Mode, Output, Paths};
 
 // The flags of `cargo xtask client-crate` (its help text is the doc comment
 // of `Task::ClientCrate` in main.rs).
@@ -37,6 +37,11 @@ pub struct Args {
     /// Rewrite what progenitor cannot generate, printing each change on stderr.
     #[arg(long)]
     pub normalize: bool,
+    /// Leave out the operations progenitor cannot generate, instead of
+    /// refusing the spec: each is named with its reason on stderr and in
+    /// every generated file's header.
+    #[arg(long)]
+    pub skip_failing: bool,
 }
 
 use codegen::runtime_contract::RUNTIME_PACKAGE;
@@ -83,11 +88,13 @@ pub fn command(args: &Args) -> Exit {
             return Exit::Usage;
         }
     };
-    match write(&args.spec, &args.out, &name, args.normalize) {
+    let flags = Flags {
+        normalize: args.normalize,
+        skip_failing: args.skip_failing,
+    };
+    match write(&args.spec, &args.out, &name, flags) {
         Ok(written) => {
-            for change in &written.normalizations {
-                eprintln!("normalized: {change}");
-            }
+            written.generation.print_changes();
             println!(
                 "{} the crate {name} in {} from {}",
                 if written.created {
@@ -148,16 +155,16 @@ pub struct Written {
     /// Dependencies the generated code needs that the existing manifest
     /// lacks: each crate's name and its TOML value.
     pub missing: Vec<(String, String)>,
-    /// The generated files, for whoever reports on them.
-    pub generated: Vec<Output>,
-    /// What normalising changed (`--normalize`).
-    pub normalizations: Vec<String>,
+    /// The generated files, what normalising changed (`--normalize`) and
+    /// the operations left out (`--skip-failing`), for whoever reports on
+    /// them.
+    pub generation: codegen_task::Generation,
     /// How long reading the spec and generating took (not writing).
     pub generation_time: std::time::Duration,
 }
 
 /// Generates `spec` into the crate at `dir` (created when missing).
-pub fn write(spec: &Path, dir: &Path, name: &str, normalize: bool) -> Result<Written, Failure> {
+pub fn write(spec: &Path, dir: &Path, name: &str, flags: Flags) -> Result<Written, Failure> {
     let paths = Paths {
         spec: spec.to_path_buf(),
         out: dir.join("src/generated.rs"),
@@ -166,12 +173,12 @@ pub fn write(spec: &Path, dir: &Path, name: &str, normalize: bool) -> Result<Wri
         "cargo xtask client-crate --spec {} --out {}{}",
         spec.display(),
         dir.display(),
-        if normalize { " --normalize" } else { "" }
+        flags.as_typed()
     );
     let started = std::time::Instant::now();
-    let generation = codegen_task::generate_with(&paths, normalize, &command)?;
+    let generation = codegen_task::generate_with(&paths, flags, &command)?;
     let generation_time = started.elapsed();
-    let generated = generation.outputs;
+    let generated = &generation.outputs;
     let texts: Vec<&str> = generated.iter().map(|o| o.content.as_str()).collect();
     let dependencies = Dependencies::of(&texts);
 
@@ -220,8 +227,7 @@ pub fn write(spec: &Path, dir: &Path, name: &str, normalize: bool) -> Result<Wri
         created,
         dependencies,
         missing,
-        generated,
-        normalizations: generation.normalizations,
+        generation,
         generation_time,
     })
 }

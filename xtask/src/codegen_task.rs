@@ -29,6 +29,41 @@ pub struct Args {
     /// printing each change on stderr.
     #[arg(long)]
     pub normalize: bool,
+    /// Leave out the operations progenitor cannot generate, instead of
+    /// refusing the spec: each is named with its reason on stderr and in
+    /// every generated file's header.
+    #[arg(long)]
+    pub skip_failing: bool,
+}
+
+/// The flags that change what is generated, and so the command that
+/// regenerates the files (their headers name it).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Flags {
+    pub normalize: bool,
+    pub skip_failing: bool,
+}
+
+impl Flags {
+    /// The flags as typed after the command: ` --normalize --skip-failing`.
+    pub fn as_typed(self) -> String {
+        let mut typed = String::new();
+        if self.normalize {
+            typed.push_str(" --normalize");
+        }
+        if self.skip_failing {
+            typed.push_str(" --skip-failing");
+        }
+        typed
+    }
+
+    /// What `codegen` makes of them.
+    fn options<'a>(self, spec_name: &'a str, command: &'a str) -> codegen::Options<'a> {
+        codegen::Options::new(spec_name)
+            .command(command)
+            .normalize(self.normalize)
+            .skip_failing(self.skip_failing)
+    }
 }
 
 /// `cargo xtask codegen`: generates, writes or checks, and prints one line
@@ -40,7 +75,11 @@ pub fn command(args: &Args) -> Exit {
         out: args.out.clone().unwrap_or(defaults.out),
     };
     let mode = if args.check { Mode::Check } else { Mode::Write };
-    match generate(&paths, args.normalize).and_then(|files| ensure_files(&files, mode)) {
+    let flags = Flags {
+        normalize: args.normalize,
+        skip_failing: args.skip_failing,
+    };
+    match generate(&paths, flags).and_then(|files| ensure_files(&files, mode)) {
         Ok(Ensured::Unchanged) => {
             println!(
                 "{} are up to date with {}",
@@ -59,7 +98,7 @@ pub fn command(args: &Args) -> Exit {
                 "error: {} are stale: they differ from what {} generates (diff above); run `{}`",
                 outputs(&paths),
                 paths.spec_name(),
-                command_for(&paths) + if args.normalize { " --normalize" } else { "" },
+                command_for(&paths) + &flags.as_typed(),
             );
             Exit::StaleOrBreaking
         }
@@ -232,28 +271,39 @@ pub fn ensure_files(files: &[Output], mode: Mode) -> Result<Ensured, Failure> {
 
 /// The fresh outputs for `paths.spec`, named in their headers as the user
 /// named the spec (relative to the workspace when it lies inside it).
-pub fn generate(paths: &Paths, normalize: bool) -> Result<Vec<Output>, Failure> {
-    let command = match normalize {
-        true => format!("{} --normalize", command_for(paths)),
-        false => command_for(paths),
-    };
-    let generation = generate_with(paths, normalize, &command)?;
-    for change in &generation.normalizations {
-        eprintln!("normalized: {change}");
-    }
+pub fn generate(paths: &Paths, flags: Flags) -> Result<Vec<Output>, Failure> {
+    let command = command_for(paths) + &flags.as_typed();
+    let generation = generate_with(paths, flags, &command)?;
+    generation.print_changes();
     Ok(generation.outputs)
 }
 
-/// The fresh outputs and what normalising changed to get them.
+/// The fresh outputs, what normalising changed to get them and the
+/// operations left out.
 #[derive(Debug)]
 pub struct Generation {
     pub outputs: Vec<Output>,
     pub normalizations: Vec<String>,
+    /// With `--skip-failing`, each operation left out and why.
+    pub skipped: Vec<codegen::LeftOut>,
+}
+
+impl Generation {
+    /// One line on stderr per change `--normalize` made and per operation
+    /// `--skip-failing` left out, so that nothing changes unsaid.
+    pub fn print_changes(&self) {
+        for change in &self.normalizations {
+            eprintln!("normalized: {change}");
+        }
+        for failure in &self.skipped {
+            eprintln!("skipped: {failure}");
+        }
+    }
 }
 
 /// [`generate`], with the headers naming `command` as the one that
 /// regenerates the files; the normalisations are returned, not printed.
-pub fn generate_with(paths: &Paths, normalize: bool, command: &str) -> Result<Generation, Failure> {
+pub fn generate_with(paths: &Paths, flags: Flags, command: &str) -> Result<Generation, Failure> {
     let bytes = fs::read(&paths.spec).map_err(|source| Failure::ReadSpec {
         spec: paths.spec_name(),
         source,
@@ -269,10 +319,7 @@ pub fn generate_with(paths: &Paths, normalize: bool, command: &str) -> Result<Ge
         }
     })?;
     let spec_name = paths.spec_name();
-    let options = codegen::Options::new(&spec_name)
-        .command(command)
-        .normalize(normalize);
-    let generated = codegen::generate(&text, &options)?;
+    let generated = codegen::generate(&text, &flags.options(&spec_name, command))?;
     let outputs = generated
         .files()
         .into_iter()
@@ -284,6 +331,7 @@ pub fn generate_with(paths: &Paths, normalize: bool, command: &str) -> Result<Ge
     Ok(Generation {
         outputs,
         normalizations: generated.normalizations,
+        skipped: generated.skipped,
     })
 }
 
@@ -388,7 +436,8 @@ mod tests {
     #[test]
     fn generated_code_is_fresh() {
         let paths = Paths::workspace_default();
-        let files = generate(&paths, false).unwrap_or_else(|e| panic!("generation failed: {e}"));
+        let files =
+            generate(&paths, Flags::default()).unwrap_or_else(|e| panic!("generation failed: {e}"));
         match ensure_files(&files, Mode::Check) {
             Ok(Ensured::Unchanged) => {}
             Ok(Ensured::Stale { diff }) => panic!(

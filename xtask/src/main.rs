@@ -1,7 +1,7 @@
-//! `cargo xtask codegen [--check] [--spec PATH] [--out PATH] [--normalize]`
+//! `cargo xtask codegen [--check] [--spec PATH] [--out PATH] [--normalize] [--skip-failing]`
 //! `cargo xtask diff [--base REV] [--format text|markdown|json|changelog] [--spec PATH]`
-//! `cargo xtask client-crate --spec PATH --out DIR [--name NAME] [--normalize]`
-//! `cargo xtask real-world [--specs DIR] [--only TEXT] [--no-check]`
+//! `cargo xtask client-crate --spec PATH --out DIR [--name NAME] [--normalize] [--skip-failing]`
+//! `cargo xtask real-world [--specs DIR] [--only TEXT] [--no-check] [--skip-failing]`
 //! `cargo xtask mutate [--runs N] [--seed S] [--first N] [--specs DIR]`
 //! `cargo xtask upstream [--spec PATH [--pin]] [--write-guide] [--format text|markdown]`
 //!

@@ -146,10 +146,16 @@ pub struct Tally {
     pub runs: usize,
     pub generated: usize,
     pub refused: usize,
+    /// Refused because progenitor cannot generate some operations (and
+    /// nothing else), then generated with `--skip-failing`.
+    pub generated_by_skipping: usize,
     pub panic_traces: usize,
     pub slow: usize,
     pub unparsable: usize,
     pub refusals_without_place: usize,
+    /// Refused for some operations alone, and again with `--skip-failing`
+    /// (what is left fails as a whole).
+    pub not_skipped: usize,
     pub slowest: Duration,
     pub failures: Vec<Failure>,
     /// Every refusal's message, by run.
@@ -215,6 +221,10 @@ struct Outcome {
     mutations: Vec<String>,
     time: Duration,
     generated: bool,
+    /// Refused, then generated with `--skip-failing`.
+    generated_by_skipping: bool,
+    /// Refused for its operations, and again with `--skip-failing`.
+    not_skipped: bool,
     refusal: Option<String>,
     problems: Vec<(Problem, String)>,
 }
@@ -235,6 +245,8 @@ impl Outcome {
         } else {
             tally.refused += 1;
         }
+        tally.generated_by_skipping += usize::from(self.generated_by_skipping);
+        tally.not_skipped += usize::from(self.not_skipped);
         tally.slowest = tally.slowest.max(self.time);
         if let Some(message) = self.refusal {
             tally.refusals.push((self.run, message));
@@ -291,9 +303,8 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
 
     let traces_before = PANIC_TRACES.load(Ordering::SeqCst);
     let started = Instant::now();
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        codegen::generate(&text, &codegen::Options::new(&name).normalize(normalize))
-    }));
+    let options = codegen::Options::new(&name).normalize(normalize);
+    let result = catch_unwind(AssertUnwindSafe(|| codegen::generate(&text, &options)));
     let time = started.elapsed();
     let mut problems = Vec::new();
     // Another worker's panic may land in this window too: it is counted
@@ -306,6 +317,8 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
         problems.push((Problem::Slow, format!("took {:.1} s", time.as_secs_f64())));
     }
     let mut generated = false;
+    let mut generated_by_skipping = false;
+    let mut not_skipped = false;
     let mut refusal = None;
     match result {
         Err(_) => {
@@ -333,6 +346,45 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
                 ));
             }
             refusal = Some(message);
+            // Refused for some operations alone: `--skip-failing` must
+            // then give a client of the rest, which parses.
+            if matches!(&error, codegen::CodegenError::Generator { failures, .. }
+                if !failures.is_empty() && failures.iter().all(|f| f.operation.is_some()))
+            {
+                let skipping = options.skip_failing(true);
+                match catch_unwind(AssertUnwindSafe(|| codegen::generate(&text, &skipping))) {
+                    Ok(Ok(files)) => {
+                        generated_by_skipping = true;
+                        for (target, file) in files.files() {
+                            if let Err(e) = syn::parse_file(file) {
+                                problems.push((
+                                    Problem::Unparsable,
+                                    format!(
+                                        "{target:?} with --skip-failing does not parse as Rust: {e}"
+                                    ),
+                                ));
+                            }
+                        }
+                    }
+                    // What is left may fail as a whole (two types typify
+                    // names alike once an operation is gone): a refusal
+                    // like any other, which must name its place.
+                    Ok(Err(error)) => {
+                        not_skipped = true;
+                        let message = error.to_string();
+                        if !names_a_place(&message, &name) {
+                            problems.push((
+                                Problem::NoPlace,
+                                format!("refused with --skip-failing without a place: {message}"),
+                            ));
+                        }
+                    }
+                    Err(_) => problems.push((
+                        Problem::PanicTrace,
+                        "codegen panicked with --skip-failing".to_owned(),
+                    )),
+                }
+            }
         }
     }
     let mutations = mutations
@@ -345,6 +397,8 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
         mutations,
         time,
         generated,
+        generated_by_skipping,
+        not_skipped,
         refusal,
         problems,
     }
@@ -559,13 +613,15 @@ pub fn command(args: &Args) -> Exit {
     });
     bar.finish();
     println!(
-        "{} runs (seed {}, first {}) in {:.0} s: {} generated, {} refused; panic traces {}, over {} s {}, unparsable outputs {}, refusals without a place {}; slowest run {:.1} s",
+        "{} runs (seed {}, first {}) in {:.0} s: {} generated, {} refused ({} of them generated with --skip-failing, {} not); panic traces {}, over {} s {}, unparsable outputs {}, refusals without a place {}; slowest run {:.1} s",
         tally.runs,
         args.seed,
         args.first,
         started.elapsed().as_secs_f64(),
         tally.generated,
         tally.refused,
+        tally.generated_by_skipping,
+        tally.not_skipped,
         tally.panic_traces,
         SLOW.as_secs(),
         tally.slow,

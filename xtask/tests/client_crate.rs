@@ -27,12 +27,52 @@ fn target_dir() -> PathBuf {
 }
 
 fn client_crate(spec: &Path, out: &Path) -> support::Run {
+    client_crate_with(spec, out, &[])
+}
+
+fn client_crate_with(spec: &Path, out: &Path, flags: &[&str]) -> support::Run {
     run(xtask(["client-crate"])
+        .args(flags)
         .arg("--spec")
         .arg(spec)
         .arg("--out")
         .arg(out))
 }
+
+/// A spec progenitor can generate but for one operation (an image upload:
+/// progenitor takes no `image/png` body).
+const ONE_OPERATION_FAILS: &str = r#"
+openapi: 3.0.3
+info: {title: photos, version: '1'}
+paths:
+  /photos:
+    get:
+      operationId: list_photos
+      responses:
+        '200':
+          description: the photos
+          content:
+            application/json:
+              schema: {type: array, items: {$ref: '#/components/schemas/Photo'}}
+    post:
+      operationId: upload_photo
+      requestBody: {content: {'image/png': {schema: {type: string, format: binary}}}}
+      responses:
+        '201':
+          description: uploaded
+          content: {application/json: {schema: {$ref: '#/components/schemas/Photo'}}}
+  /photos/{id}:
+    delete:
+      operationId: delete_photo
+      parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+      responses: {'204': {description: deleted}}
+components:
+  schemas:
+    Photo:
+      type: object
+      required: [id]
+      properties: {id: {type: integer}, caption: {type: string}}
+"#;
 
 #[test]
 fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
@@ -86,10 +126,29 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
     let made = client_crate(&shapes_spec, &shapes);
     assert_eq!(made.code, 0, "{}", made.stderr);
 
+    // And the crate of what can be generated from a spec progenitor
+    // refuses one operation of (`--skip-failing`), which it names.
+    let skipped = workspace.join("skipped-client");
+    let _ = fs::remove_dir_all(&skipped);
+    fs::create_dir_all(&workspace).unwrap();
+    let skipped_spec = workspace.join("one-operation-fails.yaml");
+    fs::write(&skipped_spec, ONE_OPERATION_FAILS).unwrap();
+    assert_ne!(client_crate(&skipped_spec, &skipped).code, 0);
+    let made = client_crate_with(&skipped_spec, &skipped, &["--skip-failing"]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    assert!(
+        made.stderr
+            .starts_with("skipped: operation upload_photo (POST /photos): "),
+        "{}",
+        made.stderr
+    );
+    let photos = fs::read_to_string(skipped.join("src/generated.rs")).unwrap();
+    assert!(photos.contains("// - operation upload_photo (POST /photos): "));
+
     // The crates on their own, in a workspace of their own, offline.
     fs::write(
         workspace.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"tokens-client\", \"shapes-client\"]\n",
+        "[workspace]\nresolver = \"3\"\nmembers = [\"tokens-client\", \"shapes-client\", \"skipped-client\"]\n",
     )
     .unwrap();
     fs::copy(

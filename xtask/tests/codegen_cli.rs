@@ -115,9 +115,9 @@ fn other_openapi_versions_are_refused_by_name() {
 /// when a `default` answer (both a success and an error to it) has a body
 /// of another type than a 200's. (Answers of several types under their own
 /// statuses are one enum instead: codegen's `response_groups`.)
-#[test]
-fn a_progenitor_panic_is_an_error_naming_the_operation() {
-    let spec = r#"
+/// A spec of which progenitor cannot generate one operation (`start_job`:
+/// it panics), and can the other (`health`).
+const ONE_OPERATION_PANICS: &str = r#"
 openapi: 3.0.3
 info: {title: t, version: '1'}
 paths:
@@ -141,6 +141,10 @@ paths:
       responses:
         '200': {description: ok}
 "#;
+
+#[test]
+fn a_progenitor_panic_is_an_error_naming_the_operation() {
+    let spec = ONE_OPERATION_PANICS;
     let run = assert_fails_without_touching_output("panics.yaml", spec, 4);
     assert!(run.stderr.contains("panics.yaml"), "{}", run.stderr);
     assert!(run.stderr.contains("operation start_job"), "{}", run.stderr);
@@ -154,6 +158,54 @@ paths:
         "{}",
         run.stderr
     );
+}
+
+/// `--skip-failing`: the client of what can be generated, the operation
+/// left out named with its reason on stderr and in each file's header,
+/// whose command says how to regenerate it the same way.
+#[test]
+fn skip_failing_writes_the_rest_and_names_what_it_left_out() {
+    let s = Scratch::new();
+    s.write("panics.yaml", ONE_OPERATION_PANICS);
+    let run = codegen(
+        &["--skip-failing"],
+        "panics.yaml",
+        "out.rs",
+        Some(s.dir.path()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let skipped: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(skipped.len(), 1, "{}", run.stderr);
+    assert!(
+        skipped[0].starts_with("skipped: operation start_job (POST /jobs): progenitor stopped: ")
+            && skipped[0].contains("response_types.len() <= 1"),
+        "{}",
+        run.stderr
+    );
+    for file in ["out.rs", "out_httpmock.rs", "out_cli.rs"] {
+        let text = fs::read_to_string(s.path(file)).unwrap();
+        assert!(
+            text.contains(
+                "by `cargo xtask codegen --spec panics.yaml --out out.rs --skip-failing`"
+            ),
+            "{file}"
+        );
+        assert!(
+            text.contains("// Left out, because progenitor cannot generate them (1 operation):\n// - operation start_job (POST /jobs): progenitor stopped: "),
+            "{file}"
+        );
+    }
+    let client = fs::read_to_string(s.path("out.rs")).unwrap();
+    assert!(client.contains("pub fn health(&self)"));
+    assert!(!client.contains("pub fn start_job(&self)"));
+    // The same flags again: nothing is stale.
+    let again = codegen(
+        &["--skip-failing", "--check"],
+        "panics.yaml",
+        "out.rs",
+        Some(s.dir.path()),
+    );
+    assert_eq!(again.code, 0, "{}", again.stderr);
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod blame;
 pub(crate) mod panics;
 mod prune;
 pub(crate) mod response_groups;
+pub(crate) mod skip;
 
 use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;

@@ -91,6 +91,7 @@ pub(crate) fn generate_files(
             httpmock: httpmock?,
             cli: cli?,
             normalizations: Vec::new(),
+            skipped: Vec::new(),
         })
     })
 }

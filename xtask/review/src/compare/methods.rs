@@ -31,16 +31,42 @@ pub(super) fn methods(old: &Surface, new: &Surface, out: &mut Changes) {
                 method(before, &new.methods[renamed], (old, new), out);
             }
             _ => {
+                let what = match new.left_out.get(&before.route()) {
+                    Some(left_out) => format!(
+                        "left out ({}): progenitor cannot generate it: {}",
+                        before.route(),
+                        left_out.short_reason()
+                    ),
+                    None => format!("removed ({})", before.route()),
+                };
                 out.push(
                     Breaking,
                     place,
                     removed(Item::Method),
-                    format!("removed ({})", before.route()),
+                    what,
                     "code that calls it no longer compiles",
                 );
                 // The server no longer answers the route.
                 out.old_releases_fail(true);
             }
+        }
+    }
+    // An operation the spec gains, or the crate had not, that is left out:
+    // nothing to call, which the reviewer should know.
+    for (route, left_out) in &new.left_out {
+        if !old_routes.contains_key(route) && !old.left_out.contains_key(route) {
+            out.push(
+                Compatible,
+                Place::Method {
+                    name: left_out.operation.clone(),
+                },
+                added(Item::Method),
+                format!(
+                    "left out ({route}): progenitor cannot generate it: {}",
+                    left_out.short_reason()
+                ),
+                "the spec has it, the crate has no method for it (`--skip-failing`)",
+            );
         }
     }
     for (name, after) in &new.methods {

@@ -42,6 +42,10 @@ pub struct Surface {
     /// by public path (empty for a generated file alone): see
     /// [`hand_written`].
     pub hand_written: BTreeMap<String, hand_written::Item>,
+    /// The operations of the spec left out of the crate because
+    /// progenitor cannot generate them (`--skip-failing`), by route
+    /// (`GET /path`): a consumer finds no method for them.
+    pub left_out: BTreeMap<String, codegen::LeftOut>,
 }
 
 /// One public type of the `types` module.
@@ -288,6 +292,33 @@ fn client_traits(file: &syn::File) -> BTreeSet<String> {
     out
 }
 
+/// The operations a generated file's header lists as left out:
+/// `// - operation getB (GET /b): why`, or `// - operation GET /b: why` for
+/// an operation without an operationId.
+fn left_out_in_header(text: &str) -> Vec<codegen::LeftOut> {
+    text.lines()
+        .take_while(|line| line.starts_with("//") || line.is_empty())
+        .filter_map(|line| {
+            let rest = line.strip_prefix("// - operation ")?;
+            let (operation, route, reason) = match rest.split_once("): ") {
+                Some((head, reason)) if head.contains(" (") => {
+                    let (operation, route) = head.split_once(" (")?;
+                    (operation, route, reason)
+                }
+                _ => {
+                    let (route, reason) = rest.split_once(": ")?;
+                    (route, route, reason)
+                }
+            };
+            Some(codegen::LeftOut {
+                operation: operation.to_owned(),
+                route: route.to_owned(),
+                reason: reason.to_owned(),
+            })
+        })
+        .collect()
+}
+
 impl Surface {
     /// The surface of a generated client file.
     pub fn of(file: &syn::File) -> Surface {
@@ -296,16 +327,31 @@ impl Surface {
             methods: methods::read(file),
             client_traits: client_traits(file),
             hand_written: BTreeMap::new(),
+            left_out: BTreeMap::new(),
         };
         surface.mark_directions();
         surface
     }
 
+    /// The surface of a generated client file and the operations left
+    /// out of it (`codegen::client_file_skipping`).
+    pub fn of_with_left_out(file: &syn::File, left_out: Vec<codegen::LeftOut>) -> Surface {
+        Surface {
+            left_out: left_out
+                .into_iter()
+                .map(|op| (op.route.clone(), op))
+                .collect(),
+            ..Surface::of(file)
+        }
+    }
+
     /// The surface of a generated client file's text (a checked-in file);
     /// syn's message when it does not parse.
+    /// The operations left out are read from the file's header, where
+    /// `cargo xtask codegen --skip-failing` lists them.
     pub fn of_text(text: &str) -> Result<Surface, String> {
         syn::parse_file(text)
-            .map(|file| Surface::of(&file))
+            .map(|file| Surface::of_with_left_out(&file, left_out_in_header(text)))
             .map_err(|e| e.to_string())
     }
 

@@ -20,6 +20,12 @@ impl Surface {
         for method in self.methods.values() {
             render_method(&mut out, method);
         }
+        if !self.left_out.is_empty() {
+            out.push_str("\n# Left out (progenitor cannot generate them; `--skip-failing`)\n\n");
+            for left_out in self.left_out.values() {
+                writeln!(out, "{left_out}").unwrap();
+            }
+        }
         out
     }
 }
