@@ -45,7 +45,7 @@ fn mock_bodies_taken_by_value_are_lent_to_httpmock() {
 #[test]
 fn mock_query_values_are_serdes_texts_one_pair_per_element() {
     let (mock, _) = companions();
-    for name in ["kinds", "tags", "id", "since"] {
+    for name in ["kinds", "tags", "id", "since", "bbox"] {
         assert!(
             mock.contains(&format!(
                 "query_texts(&value).into_iter().fold(self.0,|when,text|when.query_param(\"{name}\",text))"
@@ -64,7 +64,7 @@ fn mock_query_values_are_serdes_texts_one_pair_per_element() {
 }
 
 #[test]
-fn cli_arrays_are_repeated_flags_and_the_specs_types_are_parsed_with_serde() {
+fn cli_arrays_are_repeated_flags_and_the_specs_types_and_fixed_arrays_are_parsed_with_serde() {
     let (_, cli) = companions();
     assert!(!cli.contains("value_parser!(::std::vec::Vec"), "{cli}");
     assert!(
@@ -84,6 +84,12 @@ fn cli_arrays_are_repeated_flags_and_the_specs_types_are_parsed_with_serde() {
         "{cli}"
     );
     assert!(!cli.contains("get_one::<::std::vec::Vec"), "{cli}");
+    // A fixed-size array: one JSON value, its size checked by serde.
+    assert!(
+        cli.contains(".value_parser(parse_value::<[f32;4usize]>)"),
+        "{cli}"
+    );
+    assert!(!cli.contains("value_parser!(["), "{cli}");
     assert_eq!(cli.matches("fnparse_value<").count(), 1, "the helper once");
 }
 

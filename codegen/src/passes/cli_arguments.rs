@@ -12,7 +12,10 @@
 //!   (added to the file), with serde, as the type is read from JSON: the
 //!   text as JSON first (`42`, `[1,2]`), else as a JSON string. For the
 //!   types that had `FromStr` (constrained strings) serde runs the same
-//!   checks.
+//!   checks;
+//! - a fixed-size array (`[f32; 4]`: `minItems` equal to `maxItems`, a
+//!   map API's bounding box), which has neither: parsed the same way, as
+//!   JSON (`--bbox '[1.5,2,3,4]'`), so the size is checked too.
 //!
 //! Enums of plain values keep progenitor's `PossibleValuesParser`, which
 //! lists the values in `--help`.
@@ -42,7 +45,7 @@ struct Rewriter {
 impl Rewriter {
     /// The parser for one value of type `ty`.
     fn parser(&mut self, ty: &syn::Type) -> syn::Expr {
-        if is_type_of_the_spec(ty) {
+        if parsed_with_serde(ty) {
             self.serde_parsed = true;
             let helper = syn::Ident::new(HELPER, proc_macro2::Span::call_site());
             syn::parse_quote!(#helper::<#ty>)
@@ -71,7 +74,7 @@ impl VisitMut for Rewriter {
                         #receiver.value_parser(#parser).action(::clap::ArgAction::Append)
                     };
                 }
-                None if is_type_of_the_spec(&ty) => call.args[0] = self.parser(&ty),
+                None if parsed_with_serde(&ty) => call.args[0] = self.parser(&ty),
                 None => {}
             }
             return;
@@ -120,12 +123,18 @@ fn vec_element(ty: &syn::Type) -> Option<syn::Type> {
     }
 }
 
-/// `types::X`: a type generated from the spec.
-fn is_type_of_the_spec(ty: &syn::Type) -> bool {
-    matches!(ty, syn::Type::Path(p)
-        if p.qself.is_none()
-            && p.path.segments.len() == 2
-            && p.path.segments[0].ident == crate::TYPES_MODULE)
+/// `types::X`, a type generated from the spec, or `[T; N]`: types clap
+/// has no parser for, which serde reads.
+fn parsed_with_serde(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) => {
+            p.qself.is_none()
+                && p.path.segments.len() == 2
+                && p.path.segments[0].ident == crate::TYPES_MODULE
+        }
+        syn::Type::Array(_) => true,
+        _ => false,
+    }
 }
 
 fn helper() -> syn::Item {
