@@ -9,6 +9,12 @@
 //! - `scaling/{read,all,progenitor-alone}/{10,100,1000}`: synthetic specs
 //!   built here, each operation with a request body, a response and an
 //!   error schema of its own.
+//! - `blame/{50,100,200}`: a synthetic spec whose 300 schemas reach each
+//!   other (as GitHub's do), with that many operations and one that
+//!   progenitor cannot generate: the refusal, which finds the failing
+//!   operation (`progenitor::blame`). One run per operation made it grow
+//!   with operations × schemas; its rounds of chunks keep it near one
+//!   generation.
 //! - `external/{all,progenitor-alone}`: a spec outside the repository, when
 //!   `CODEGEN_BENCH_SPEC` names one (absolute, or relative to the
 //!   repository's root; Oxide's and GitHub's, for the Performance section
@@ -86,6 +92,37 @@ fn synthetic_spec(operations: usize) -> String {
         ));
     }
     spec + &schemas
+}
+
+/// A spec with `operations` operations over one graph of 300 schemas that
+/// reach each other (each refers to the next, the one after and the
+/// seventh), so that every operation reaches most of them, and one more
+/// operation progenitor cannot generate (an `image/png` body).
+fn reaching_spec(operations: usize) -> String {
+    const SCHEMAS: usize = 300;
+    let mut spec = String::from("openapi: 3.0.3\ninfo: {title: Reaching, version: '1'}\npaths:\n");
+    for i in 0..operations {
+        spec.push_str(&format!(
+            "  /things{i}:\n    get:\n      operationId: get_thing{i}\n      responses:\n        '200':\n          description: ok\n          content: {{application/json: {{schema: {{$ref: '#/components/schemas/S{}'}}}}}}\n",
+            i % (SCHEMAS / 10)
+        ));
+    }
+    spec.push_str("  /upload:\n    post:\n      operationId: upload\n      requestBody: {content: {'image/png': {schema: {type: string}}}}\n      responses: {'204': {description: ok}}\n");
+    spec.push_str("components:\n  schemas:\n");
+    for c in 0..SCHEMAS {
+        spec.push_str(&format!(
+            "    S{c}:\n      type: object\n      properties:\n        id: {{type: integer}}\n        name: {{type: string}}\n"
+        ));
+        for k in [1, 2, 7] {
+            if c + k < SCHEMAS {
+                spec.push_str(&format!(
+                    "        next{k}: {{$ref: '#/components/schemas/S{}'}}\n",
+                    c + k
+                ));
+            }
+        }
+    }
+    spec
 }
 
 fn generate_all(spec: &str) -> codegen::Generated {
@@ -359,6 +396,21 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
+fn blame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("blame");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for ops in [50, 100, 200] {
+        let spec = reaching_spec(ops);
+        group.bench_with_input(BenchmarkId::from_parameter(ops), &spec, |b, spec| {
+            b.iter(|| {
+                let refused = codegen::generate(black_box(spec), &codegen::Options::new("b.yaml"));
+                assert!(refused.is_err(), "the upload fails");
+            })
+        });
+    }
+    group.finish();
+}
+
 fn main() {
     // `CODEGEN_BENCH_PROFILE=ours` (or `progenitor`) with `CODEGEN_BENCH_SPEC`:
     // ten runs of one side and nothing else, for `perf record`.
@@ -379,6 +431,7 @@ fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     tokens_stages(&mut criterion);
     scaling(&mut criterion);
+    blame(&mut criterion);
     external(&mut criterion);
     criterion.final_summary();
 }

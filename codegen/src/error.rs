@@ -20,8 +20,11 @@ pub enum CodegenError {
     /// badly or not at all (see `check`): every problem, each with its place.
     #[error("{spec}: {}", Cut(.problems))]
     Problems { spec: String, problems: Vec<String> },
-    /// Not OpenAPI 3.0.x (Swagger 2.0, OpenAPI 3.1, no version field).
-    #[error("{spec}: unsupported OpenAPI version {found}: progenitor reads OpenAPI 3.0.x only")]
+    /// Neither OpenAPI 3.0.x nor 3.1.x (Swagger 2.0, OpenAPI 3.2, no
+    /// version field).
+    #[error(
+        "{spec}: unsupported OpenAPI version {found}: progenitor reads OpenAPI 3.0.x (and 3.1.x here, read as 3.0)"
+    )]
     UnsupportedVersion { spec: String, found: String },
     /// progenitor returned an error, or panicked, on these operations.
     #[error("{spec}: progenitor cannot generate {}", FailedList(.failures))]

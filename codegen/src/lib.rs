@@ -103,7 +103,8 @@ pub struct Generated {
     pub httpmock: String,
     /// [`Target::Cli`].
     pub cli: String,
-    /// One line per change `normalize` made (none without it).
+    /// One line per change `normalize` made (none without it), and per
+    /// rewrite of an OpenAPI 3.1 document read as 3.0.
     pub normalizations: Vec<String>,
     /// The operations left out with [`Options::skip_failing`], each with
     /// why progenitor cannot generate it (none without it).
@@ -125,14 +126,14 @@ impl Generated {
 /// source out. The spec is parsed once; the targets are made in parallel.
 pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, CodegenError> {
     let spec_name = options.spec_name;
-    let mut document = spec::read::parse(spec_text, spec_name)?;
+    // An OpenAPI 3.1 document is read as 3.0, each rewrite reported with
+    // the normalisations (`spec::openapi31`).
+    let (mut document, mut normalizations) = spec::read::parse_reporting(spec_text, spec_name)?;
     // Nameless operations are named, and empty enums removed, before the
     // checks, which refuse them.
-    let mut normalizations = if options.normalize {
-        normalize::before_checks(&mut document)
-    } else {
-        Vec::new()
-    };
+    if options.normalize {
+        normalizations.extend(normalize::before_checks(&mut document));
+    }
     // Marked before openapiv3 reads it: the one conversion of the values.
     // The marks are extensions, which the checks read as data, so the
     // marked document has the problems the document has (a test holds
@@ -226,12 +227,10 @@ pub fn for_progenitor(
     spec_name: &str,
     normalize: bool,
 ) -> Result<(openapiv3::OpenAPI, Vec<String>), CodegenError> {
-    let mut raw = spec::read::parse(spec_text, spec_name)?;
-    let mut changes = if normalize {
-        normalize::before_checks(&mut raw)
-    } else {
-        Vec::new()
-    };
+    let (mut raw, mut changes) = spec::read::parse_reporting(spec_text, spec_name)?;
+    if normalize {
+        changes.extend(normalize::before_checks(&mut raw));
+    }
     refuse(spec::check::problems(&raw), spec_name)?;
     let mut spec = spec::read::openapi(&raw, spec_text, spec_name)?;
     if normalize {

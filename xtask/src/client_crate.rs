@@ -25,7 +25,7 @@ use crate::codegen_task::{self, Ensured, Failure, Flags, Mode, Output, Paths};
 // of `Task::ClientCrate` in main.rs).
 #[derive(Debug, Clone, clap::Args)]
 pub struct Args {
-    /// The OpenAPI 3.0 document to generate from (YAML or JSON).
+    /// The OpenAPI 3.0 or 3.1 document to generate from (YAML or JSON).
     #[arg(long, value_name = "PATH")]
     pub spec: PathBuf,
     /// The crate's directory, created when missing.

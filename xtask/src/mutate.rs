@@ -283,6 +283,11 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
         })
         .unwrap_or(&bases[0]);
     let mut spec = base.spec.clone();
+    // A quarter of the runs mutate the spec as OpenAPI 3.1 writes it.
+    let as_3_1 = rng.u8(0..4) == 0;
+    if as_3_1 {
+        written_as_3_1(&mut spec);
+    }
     let mutations: Vec<String> = (0..rng.usize(1..=3))
         .map(|_| mutate(&mut spec, &mut rng))
         .collect();
@@ -387,8 +392,10 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
             }
         }
     }
-    let mutations = mutations
+    let mutations = as_3_1
+        .then(|| "written as OpenAPI 3.1".to_owned())
         .into_iter()
+        .chain(mutations)
         .chain([format!("normalize: {normalize}")])
         .collect();
     Outcome {
@@ -428,6 +435,40 @@ pub fn names_a_place(message: &str, spec_name: &str) -> bool {
 }
 
 /// One mutation of a random node; what it did, for the report.
+/// `spec` as an OpenAPI 3.1 exporter writes it: the version 3.1.0, and
+/// each nullable schema's type a list with `"null"` (3.1 has no
+/// `nullable`), each exclusive bound a number, each schema's `example` an
+/// `examples` list: what codegen reads back as 3.0 (`spec::openapi31`).
+pub fn written_as_3_1(spec: &mut Value) {
+    use codegen::spec::walk::{ObjectKind, walk_objects_mut};
+    if let Some(root) = spec.as_object_mut() {
+        root.insert("openapi".into(), Value::from("3.1.0"));
+    }
+    walk_objects_mut(spec, |_, place, schema| {
+        if place != ObjectKind::Schema {
+            return;
+        }
+        if schema.remove("nullable") == Some(Value::Bool(true))
+            && let Some(Value::String(ty)) = schema.get("type").cloned()
+        {
+            schema.insert("type".into(), serde_json::json!([ty, "null"]));
+        }
+        for (exclusive, bound) in [
+            ("exclusiveMinimum", "minimum"),
+            ("exclusiveMaximum", "maximum"),
+        ] {
+            if schema.get(exclusive) == Some(&Value::Bool(true))
+                && let Some(limit) = schema.remove(bound)
+            {
+                schema.insert(exclusive.into(), limit);
+            }
+        }
+        if let Some(example) = schema.remove("example") {
+            schema.insert("examples".into(), Value::Array(vec![example]));
+        }
+    });
+}
+
 fn mutate(spec: &mut Value, rng: &mut fastrand::Rng) -> String {
     let path = random_path(spec, rng);
     let shown = format!("/{}", path.join("/"));
@@ -653,6 +694,29 @@ pub fn command(args: &Args) -> Exit {
 mod tests {
     use super::*;
 
+    /// The 3.1 mutants start from a spec written as OpenAPI 3.1: our spec
+    /// and the companion shapes, written so, generate the same files as
+    /// they do as 3.0 (codegen reads 3.1 back as 3.0), each rewrite
+    /// reported.
+    #[test]
+    fn a_spec_written_as_3_1_generates_what_it_does_as_3_0() {
+        for base in own_bases() {
+            let mut as_3_1 = base.spec.clone();
+            written_as_3_1(&mut as_3_1);
+            let options = codegen::Options::new(&base.name);
+            let text = serde_json::to_string(&as_3_1).unwrap();
+            let from_3_1 = codegen::generate(&text, &options).unwrap();
+            let from_3_0 =
+                codegen::generate(&serde_json::to_string(&base.spec).unwrap(), &options).unwrap();
+            assert_eq!(from_3_1.files(), from_3_0.files(), "{}", base.name);
+            assert!(
+                from_3_1.normalizations[0].starts_with("#/openapi: 3.1.0 read as 3.0.3"),
+                "{:?}",
+                from_3_1.normalizations
+            );
+        }
+    }
+
     #[test]
     fn a_run_is_the_same_mutant_every_time() {
         let bases = own_bases();
@@ -690,7 +754,7 @@ mod tests {
             "#/paths/~1things/get/parameters/0: $ref points to nothing",
             "operation list_things: the path has {id} but no path parameter id",
             "GET /things: has no operationId",
-            "mutant-1.json: unsupported OpenAPI version 1.5: progenitor reads OpenAPI 3.0.x only",
+            "mutant-1.json: unsupported OpenAPI version 1.5: progenitor reads OpenAPI 3.0.x (and 3.1.x here, read as 3.0)",
         ] {
             assert!(names_a_place(placed, "mutant-1.json"), "{placed}");
         }

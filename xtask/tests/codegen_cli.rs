@@ -101,11 +101,11 @@ fn other_openapi_versions_are_refused_by_name() {
     );
     let run = assert_fails_without_touching_output(
         "new.yaml",
-        "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
+        "openapi: 3.2.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
         3,
     );
     assert!(
-        run.stderr.contains("unsupported OpenAPI version 3.1.0"),
+        run.stderr.contains("unsupported OpenAPI version 3.2.0"),
         "{}",
         run.stderr
     );

@@ -75,66 +75,109 @@ fn units(spec: &OpenAPI) -> Vec<Unit<'_>> {
 /// Every unit that fails when generated alone (with only the components
 /// it reaches), with its message, in document order.
 ///
-/// One unit per run: on GitHub's API (767 operations, 184 failing) that
-/// beat generating groups and splitting those that fail (bisection: 2.5
-/// times slower; growing groups while they pass: 1.8 times), because a
-/// group's run generates the union of its operations' types and a failing
-/// group still has to be split down to each culprit; on specs with few
-/// failures (Oxide's with 4 injected, QuantCDN's 12 of 247) the three were
-/// within 20% of each other. The runs are independent, so they share the
-/// machine's cores.
+/// In two rounds, the way group testing finds a few culprits among many:
+/// the units in chunks of about √n, each chunk generated with what its
+/// operations reach; then each unit of a chunk that failed, alone. A run's
+/// cost is that of the components it reaches, and in a spec whose schemas
+/// reach each other (GitHub's: a repository reaches a user, who reaches
+/// ...) one operation reaches most of them, so a run costs about the same
+/// whatever its size: one run per unit made blaming one failing operation
+/// among 200 such operations cost 200 generations of the whole graph
+/// (quadratic in the document: 27 s for a 0.1 MB synthetic spec in a debug
+/// build), where the rounds make 15 + 15. When most units fail (GitHub's
+/// API before answers of several types were kept: 184 of 767), every
+/// chunk fails and the rounds cost a chunk's run more per √n units than
+/// one run per unit. The runs of a round are independent, so they share
+/// the machine's cores.
 fn failing_alone(
     spec: &OpenAPI,
     reach: &prune::Reach,
     target: Target,
     units: &[Unit<'_>],
 ) -> Vec<FailedOperation> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, units.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut messages: Vec<Option<String>> = vec![None; units.len()];
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut found = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(unit) = units.get(index) else {
-                            break;
-                        };
-                        let alone =
-                            panics::catch(|| spec_with(spec, reach, std::slice::from_ref(unit)));
-                        let outcome = match alone {
-                            Ok(alone) => run(&alone, target).err(),
-                            Err(payload) => Some(explain_panic(&panics::message(payload.as_ref()))),
-                        };
-                        if let Some(message) = outcome {
-                            found.push((index, message));
-                        }
-                    }
-                    found
-                })
-            })
-            .collect();
-        for worker in workers {
-            // Every step of a worker that could panic is caught above.
-            for (index, message) in worker.join().unwrap_or_default() {
-                messages[index] = Some(message);
-            }
-        }
+    // The whole spec failed: one chunk would be that run again.
+    let size = (units.len() as f64).sqrt().ceil().max(1.0) as usize;
+    let chunks: Vec<&[Unit<'_>]> = units.chunks(size).collect();
+    let suspects: Vec<usize> = if chunks.len() > 1 {
+        let failed = in_parallel(chunks.len(), |i| failure(spec, reach, target, chunks[i]));
+        chunks
+            .iter()
+            .zip(failed)
+            .enumerate()
+            // A chunk whose run stopped (`None`) is a suspect too.
+            .filter(|(_, (_, failure))| !matches!(failure, Some(None)))
+            .flat_map(|(i, (chunk, _))| (i * size)..(i * size + chunk.len()))
+            .collect()
+    } else {
+        (0..units.len()).collect()
+    };
+    let messages = in_parallel(suspects.len(), |i| {
+        failure(
+            spec,
+            reach,
+            target,
+            std::slice::from_ref(&units[suspects[i]]),
+        )
     });
-    units
-        .iter()
+    suspects
+        .into_iter()
         .zip(messages)
-        .filter_map(|(unit, message)| {
-            message.map(|message| FailedOperation {
-                operation: Some(unit.name.clone()),
+        .filter_map(|(index, message)| {
+            let message =
+                message.unwrap_or_else(|| Some("the generator stopped on it".to_owned()))?;
+            Some(FailedOperation {
+                operation: Some(units[index].name.clone()),
                 message,
             })
         })
         .collect()
+}
+
+/// progenitor's message when the operations of `group`, with the
+/// components they reach, fail to generate.
+fn failure(
+    spec: &OpenAPI,
+    reach: &prune::Reach,
+    target: Target,
+    group: &[Unit<'_>],
+) -> Option<String> {
+    match panics::catch(|| spec_with(spec, reach, group)) {
+        Ok(alone) => run(&alone, target).err(),
+        Err(payload) => Some(explain_panic(&panics::message(payload.as_ref()))),
+    }
+}
+
+/// `job(0..n)`, in order, on the machine's cores; `None` for a job whose
+/// thread stopped (every step that could panic is caught in `failure`).
+fn in_parallel<T: Send>(n: usize, job: impl Fn(usize) -> T + Sync) -> Vec<Option<T>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, n.max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        if index >= n {
+                            break;
+                        }
+                        done.push((index, job(index)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        for worker in workers {
+            for (index, result) in worker.join().unwrap_or_default() {
+                results[index] = Some(result);
+            }
+        }
+    });
+    results
 }
 
 /// `spec` with only the operations of `group`, and the components they

@@ -5,7 +5,7 @@ use serde_json::Value;
 use crate::CodegenError;
 
 /// Only the version fields, read before the full document so that a Swagger
-/// 2.0 or OpenAPI 3.1 file gets a message about its version rather than about
+/// 2.0 file (or 3.2, …) gets a message about its version rather than about
 /// the first field openapiv3 fails to read.
 #[derive(Deserialize)]
 struct Version {
@@ -67,6 +67,15 @@ pub fn parse_spec(text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> 
 /// them, but readers disagree on which one counts, and taking the last
 /// would drop the first silently.
 pub(crate) fn parse(text: &str, spec_name: &str) -> Result<Value, CodegenError> {
+    parse_reporting(text, spec_name).map(|(doc, _)| doc)
+}
+
+/// [`parse`], and what reading an OpenAPI 3.1 document as 3.0 rewrote
+/// (see `openapi31`), one line each (none for a 3.0 document).
+pub(crate) fn parse_reporting(
+    text: &str,
+    spec_name: &str,
+) -> Result<(Value, Vec<String>), CodegenError> {
     let text = without_bom(text);
     if text.trim().is_empty() {
         return Err(CodegenError::Invalid {
@@ -107,15 +116,23 @@ pub(crate) fn parse(text: &str, spec_name: &str) -> Result<Value, CodegenError> 
     };
     let is_3_0 = matches!(&version.openapi, Some(Value::String(v))
         if v.strip_prefix("3.0.").is_some_and(|patch| patch.parse::<u32>().is_ok()));
-    if !is_3_0 {
+    let is_3_1 = matches!(&version.openapi, Some(Value::String(v)) if super::openapi31::is_3_1(v));
+    let mut raw = raw;
+    let rewritten = if is_3_1 {
+        super::openapi31::as_3_0(&mut raw).map_err(|problems| CodegenError::Problems {
+            spec: spec_name.to_owned(),
+            problems,
+        })?
+    } else if is_3_0 {
+        Vec::new()
+    } else {
         return Err(CodegenError::UnsupportedVersion {
             spec: spec_name.to_owned(),
             found,
         });
-    }
-    let mut raw = raw;
+    };
     without_bare_carriage_returns(&mut raw);
-    Ok(raw)
+    Ok((raw, rewritten))
 }
 
 /// The texts that become doc comments (`description`, `summary`, `title`
@@ -333,10 +350,10 @@ mod tests {
     }
 
     #[test]
-    fn rejects_versions_other_than_3_0() {
+    fn rejects_versions_other_than_3_0_and_3_1() {
         for (doc, found) in [
             ("swagger: '2.0'\n", "swagger 2.0"),
-            ("openapi: 3.1.0\n", "3.1.0"),
+            ("openapi: 3.2.0\n", "3.2.0"),
             ("info: {}\n", "(none"),
         ] {
             let err = parse_spec(doc, "s.yaml").unwrap_err();
