@@ -1,7 +1,8 @@
 use std::fmt;
 
 /// Everything that can stop generation. Each variant's message starts with
-/// the spec's name and is one line, ready to print to a terminal.
+/// the spec's name, ready to print to a terminal: one line, or, for
+/// several problems, a line that counts them and one indented line each.
 #[derive(Debug, thiserror::Error)]
 pub enum CodegenError {
     /// The text is not YAML/JSON, or not an OpenAPI document of the shape
@@ -78,80 +79,75 @@ pub(crate) fn short(message: &str) -> String {
     }
 }
 
-/// The checks' problems, each cut short, the first [`LISTED`] of them and
-/// a count of the rest.
+/// The checks' problems, each cut short: one inline, several one per
+/// line (indented under the first line, which counts them), the first
+/// [`LISTED`] of them and a count of the rest.
 struct Cut<'a>(&'a [String]);
 
 impl fmt::Display for Cut<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.0.iter().take(LISTED).enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            f.write_str(&short(problem))?;
-        }
-        if self.0.len() > LISTED {
-            write!(f, "; and {} more", self.0.len() - LISTED)?;
-        }
-        Ok(())
+        let lines: Vec<String> = self.0.iter().map(|p| short(p)).collect();
+        one_per_line(f, &format!("{} problems", lines.len()), &lines)
     }
 }
 
-/// One clause per distinct reason, naming the operations it stops:
-/// `12 operations (getAIModel, deleteTask, ...): progenitor panicked: ...`.
+/// `lines` as they are when there is one; else `heading:`, then each of the
+/// first [`LISTED`] on a line of its own, indented, and a count of the
+/// rest: a reader sees every problem at a glance, none longer than
+/// [`MESSAGE_CHARS`].
+fn one_per_line(f: &mut fmt::Formatter<'_>, heading: &str, lines: &[String]) -> fmt::Result {
+    if let [one] = lines {
+        return f.write_str(one);
+    }
+    f.write_str(heading)?;
+    f.write_str(":")?;
+    for line in lines.iter().take(LISTED) {
+        write!(f, "\n  {line}")?;
+    }
+    if lines.len() > LISTED {
+        write!(f, "\n  and {} more", lines.len() - LISTED)?;
+    }
+    Ok(())
+}
+
+/// One clause per distinct reason, naming the operations it stops
+/// (`12 operations (getAIModel, deleteTask, ...): progenitor panicked:
+/// ...`), one per line when there are several (see [`one_per_line`]).
 struct FailedList<'a>(&'a [FailedOperation]);
 
 impl fmt::Display for FailedList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut reasons: Vec<(String, Vec<&str>)> = Vec::new();
-        let mut whole_document = Vec::new();
+        let mut clauses = Vec::new();
         for failure in self.0 {
             let message = short(&failure.message);
             match &failure.operation {
-                None => whole_document.push(message),
+                None => clauses.push(format!("the document: {message}")),
                 Some(op) => match reasons.iter_mut().find(|(m, _)| *m == message) {
                     Some((_, ops)) => ops.push(op),
                     None => reasons.push((message, vec![op])),
                 },
             }
         }
-        let mut first = true;
-        let mut clause = |f: &mut fmt::Formatter<'_>| {
-            let sep = if first { "" } else { "; " };
-            first = false;
-            f.write_str(sep)
-        };
-        for message in &whole_document {
-            clause(f)?;
-            write!(f, "the document: {message}")?;
-        }
-        let clauses = whole_document.len() + reasons.len();
-        for (message, ops) in reasons
-            .iter()
-            .take(LISTED.saturating_sub(whole_document.len()))
-        {
-            clause(f)?;
-            match ops.as_slice() {
-                [one] => write!(f, "operation {one}: {message}")?,
-                many if many.len() > LISTED => write!(
-                    f,
+        for (message, ops) in &reasons {
+            clauses.push(match ops.as_slice() {
+                [one] => format!("operation {one}: {message}"),
+                many if many.len() > LISTED => format!(
                     "{} operations ({}, and {} more): {message}",
                     many.len(),
                     many[..LISTED].join(", "),
                     many.len() - LISTED
-                )?,
-                many => write!(
-                    f,
-                    "{} operations ({}): {message}",
-                    many.len(),
-                    many.join(", ")
-                )?,
-            }
+                ),
+                many => format!("{} operations ({}): {message}", many.len(), many.join(", ")),
+            });
         }
-        if clauses > LISTED {
-            write!(f, "; and {} more reasons", clauses - LISTED)?;
-        }
-        Ok(())
+        let operations: usize = reasons.iter().map(|(_, ops)| ops.len()).sum();
+        let heading = match operations {
+            0 => format!("{} reasons", clauses.len()),
+            1 => "1 operation, for these reasons".to_owned(),
+            n => format!("{n} operations, for {} reasons", clauses.len()),
+        };
+        one_per_line(f, &heading, &clauses)
     }
 }
 
@@ -173,14 +169,20 @@ mod tests {
             failures,
         }
         .to_string();
-        assert!(!text.contains('\n'));
-        assert!(text.len() < 20 * 400, "{} characters", text.len());
+        // One line per reason, none long, under a line that counts them.
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "s.yaml: progenitor cannot generate 25 operations, for 25 reasons:"
+        );
+        assert_eq!(lines.len(), 1 + 20 + 1, "{text}");
+        assert!(lines.iter().all(|l| l.chars().count() < 350), "{text}");
         assert!(
-            text.contains("operation op0: case 0: not yet implemented: MediaType { x x"),
+            lines[1].starts_with("  operation op0: case 0: not yet implemented: MediaType { x x"),
             "{text}"
         );
-        assert!(text.contains('…'));
-        assert!(text.ends_with("; and 5 more reasons"), "{text}");
+        assert!(lines[1].ends_with('…'));
+        assert_eq!(lines[21], "  and 5 more");
         // Messages alike once cut are one reason, its operations listed.
         let alike: Vec<FailedOperation> = (0..25)
             .map(|i| FailedOperation {
@@ -205,10 +207,21 @@ mod tests {
             problems,
         }
         .to_string();
-        assert!(text.starts_with("s.yaml: #/paths/0: a problem; #/paths/1: a problem"));
         assert!(
-            text.ends_with("#/paths/19: a problem; and 3 more"),
+            text.starts_with(
+                "s.yaml: 23 problems:\n  #/paths/0: a problem\n  #/paths/1: a problem\n"
+            ),
             "{text}"
         );
+        assert!(
+            text.ends_with("\n  #/paths/19: a problem\n  and 3 more"),
+            "{text}"
+        );
+        // One problem stays on the first line.
+        let one = CodegenError::Problems {
+            spec: "s.yaml".into(),
+            problems: vec!["#/paths: a problem".into()],
+        };
+        assert_eq!(one.to_string(), "s.yaml: #/paths: a problem");
     }
 }

@@ -67,7 +67,7 @@ impl Flags {
 }
 
 /// `cargo xtask codegen`: generates, writes or checks, and prints one line
-/// saying what it did, or the diff and one error line.
+/// saying what it did, or the diff and one error (a line per problem).
 pub fn command(args: &Args) -> Exit {
     let defaults = Paths::workspace_default();
     let paths = Paths {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
-use support::{OUTPUT_FILES, Run, TOKENS_SPEC, assert_one_clean_error_line, codegen};
+use support::{OUTPUT_FILES, Run, TOKENS_SPEC, assert_one_clean_error, codegen};
 
 struct Scratch {
     dir: TempDir,
@@ -38,7 +38,7 @@ fn assert_fails_without_touching_output(spec_name: &str, spec: &str, code: i32) 
     let run = codegen(&[], spec_name, "out.rs", Some(s.dir.path()));
     assert_eq!(run.code, code, "{}", run.stderr);
     assert!(!s.path("out.rs").exists(), "an output file was written");
-    assert_one_clean_error_line(&run.stderr);
+    assert_one_clean_error(&run.stderr);
 
     let previous = "// the checked-in file\n";
     s.write("out.rs", previous);
@@ -62,7 +62,7 @@ fn a_missing_spec_is_one_error_line_and_exit_3() {
     let s = Scratch::new();
     let run = codegen(&[], "nowhere.yaml", "out.rs", Some(s.dir.path()));
     assert_eq!(run.code, 3);
-    assert_one_clean_error_line(&run.stderr);
+    assert_one_clean_error(&run.stderr);
     assert!(
         run.stderr.contains("cannot read spec nowhere.yaml"),
         "{}",

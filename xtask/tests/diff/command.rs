@@ -8,7 +8,7 @@ use tempfile::TempDir;
 use xtask::diff::{self, Class, Report};
 
 use crate::Edit::{Insert, Set};
-use crate::support::{self, Run, assert_one_clean_error_line};
+use crate::support::{self, Run, assert_one_clean_error};
 use crate::{TOKENS_SPEC, edited, lines, report_lines};
 
 #[test]
@@ -258,7 +258,7 @@ fn assert_refused(dir: &Path, base: &str, names: &[&str]) {
     let (code, out, err) = xtask_diff(dir, &["--base", base]);
     assert_eq!(code, 3, "{out}{err}");
     assert_eq!(out, "");
-    assert_one_clean_error_line(&err);
+    assert_one_clean_error(&err);
     for name in names {
         assert!(err.contains(name), "{name:?} not in {err}");
     }

@@ -82,12 +82,27 @@ pub fn assert_no_panic_trace(stderr: &str) {
     }
 }
 
-/// How every task fails: one line on stderr, starting `error: `, and no
-/// panic trace. Returns the line.
-pub fn assert_one_clean_error_line(stderr: &str) -> &str {
+/// How every task fails: one error on stderr, its first line starting
+/// `error: `, each further line one of its problems, indented (a refusal
+/// of several problems lists one per line), none longer than a few hundred
+/// characters, and no panic trace. Returns the error's text.
+pub fn assert_one_clean_error(stderr: &str) -> &str {
     let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "expected one error line, got:\n{stderr}");
+    assert!(!lines.is_empty(), "expected an error, got nothing");
     assert!(lines[0].starts_with("error: "), "{stderr}");
+    for line in &lines[1..] {
+        assert!(
+            line.starts_with("  ") && !line[2..].starts_with(' '),
+            "a line of the error that is not one of its problems: {line:?} in\n{stderr}"
+        );
+    }
+    for line in &lines {
+        assert!(
+            line.chars().count() <= 420,
+            "a line of {} characters:\n{line}",
+            line.chars().count()
+        );
+    }
     assert_no_panic_trace(stderr);
-    lines[0]
+    stderr.trim_end()
 }
