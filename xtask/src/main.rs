@@ -2,7 +2,7 @@
 //! `cargo xtask diff [--base REV] [--format text|markdown|json|changelog] [--spec PATH]`
 //! `cargo xtask client-crate --spec PATH --out DIR [--name NAME] [--normalize] [--skip-failing]`
 //! `cargo xtask real-world [--specs DIR] [--only TEXT] [--no-check] [--skip-failing]`
-//! `cargo xtask mutate [--runs N] [--seed S] [--first N] [--specs DIR]`
+//! `cargo xtask mutate [--runs N] [--seed S] [--first N] [--specs DIR] [--compile N]`
 //! `cargo xtask upstream [--spec PATH [--pin]] [--write-guide] [--format text|markdown]`
 //!
 //! Parses the command line and runs one task; the tasks are in the library

@@ -51,6 +51,11 @@ pub struct Args {
     /// Print every refusal's message (to review what "names a place" accepts).
     #[arg(long)]
     pub show_refusals: bool,
+    /// Then make the first N generated specs client crates and `cargo
+    /// check` them with their mocks and CLI (offline, in target/mutants/):
+    /// what generates must compile, not only parse.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub compile: usize,
 }
 
 /// A spec mutated runs are made from, and how often it is picked.
@@ -145,6 +150,8 @@ impl std::fmt::Display for Failure {
 pub struct Tally {
     pub runs: usize,
     pub generated: usize,
+    /// The runs that generated, in order (what `compile` takes a slice of).
+    pub generated_runs: Vec<usize>,
     pub refused: usize,
     /// Refused because progenitor cannot generate some operations (and
     /// nothing else), then generated with `--skip-failing`.
@@ -212,7 +219,113 @@ pub fn campaign(
     });
     let mut tally = tally.into_inner().unwrap_or_else(|p| p.into_inner());
     tally.failures.sort_by_key(|f| f.run);
+    tally.generated_runs.sort();
     tally
+}
+
+/// Makes the specs of `runs` (runs that generated) client crates with
+/// their mocks and CLI (`client_crate::write`), in one scratch workspace
+/// at `dir`, and `cargo check`s them there, offline against the
+/// workspace's `Cargo.lock`, with `target_dir` as the target directory: a
+/// failure for each run whose crate does not compile (its first errors),
+/// or why the check could not run.
+pub fn compile(
+    bases: &[Base],
+    seed: u64,
+    runs: &[usize],
+    dir: &std::path::Path,
+    target_dir: &std::path::Path,
+) -> Result<Vec<Failure>, String> {
+    use std::fs;
+    let total_weight: u32 = bases.iter().map(|b| b.weight).sum();
+    let _ = fs::remove_dir_all(dir);
+    fs::create_dir_all(dir.join("specs")).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut failures = Vec::new();
+    let mut members = Vec::new();
+    let mut made = Vec::new();
+    for &run in runs {
+        let m = mutant(bases, total_weight, seed, run);
+        let spec = dir.join("specs").join(&m.name);
+        fs::write(&spec, &m.text).map_err(|e| format!("{}: {e}", spec.display()))?;
+        let package = format!("mutant-{run}");
+        let flags = crate::codegen_task::Flags {
+            normalize: m.normalize,
+            skip_failing: false,
+        };
+        let failure = |problem: String| Failure {
+            run,
+            base: m.base.clone(),
+            mutations: m.mutations.clone(),
+            problem,
+        };
+        match crate::client_crate::write(&spec, &dir.join(&package), &package, flags) {
+            Ok(_) => {
+                members.push(format!("{package:?}"));
+                made.push((package, failure(String::new())));
+            }
+            Err(e) => failures.push(failure(format!(
+                "generated in the campaign, not as a crate: {e}"
+            ))),
+        }
+    }
+    if members.is_empty() {
+        return Ok(failures);
+    }
+    fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[workspace]\nresolver = \"3\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
+    )
+    .map_err(|e| format!("{}: {e}", dir.display()))?;
+    fs::copy(
+        workspace_files::root().join("Cargo.lock"),
+        dir.join("Cargo.lock"),
+    )
+    .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = std::process::Command::new(cargo)
+        .args([
+            "check",
+            "--workspace",
+            "--offline",
+            "--quiet",
+            "--message-format",
+            "short",
+            "--features",
+            "mock,cli",
+        ])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target_dir)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .map_err(|e| format!("cannot run cargo check: {e}"))?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("error")).collect();
+    for (package, mut failure) in made {
+        let own: Vec<&str> = errors
+            .iter()
+            .filter(|l| l.starts_with(&format!("{package}/")))
+            .copied()
+            .collect();
+        if !own.is_empty() {
+            failure.problem = format!(
+                "generated, and does not compile ({} errors): {}",
+                own.len(),
+                own.iter().take(3).copied().collect::<Vec<_>>().join(" | ")
+            );
+            failures.push(failure);
+        }
+    }
+    if !output.status.success() && failures.is_empty() {
+        return Err(format!(
+            "cargo check failed, on no mutant's file:\n{}",
+            stderr.lines().take(20).collect::<Vec<_>>().join("\n")
+        ));
+    }
+    failures.sort_by_key(|f| f.run);
+    Ok(failures)
 }
 
 struct Outcome {
@@ -242,6 +355,7 @@ impl Outcome {
         tally.runs += 1;
         if self.generated {
             tally.generated += 1;
+            tally.generated_runs.push(self.run);
         } else {
             tally.refused += 1;
         }
@@ -268,7 +382,21 @@ impl Outcome {
     }
 }
 
-fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome {
+/// One run's spec: its text, named as the run, derived from a base by the
+/// run's seeded mutations; the same every time for the same seed and run.
+pub struct Mutant {
+    /// `mutant-<run>.json` or `.yaml`.
+    pub name: String,
+    pub text: String,
+    pub base: String,
+    /// What was done to the base, in order.
+    pub mutations: Vec<String>,
+    pub normalize: bool,
+}
+
+/// The spec of run `run` of the campaign of `seed` over `bases` (whose
+/// weights sum to `total_weight`).
+pub fn mutant(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Mutant {
     let mut rng = fastrand::Rng::with_seed(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ run as u64);
     let mut pick = rng.u32(0..total_weight.max(1));
     let base = bases
@@ -305,7 +433,29 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
             "yaml"
         }
     );
+    let mutations = as_3_1
+        .then(|| "written as OpenAPI 3.1".to_owned())
+        .into_iter()
+        .chain(mutations)
+        .chain([format!("normalize: {normalize}")])
+        .collect();
+    Mutant {
+        name,
+        text,
+        base: base.name.clone(),
+        mutations,
+        normalize,
+    }
+}
 
+fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome {
+    let Mutant {
+        name,
+        text,
+        base,
+        mutations,
+        normalize,
+    } = mutant(bases, total_weight, seed, run);
     let traces_before = PANIC_TRACES.load(Ordering::SeqCst);
     let started = Instant::now();
     let options = codegen::Options::new(&name).normalize(normalize);
@@ -392,15 +542,9 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
             }
         }
     }
-    let mutations = as_3_1
-        .then(|| "written as OpenAPI 3.1".to_owned())
-        .into_iter()
-        .chain(mutations)
-        .chain([format!("normalize: {normalize}")])
-        .collect();
     Outcome {
         run,
-        base: base.name.clone(),
+        base,
         mutations,
         time,
         generated,
@@ -683,7 +827,36 @@ pub fn command(args: &Args) -> Exit {
     for failure in &tally.failures {
         println!("FAIL seed {} {failure}", args.seed);
     }
-    if tally.failures.is_empty() {
+    let mut compiled_ok = true;
+    if args.compile > 0 {
+        let runs: Vec<usize> = tally
+            .generated_runs
+            .iter()
+            .take(args.compile)
+            .copied()
+            .collect();
+        let target = workspace_files::root().join("target");
+        let started = Instant::now();
+        match compile(&bases, args.seed, &runs, &target.join("mutants"), &target) {
+            Ok(failures) => {
+                println!(
+                    "compiled {} generated specs with their mocks and CLI in {:.0} s: {} do not compile",
+                    runs.len(),
+                    started.elapsed().as_secs_f64(),
+                    failures.len()
+                );
+                for failure in &failures {
+                    println!("FAIL seed {} {failure}", args.seed);
+                }
+                compiled_ok = failures.is_empty();
+            }
+            Err(why) => {
+                eprintln!("error: {why}");
+                compiled_ok = false;
+            }
+        }
+    }
+    if tally.failures.is_empty() && compiled_ok {
         Exit::Success
     } else {
         Exit::StaleOrBreaking

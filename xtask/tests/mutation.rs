@@ -1,13 +1,16 @@
 //! A fixed-seed slice of the mutation campaign (`cargo xtask mutate`): 300
 //! specs derived from ours and the companion shapes, each generated and
 //! checked for panic traces, runs over 10 s, output that does not parse
-//! and refusals that name no place. Alone in its binary: the campaign
+//! and refusals that name no place; the first six that generate are
+//! compiled with their mocks and CLI. Alone in its binary: the campaign
 //! counts panic traces with a process-wide hook.
 
-use xtask::mutate::{Tally, campaign, own_bases};
+use xtask::mutate::{Tally, campaign, compile, own_bases};
 
 const SEED: u64 = 2026;
 const RUNS: usize = 300;
+/// How many of the specs that generate are compiled.
+const COMPILED: usize = 6;
 
 fn failures(tally: &Tally) -> String {
     tally
@@ -42,4 +45,35 @@ fn a_fixed_seed_slice_of_the_campaign_finds_nothing() {
         tally.refused, tally.generated_by_skipping, tally.not_skipped
     );
     assert!(tally.failures.is_empty(), "{}", failures(&tally));
+
+    // What generates must compile, with its mocks and CLI, not only parse:
+    // the first generated specs of the slice as client crates, checked
+    // offline (in this test's target directory, where the client-crate
+    // test has checked the same dependencies).
+    let target = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target directory");
+    let runs: Vec<usize> = tally
+        .generated_runs
+        .iter()
+        .take(COMPILED)
+        .copied()
+        .collect();
+    assert_eq!(runs.len(), COMPILED);
+    let not_compiled = compile(
+        &own_bases(),
+        SEED,
+        &runs,
+        &target.join("mutation-compile-test"),
+        target,
+    )
+    .unwrap();
+    assert!(
+        not_compiled.is_empty(),
+        "{}",
+        not_compiled
+            .iter()
+            .map(|f| format!("seed {SEED} {f}\n"))
+            .collect::<String>()
+    );
 }
