@@ -52,8 +52,9 @@ pub struct Args {
     #[arg(long)]
     pub show_refusals: bool,
     /// Then make the first N generated specs client crates and `cargo
-    /// check` them with their mocks and CLI (offline, in target/mutants/):
-    /// what generates must compile, not only parse.
+    /// check` them with their mocks and CLI (in target/mutants/; the crates
+    /// beyond the workspace's lock are fetched): what generates must
+    /// compile, not only parse.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub compile: usize,
 }
@@ -225,16 +226,18 @@ pub fn campaign(
 
 /// Makes the specs of `runs` (runs that generated) client crates with
 /// their mocks and CLI (`client_crate::write`), in one scratch workspace
-/// at `dir`, and `cargo check`s them there, offline against the
-/// workspace's `Cargo.lock`, with `target_dir` as the target directory: a
-/// failure for each run whose crate does not compile (its first errors),
-/// or why the check could not run.
+/// at `dir`, and `cargo check`s them there against the workspace's
+/// `Cargo.lock` (`offline`: only with the crates it holds, as the tests
+/// run; else the crates some specs name beyond it, uuid or regress, are
+/// fetched), with `target_dir` as the target directory: a failure for
+/// each run whose crate does not compile (its first errors), or why the
+/// check could not run.
 pub fn compile(
     bases: &[Base],
     seed: u64,
     runs: &[usize],
-    dir: &std::path::Path,
-    target_dir: &std::path::Path,
+    offline: bool,
+    (dir, target_dir): (&std::path::Path, &std::path::Path),
 ) -> Result<Vec<Failure>, String> {
     use std::fs;
     let total_weight: u32 = bases.iter().map(|b| b.weight).sum();
@@ -286,10 +289,9 @@ pub fn compile(
     .map_err(|e| format!("Cargo.lock: {e}"))?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = std::process::Command::new(cargo)
+        .args(["check", "--workspace"])
+        .args(offline.then_some("--offline"))
         .args([
-            "check",
-            "--workspace",
-            "--offline",
             "--quiet",
             "--message-format",
             "short",
@@ -837,7 +839,8 @@ pub fn command(args: &Args) -> Exit {
             .collect();
         let target = workspace_files::root().join("target");
         let started = Instant::now();
-        match compile(&bases, args.seed, &runs, &target.join("mutants"), &target) {
+        let dirs = (target.join("mutants"), target.clone());
+        match compile(&bases, args.seed, &runs, false, (&dirs.0, &dirs.1)) {
             Ok(failures) => {
                 println!(
                     "compiled {} generated specs with their mocks and CLI in {:.0} s: {} do not compile",

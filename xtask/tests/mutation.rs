@@ -60,14 +60,8 @@ fn a_fixed_seed_slice_of_the_campaign_finds_nothing() {
         .copied()
         .collect();
     assert_eq!(runs.len(), COMPILED);
-    let not_compiled = compile(
-        &own_bases(),
-        SEED,
-        &runs,
-        &target.join("mutation-compile-test"),
-        target,
-    )
-    .unwrap();
+    let dir = target.join("mutation-compile-test");
+    let not_compiled = compile(&own_bases(), SEED, &runs, true, (&dir, target)).unwrap();
     assert!(
         not_compiled.is_empty(),
         "{}",
