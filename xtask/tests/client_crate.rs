@@ -142,13 +142,25 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
         "{}",
         made.stderr
     );
+    // A spec without operations (its CLI's empty `CliCommand`: codegen's
+    // `cli_without_operations`).
+    let empty = workspace.join("no-operations-client");
+    let _ = fs::remove_dir_all(&empty);
+    let empty_spec = workspace.join("no-operations.yaml");
+    fs::write(
+        &empty_spec,
+        "openapi: 3.0.3\ninfo: {title: nothing, version: '1'}\npaths: {}\n",
+    )
+    .unwrap();
+    let made = client_crate(&empty_spec, &empty);
+    assert_eq!(made.code, 0, "{}", made.stderr);
     let photos = fs::read_to_string(skipped.join("src/generated.rs")).unwrap();
     assert!(photos.contains("// - operation upload_photo (POST /photos): "));
 
     // The crates on their own, in a workspace of their own, offline.
     fs::write(
         workspace.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"tokens-client\", \"shapes-client\", \"skipped-client\"]\n",
+        "[workspace]\nresolver = \"3\"\nmembers = [\"tokens-client\", \"shapes-client\", \"skipped-client\", \"no-operations-client\"]\n",
     )
     .unwrap();
     fs::copy(

@@ -17,6 +17,7 @@
 //! threads as plain data.
 
 mod cli_arguments;
+mod cli_without_operations;
 mod client_hooks;
 pub(crate) mod enum_varnames;
 pub(crate) mod json_schema;
@@ -188,6 +189,11 @@ pub(crate) const PASSES: &[Pass] = &[
         module: "cli_arguments",
         parts: &[Cli],
         run: File(cli_arguments::rewrite),
+    },
+    Pass {
+        module: "cli_without_operations",
+        parts: &[Cli],
+        run: File(cli_without_operations::rewrite),
     },
 ];
 
