@@ -2,13 +2,14 @@
 //!
 //! [`generate`] goes through the stages, one folder each:
 //!
-//! 1. `spec`: read the text once into JSON values (duplicate keys refused),
-//!    check them, mark the secret fields (`passes::secret_fields`), have
-//!    openapiv3 read them.
+//! 1. `spec`: read the text once into JSON values (duplicate keys
+//!    refused; OpenAPI 3.1 rewritten as 3.0), check them, mark the secret
+//!    fields (`passes::secret_fields`), have openapiv3 read them.
 //! 2. `normalize` (only with [`Options::normalize`]): rewrite what
 //!    progenitor cannot generate, each change reported.
 //! 3. `progenitor`: run progenitor's builder-style generator for each
-//!    [`Target`]; when it fails, blame the operations that fail alone.
+//!    [`Target`]; when it fails, blame the operations that fail alone, and
+//!    with [`Options::skip_failing`] leave them out and go again.
 //! 4. `passes`: what we add on top of progenitor, one module per pass, in
 //!    one ordered table (`passes::PASSES`).
 //! 5. `threads`: the client in two halves and the two companions, on four

@@ -349,3 +349,22 @@ fn a_bare_carriage_return_in_a_description_becomes_a_line_break() {
     assert!(out.client.contains("first line"), "the text is kept");
     assert!(out.client.contains("second line"));
 }
+
+/// `oneOf: []` (and `anyOf`, `allOf`) lists no schema: typify made an
+/// empty enum whose CLI did not compile (the mutation campaign's compile
+/// slice found it). Refused with its place.
+#[test]
+fn a_composition_of_no_schema_is_refused_with_its_place() {
+    for key in ["oneOf", "anyOf", "allOf"] {
+        let spec = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n    IdOrIds: {{{key}: []}}\n"
+        );
+        let err = client(&spec, "c.yaml").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            format!(
+                "c.yaml: #/components/schemas/IdOrIds/{key}: lists no schema (JSON Schema requires at least one)"
+            )
+        );
+    }
+}

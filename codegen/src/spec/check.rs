@@ -37,7 +37,31 @@ pub(crate) fn problems(doc: &Value) -> Vec<String> {
     alias_cycles(doc, &mut found);
     path_parameters(doc, &mut found);
     enum_values(doc, &mut found);
+    empty_compositions(doc, &mut found);
     found
+}
+
+/// `oneOf`, `anyOf` or `allOf` listing no schema: JSON Schema requires at
+/// least one, and typify makes an empty enum of it, which the CLI parses
+/// with a conversion the enum does not have (found by the mutation
+/// campaign's compile slice).
+fn empty_compositions(doc: &Value, found: &mut Vec<String>) {
+    walk_objects(doc, |pointer, place, map| {
+        if place != ObjectKind::Schema {
+            return;
+        }
+        for key in ["oneOf", "anyOf", "allOf"] {
+            if map
+                .get(key)
+                .and_then(Value::as_array)
+                .is_some_and(Vec::is_empty)
+            {
+                found.push(format!(
+                    "#{pointer}/{key}: lists no schema (JSON Schema requires at least one)"
+                ));
+            }
+        }
+    });
 }
 
 /// `#/components/<kind>/<name>`: what progenitor resolves (it looks the
