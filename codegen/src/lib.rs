@@ -162,7 +162,7 @@ pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, Cod
             let header = header.clone() + &skipped_note(&skipped);
             let attempt = split_and_generate_files(spec.clone(), spec_name, &header);
             if let Some(generated) = skipping(attempt, &mut spec, &mut skipped) {
-                break generated?;
+                break generated.map_err(|error| with_left_out(error, &skipped))?;
             }
         }
     } else {
@@ -208,6 +208,28 @@ fn skipping<T>(
             })),
         },
         attempt => Some(attempt),
+    }
+}
+
+/// A refusal after operations were left out names them too: they cannot
+/// be generated either, and the reader learns what `--skip-failing` did
+/// before the rest was refused.
+fn with_left_out(error: CodegenError, skipped: &[LeftOut]) -> CodegenError {
+    match error {
+        CodegenError::Generator { spec, failures } if !skipped.is_empty() => {
+            CodegenError::Generator {
+                spec,
+                failures: skipped
+                    .iter()
+                    .map(|left_out| FailedOperation {
+                        operation: Some(left_out.operation.clone()),
+                        message: left_out.reason.clone(),
+                    })
+                    .chain(failures)
+                    .collect(),
+            }
+        }
+        error => error,
     }
 }
 

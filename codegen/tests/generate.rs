@@ -368,3 +368,31 @@ fn a_composition_of_no_schema_is_refused_with_its_place() {
         );
     }
 }
+
+/// A refusal after `--skip-failing` left operations out names them beside
+/// why the rest was refused.
+#[test]
+fn a_refusal_after_skipping_names_what_was_left_out() {
+    let corpus = workspace_files::broken_specs_dir().join("34-title-names-another-type.yaml");
+    let titled = std::fs::read_to_string(corpus).unwrap();
+    let spec = titled.replace(
+        "paths:\n",
+        "paths:\n  /upload:\n    post:\n      operationId: upload\n      requestBody: {content: {'image/png': {schema: {type: string}}}}\n      responses: {'204': {description: ok}}\n",
+    );
+    let err = codegen::generate(&spec, &Options::new("t.yaml").skip_failing(true))
+        .unwrap_err()
+        .to_string();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines[0], "t.yaml: progenitor cannot generate 1 operation, for these reasons:",
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("  the document: typify names two types"),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with("  operation upload: unexpected or unhandled format"),
+        "{err}"
+    );
+}

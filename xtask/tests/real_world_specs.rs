@@ -80,7 +80,8 @@ fn githubs_api_is_refused_for_its_operations_not_its_examples() {
         "{stderr}"
     );
     // Without them (--skip-failing) the rest is refused as a whole: typify
-    // would name two types alike, which --normalize mends.
+    // would name two types alike, which --normalize mends; the four are
+    // named beside it.
     let skipping = codegen(
         &["--skip-failing"],
         specs_dir().join("github-api.json"),
@@ -91,7 +92,14 @@ fn githubs_api_is_refused_for_its_operations_not_its_examples() {
     assert!(
         skipping
             .stderr
-            .contains("progenitor cannot generate the document: typify names two types"),
+            .contains("progenitor cannot generate 4 operations, for 5 reasons:\n"),
+        "{}",
+        skipping.stderr
+    );
+    assert!(
+        skipping
+            .stderr
+            .contains("\n  the document: typify names two types"),
         "{}",
         skipping.stderr
     );
