@@ -162,7 +162,7 @@ pub fn generate(spec_text: &str, options: &Options<'_>) -> Result<Generated, Cod
             let header = header.clone() + &skipped_note(&skipped);
             let attempt = split_and_generate_files(spec.clone(), spec_name, &header);
             if let Some(generated) = skipping(attempt, &mut spec, &mut skipped) {
-                break generated.map_err(|error| with_left_out(error, &skipped))?;
+                break generated?;
             }
         }
     } else {
@@ -187,7 +187,7 @@ fn split_and_generate_files(
 /// What to do with an attempt's outcome when skipping: `None` to try
 /// again, when the attempt failed only on operations, which are then left
 /// out of `spec` (see `progenitor::skip`) and added to `skipped`;
-/// otherwise the outcome.
+/// otherwise the outcome, a refusal naming what was left out before it.
 fn skipping<T>(
     attempt: Result<T, CodegenError>,
     spec: &mut openapiv3::OpenAPI,
@@ -202,10 +202,13 @@ fn skipping<T>(
                 skipped.extend(left_out);
                 None
             }
-            None => Some(Err(CodegenError::Generator {
-                spec: name,
-                failures,
-            })),
+            None => Some(Err(with_left_out(
+                CodegenError::Generator {
+                    spec: name,
+                    failures,
+                },
+                skipped,
+            ))),
         },
         attempt => Some(attempt),
     }
@@ -326,11 +329,18 @@ pub fn client_file_skipping(
     spec: &openapiv3::OpenAPI,
     spec_name: &str,
 ) -> Result<(syn::File, Vec<LeftOut>), CodegenError> {
-    let mut spec = spec.clone();
+    // The spec is copied only when something is left out (the review of a
+    // spec that generates, the usual case, pays nothing more).
+    let mut spec = std::borrow::Cow::Borrowed(spec);
     let mut skipped = Vec::new();
     loop {
-        let attempt = client_halves(&spec, spec_name);
-        if let Some(halves) = skipping(attempt, &mut spec, &mut skipped) {
+        let outcome = match client_halves(&spec, spec_name) {
+            failed @ Err(CodegenError::Generator { .. }) => {
+                skipping(failed, spec.to_mut(), &mut skipped)
+            }
+            outcome => Some(outcome),
+        };
+        if let Some(halves) = outcome {
             let (types, requests) = halves?;
             return Ok((threads::halves::join(types, requests), skipped));
         }

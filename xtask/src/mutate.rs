@@ -485,23 +485,11 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
         }
         Ok(Ok(files)) => {
             generated = true;
-            for (target, file) in files.files() {
-                if let Err(e) = syn::parse_file(file) {
-                    problems.push((
-                        Problem::Unparsable,
-                        format!("{target:?} does not parse as Rust: {e}"),
-                    ));
-                }
-            }
+            problems.extend(unparsable(&files, ""));
         }
         Ok(Err(error)) => {
             let message = error.to_string();
-            if !names_a_place(&message, &name) {
-                problems.push((
-                    Problem::NoPlace,
-                    format!("refused without a place: {message}"),
-                ));
-            }
+            problems.extend(without_place(&message, &name, ""));
             refusal = Some(message);
             // Refused for some operations alone: `--skip-failing` must
             // then give a client of the rest, which parses.
@@ -512,16 +500,7 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
                 match catch_unwind(AssertUnwindSafe(|| codegen::generate(&text, &skipping))) {
                     Ok(Ok(files)) => {
                         generated_by_skipping = true;
-                        for (target, file) in files.files() {
-                            if let Err(e) = syn::parse_file(file) {
-                                problems.push((
-                                    Problem::Unparsable,
-                                    format!(
-                                        "{target:?} with --skip-failing does not parse as Rust: {e}"
-                                    ),
-                                ));
-                            }
-                        }
+                        problems.extend(unparsable(&files, " with --skip-failing"));
                     }
                     // What is left may fail as a whole (two types typify
                     // names alike once an operation is gone): a refusal
@@ -529,12 +508,7 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
                     Ok(Err(error)) => {
                         not_skipped = true;
                         let message = error.to_string();
-                        if !names_a_place(&message, &name) {
-                            problems.push((
-                                Problem::NoPlace,
-                                format!("refused with --skip-failing without a place: {message}"),
-                            ));
-                        }
+                        problems.extend(without_place(&message, &name, " with --skip-failing"));
                     }
                     Err(_) => problems.push((
                         Problem::PanicTrace,
@@ -555,6 +529,33 @@ fn one_run(bases: &[Base], total_weight: u32, seed: u64, run: usize) -> Outcome 
         refusal,
         problems,
     }
+}
+
+/// A problem for each generated file that does not parse as Rust; `how`
+/// says how it was generated (` with --skip-failing`, or nothing).
+fn unparsable(files: &codegen::Generated, how: &str) -> Vec<(Problem, String)> {
+    files
+        .files()
+        .into_iter()
+        .filter_map(|(target, file)| {
+            let e = syn::parse_file(file).err()?;
+            Some((
+                Problem::Unparsable,
+                format!("{target:?}{how} does not parse as Rust: {e}"),
+            ))
+        })
+        .collect()
+}
+
+/// A problem when a refusal's `message` names no place (see
+/// [`names_a_place`]); `how` as for [`unparsable`].
+fn without_place(message: &str, spec_name: &str, how: &str) -> Option<(Problem, String)> {
+    (!names_a_place(message, spec_name)).then(|| {
+        (
+            Problem::NoPlace,
+            format!("refused{how} without a place: {message}"),
+        )
+    })
 }
 
 /// Whether a refusal says where: `name:line:column`, a JSON pointer, an

@@ -15,6 +15,7 @@ use std::fmt;
 use openapiv3::{OpenAPI, ReferenceOr};
 
 use crate::FailedOperation;
+use crate::spec::OperationsMut;
 use crate::spec::walk::{operation_name, route};
 
 /// An operation left out, with where it was and why.
@@ -85,16 +86,7 @@ pub(crate) fn leave_out(spec: &mut OpenAPI, failures: &[FailedOperation]) -> Opt
             !named
         }
         ReferenceOr::Item(item) => {
-            for (method, operation) in [
-                ("get", &mut item.get),
-                ("put", &mut item.put),
-                ("post", &mut item.post),
-                ("delete", &mut item.delete),
-                ("options", &mut item.options),
-                ("head", &mut item.head),
-                ("patch", &mut item.patch),
-                ("trace", &mut item.trace),
-            ] {
+            for (method, operation) in item.operation_slots_mut() {
                 let Some(name) = operation
                     .as_ref()
                     .map(|op| operation_name(op.operation_id.as_deref(), method, path))

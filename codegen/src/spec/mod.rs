@@ -16,23 +16,30 @@ pub mod walk;
 /// The operations of a path item, by method, open to change.
 pub(crate) trait OperationsMut {
     fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)>;
+    /// Every method's place, filled or not, in the order OpenAPI lists
+    /// them: what removes an operation (`progenitor::skip`).
+    fn operation_slots_mut(&mut self) -> [(&'static str, &mut Option<openapiv3::Operation>); 8];
 }
 
 impl OperationsMut for openapiv3::PathItem {
     fn iter_mut_operations(&mut self) -> Vec<(&'static str, &mut openapiv3::Operation)> {
+        self.operation_slots_mut()
+            .into_iter()
+            .filter_map(|(m, op)| op.as_mut().map(|op| (m, op)))
+            .collect()
+    }
+
+    fn operation_slots_mut(&mut self) -> [(&'static str, &mut Option<openapiv3::Operation>); 8] {
         [
-            ("get", self.get.as_mut()),
-            ("put", self.put.as_mut()),
-            ("post", self.post.as_mut()),
-            ("delete", self.delete.as_mut()),
-            ("options", self.options.as_mut()),
-            ("head", self.head.as_mut()),
-            ("patch", self.patch.as_mut()),
-            ("trace", self.trace.as_mut()),
+            ("get", &mut self.get),
+            ("put", &mut self.put),
+            ("post", &mut self.post),
+            ("delete", &mut self.delete),
+            ("options", &mut self.options),
+            ("head", &mut self.head),
+            ("patch", &mut self.patch),
+            ("trace", &mut self.trace),
         ]
-        .into_iter()
-        .filter_map(|(m, op)| op.map(|op| (m, op)))
-        .collect()
     }
 }
 
