@@ -2,7 +2,7 @@
 //!
 //! A loopback server (`tokens_tests::raw_http`) misbehaves in one way per
 //! row of [`behaviours`]; a client configured as a program would make it
-//! (its bearer token, a 2 s timeout, the default retries with a 100 ms base
+//! (its bearer token, a 1 s timeout, the default retries with a 100 ms base
 //! delay, the default response limit) calls it. For every row:
 //! - the call ends with the typed error, or the value, the row names;
 //! - within the timeout plus the retry schedule;
@@ -32,7 +32,7 @@ use tokens_tests::raw_http::{RawRequest, RawServer, Reply, response};
 static HEAP: &PeakMemAlloc<System> = &INSTRUMENTED_SYSTEM;
 
 const BEARER: &str = "bearer-hostile-7e41";
-const TIMEOUT: Duration = Duration::from_secs(2);
+const TIMEOUT: Duration = Duration::from_secs(1);
 const BASE_DELAY: Duration = Duration::from_millis(100);
 /// The memory a call may take beyond the response limit.
 const HEAP_SLACK: usize = 4 * 1024 * 1024;

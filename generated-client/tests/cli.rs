@@ -324,7 +324,14 @@ fn tokens_create_settles_every_lost_answer_and_prints_the_one_live_token() {
             std::thread::spawn(move || {
                 let fake = FakeServer::start();
                 fake.fail_next(Operation::Create, fault.clone());
-                let run = against_fake(&fake, CREATE_ON_FAKE, "trace");
+                // A window past the stall (the default, 10 s, is what a
+                // connection closed before the server acted waits).
+                let args: Vec<&str> = CREATE_ON_FAKE
+                    .iter()
+                    .copied()
+                    .chain(["--settle-window", "2"])
+                    .collect();
+                let run = against_fake(&fake, &args, "trace");
                 // A stalled server may act after the tool has returned.
                 std::thread::sleep(stall);
                 (fault, fake, run)
@@ -398,6 +405,49 @@ fn no_settle_sends_one_request_and_lists_nothing() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(fake.requests(Operation::List), 0);
     assert_eq!(fake.live_tokens("test-org").len(), 1);
+}
+
+/// `--settle-window` is how long a lost attempt's token is looked for: a
+/// connection closed before the server acted leaves nothing to find, and
+/// the tool tries again once the window is over, well before the default
+/// 10 s. It takes a positive number of seconds, and not with `--no-settle`.
+#[test]
+fn the_settle_window_is_the_flags() {
+    let fake = FakeServer::start();
+    fake.fail_next(Operation::Create, Fault::CloseBeforeActing);
+    let args: Vec<&str> = CREATE_ON_FAKE
+        .iter()
+        .copied()
+        .chain(["--settle-window", "0.5"])
+        .collect();
+    let started = std::time::Instant::now();
+    let run = against_fake(&fake, &args, "");
+    let took = started.elapsed();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(fake.live_tokens("test-org").len(), 1);
+    assert_eq!(fake.requests(Operation::Create), 2);
+    assert!(took < Duration::from_secs(6), "took {took:?}");
+
+    for (extra, why) in [
+        (
+            &["--settle-window", "0"][..],
+            "is not a positive number of seconds",
+        ),
+        (
+            &["--settle-window", "1", "--no-settle"][..],
+            "cannot be used with",
+        ),
+    ] {
+        let args: Vec<&str> = CREATE_ON_FAKE.iter().chain(extra).copied().collect();
+        let run = against_fake(&fake, &args, "");
+        assert_eq!(run.code, 2, "{extra:?}: {}", run.stderr);
+        assert!(run.stderr.contains(why), "{extra:?}: {}", run.stderr);
+    }
+    assert_eq!(
+        fake.requests(Operation::Create),
+        2,
+        "a refused flag sends nothing"
+    );
 }
 
 /// A list answered with a body without end: the tool stops reading at the

@@ -15,16 +15,20 @@
 //! the scenarios that concern a response, with random answers that fit the
 //! new spec (`Prefer: dynamic=true`, several per scenario).
 //!
+//! One Prism serves the old spec and every pair's new spec, each under a
+//! path prefix of its own ([`one_document`]): a Prism takes about a second
+//! of CPU to start, and one per pair was most of this test's time.
+//!
 //! `WIRE_PROOF_SHOW=1 cargo test -p tokens-npm-tests --test wire_proof --
 //! --nocapture` prints the table of pairs, expected and observed outcomes.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use std::time::Instant;
 
 use quantcdn_tokens::types::{ApiError, CreateTokenRequest, ExpiresIn, builder};
 use quantcdn_tokens::{Client, ClientBuilder, Error, RetryPolicy};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use serde_json::{Map, Value};
 use tokens_npm_tests::prism::Prism;
 use xtask::diff::{Class, Report};
 
@@ -38,8 +42,6 @@ const ORG: &str = "test-org";
 /// null about 40 % of the time, so 30 answers all non-null happen about
 /// once in 10^7 runs.
 const DYNAMIC_ANSWERS: usize = 30;
-/// Prisms started at once (each takes a second or two of CPU to start).
-const PRISMS_AT_ONCE: usize = 8;
 
 /// The control: the spec as it is on both sides (no report line).
 const CONTROL: Pair = Pair {
@@ -422,8 +424,6 @@ fn the_old_crate_fails_against_the_new_spec_exactly_when_the_report_says() {
     // again, as the new sides are).
     let old_spec = CONTROL.old_spec(TOKENS_SPEC);
     let old = side(&old_spec, "old.yaml");
-    let old_path = dir.path().join("old.yaml");
-    std::fs::write(&old_path, &old_spec).unwrap();
 
     let scenarios: Vec<(&'static Scenario, &'static Pair)> =
         SCENARIOS.iter().map(|s| (s, pair_named(s.pair))).collect();
@@ -451,44 +451,42 @@ fn the_old_crate_fails_against_the_new_spec_exactly_when_the_report_says() {
         runs
     });
 
-    // Every scenario works against the old spec.
-    {
-        let prism = Prism::start_spec(&old_path);
-        for run in &mut runs {
-            run.old = runtime.block_on(play(run.scenario, &prism.base_url()));
-        }
-        let broken: Vec<String> = runs
-            .iter()
-            .filter_map(|r| {
-                r.old
-                    .as_ref()
-                    .err()
-                    .map(|e| format!("{:?}: {e}", r.scenario.pair))
-            })
-            .collect();
-        assert!(
-            broken.is_empty(),
-            "scenarios that fail against the old spec prove nothing:\n{}\nPrism's log:\n{}",
-            broken.join("\n"),
-            prism.log()
-        );
-    }
+    // One Prism: the old spec first, then each run's new spec.
+    let specs: Vec<String> = std::iter::once(old_spec.clone())
+        .chain(
+            runs.iter()
+                .map(|run| pair_named(run.scenario.pair).new_spec(TOKENS_SPEC)),
+        )
+        .collect();
+    let (document, prefixes) = one_document(&specs);
+    let path = dir.path().join("all.json");
+    std::fs::write(&path, document).unwrap();
+    let prism = Prism::start_spec(&path);
+    let base_url = |i: usize| format!("{}{}", prism.base_url(), prefixes[i]);
 
-    // Then against each pair's new spec, a few Prisms at a time.
-    for (i, chunk) in runs.chunks_mut(PRISMS_AT_ONCE).enumerate() {
-        let specs: Vec<PathBuf> = chunk
-            .iter()
-            .enumerate()
-            .map(|(j, run)| {
-                let path = dir.path().join(format!("new-{i}-{j}.yaml"));
-                std::fs::write(&path, pair_named(run.scenario.pair).new_spec(TOKENS_SPEC)).unwrap();
-                path
-            })
-            .collect();
-        let prisms = Prism::start_all(&specs);
-        for (run, prism) in chunk.iter_mut().zip(&prisms) {
-            run.new = runtime.block_on(play(run.scenario, &prism.base_url()));
-        }
+    // Every scenario works against the old spec.
+    for run in &mut runs {
+        run.old = runtime.block_on(play(run.scenario, &base_url(0)));
+    }
+    let broken: Vec<String> = runs
+        .iter()
+        .filter_map(|r| {
+            r.old
+                .as_ref()
+                .err()
+                .map(|e| format!("{:?}: {e}", r.scenario.pair))
+        })
+        .collect();
+    assert!(
+        broken.is_empty(),
+        "scenarios that fail against the old spec prove nothing:\n{}\nPrism's log:\n{}",
+        broken.join("\n"),
+        prism.log()
+    );
+
+    // Then against each pair's new spec.
+    for (i, run) in runs.iter_mut().enumerate() {
+        run.new = runtime.block_on(play(run.scenario, &base_url(i + 1)));
     }
 
     let asserted = &runs[..];
@@ -539,6 +537,131 @@ fn the_old_crate_fails_against_the_new_spec_exactly_when_the_report_says() {
         pairs.len(),
         started.elapsed()
     );
+}
+
+/// Several specs as one document that Prism serves, and the path prefix of
+/// each: spec `i`'s paths under `/spec{i}`, its components renamed
+/// `spec{i}_<name>` (its `$ref`s and security requirements with them), and
+/// its global `security` copied into each operation that has none, so that
+/// no spec sees another's schemas, parameters or security.
+fn one_document(specs: &[String]) -> (String, Vec<String>) {
+    const METHODS: [&str; 8] = [
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    let mut paths = Map::new();
+    let mut components = Map::new();
+    let mut prefixes = Vec::new();
+    let mut openapi = Value::Null;
+    for (i, spec) in specs.iter().enumerate() {
+        let prefix = format!("/spec{i}");
+        let tag = format!("spec{i}_");
+        let mut spec: Value = serde_yaml::from_str(spec).expect("a pair's spec parses");
+        rename_refs(&mut spec, &tag);
+        openapi = spec["openapi"].clone();
+        let security = spec.get("security").cloned();
+        let renamed_security = |requirements: &Value| -> Value {
+            Value::Array(
+                requirements
+                    .as_array()
+                    .expect("security is a list")
+                    .iter()
+                    .map(|requirement| {
+                        let requirement = requirement.as_object().expect("a requirement");
+                        Value::Object(
+                            requirement
+                                .iter()
+                                .map(|(scheme, scopes)| (format!("{tag}{scheme}"), scopes.clone()))
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+            )
+        };
+        if let Some(Value::Object(spec_paths)) = spec.get_mut("paths") {
+            for (path, item) in std::mem::take(spec_paths) {
+                let mut item = item;
+                for method in METHODS {
+                    let Some(Value::Object(operation)) = item.get_mut(method) else {
+                        continue;
+                    };
+                    if let Some(id) = operation.get("operationId").and_then(Value::as_str) {
+                        let id = format!("{tag}{id}");
+                        operation.insert("operationId".into(), id.into());
+                    }
+                    let own = operation.get("security").or(security.as_ref());
+                    if let Some(requirements) = own.map(renamed_security) {
+                        operation.insert("security".into(), requirements);
+                    }
+                }
+                paths.insert(format!("{prefix}{path}"), item);
+            }
+        }
+        if let Some(Value::Object(sections)) = spec.get_mut("components") {
+            for (section, entries) in std::mem::take(sections) {
+                let Value::Object(entries) = entries else {
+                    continue;
+                };
+                let into = components
+                    .entry(section)
+                    .or_insert_with(|| Value::Object(Map::new()))
+                    .as_object_mut()
+                    .unwrap();
+                for (name, entry) in entries {
+                    into.insert(format!("{tag}{name}"), entry);
+                }
+            }
+        }
+        prefixes.push(prefix);
+    }
+    let document = serde_json::json!({
+        "openapi": openapi,
+        "info": {"title": "the wire proof's specs", "version": "1"},
+        "paths": paths,
+        "components": components,
+    });
+    (document.to_string(), prefixes)
+}
+
+/// `#/components/<section>/<name>…` becomes `#/components/<section>/<tag><name>…`
+/// in every `$ref` and discriminator mapping.
+fn rename_refs(value: &mut Value, tag: &str) {
+    let rename = |reference: &mut Value| {
+        if let Some((section, name)) = reference
+            .as_str()
+            .and_then(|r| r.strip_prefix("#/components/"))
+            .and_then(|rest| rest.split_once('/'))
+        {
+            *reference = format!("#/components/{section}/{tag}{name}").into();
+        }
+    };
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map.iter_mut() {
+                match key.as_str() {
+                    "$ref" => rename(child),
+                    // A discriminator's mapping names schemas by `$ref`
+                    // text; anything else called `mapping` (a property)
+                    // is walked as usual.
+                    "mapping" => {
+                        for target in child
+                            .as_object_mut()
+                            .into_iter()
+                            .flat_map(|m| m.values_mut())
+                        {
+                            if target.is_string() {
+                                rename(target);
+                            } else {
+                                rename_refs(target, tag);
+                            }
+                        }
+                    }
+                    _ => rename_refs(child, tag),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| rename_refs(item, tag)),
+        _ => {}
+    }
 }
 
 fn pair_named(name: &str) -> &'static Pair {

@@ -168,6 +168,8 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
         workspace.join("Cargo.lock"),
     )
     .unwrap();
+    // Checked: the diff's compile proof and the mutation campaign's check
+    // the same dependencies with the same features, and reuse this.
     let check = Command::new(env!("CARGO"))
         .args([
             "check",
@@ -202,10 +204,14 @@ fn a_new_crate_compiles_with_its_companions_and_keeps_its_owners_files() {
     )
     .unwrap();
     let mut manifest = fs::read_to_string(shapes.join("Cargo.toml")).unwrap();
-    // futures without its default features: offline, only what the
-    // workspace's lock holds is there, and futures-executor is not.
+    // Dev-dependencies that add no feature to what the crate's mocks use
+    // already (futures-core's `Stream`; tokio's macros and runtime, which
+    // httpmock asks for too): this build's dependencies then have exactly
+    // the features of the README's consumer crate (`tokens-tests`'
+    // readme_snippets, run before), whose build cargo reuses instead of
+    // compiling tokio, hyper, reqwest and httpmock again.
     manifest.push_str(
-        "\n[dev-dependencies]\nfutures = { version = \"0.3\", default-features = false, features = [\"std\"] }\n\
+        "\n[dev-dependencies]\nfutures-core = { version = \"0.3\", default-features = false }\n\
          tokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n",
     );
     fs::write(shapes.join("Cargo.toml"), manifest).unwrap();
@@ -334,7 +340,7 @@ fn an_enum_only_sent_stays_closed() {
 "##;
 
 const RESPONSE_GROUPS_TEST: &str = r##"
-use futures::StreamExt;
+use futures_core::Stream;
 use httpmock::MockServer;
 use serde_json::json;
 use shapes_client::mock::MockServerExt;
@@ -431,7 +437,7 @@ async fn a_stream_beside_json_is_a_byte_stream() {
     };
     let mut bytes = Vec::new();
     let mut stream = stream.into_inner();
-    while let Some(chunk) = stream.next().await {
+    while let Some(chunk) = std::future::poll_fn(|cx| std::pin::Pin::new(&mut stream).poll_next(cx)).await {
         bytes.extend_from_slice(&chunk.unwrap());
     }
     assert_eq!(bytes, b"data: one\n\n");

@@ -7,8 +7,9 @@
 //!
 //! `tokens-create` is `Client::create_token_once`: when an attempt's answer
 //! is lost, the token it made is found and revoked before the tool tries
-//! again, so it ends with one live token, printed, or none. `--no-settle`
-//! sends one plain request instead.
+//! again, so it ends with one live token, printed, or none: it looks for
+//! such a token for 10 s (`--settle-window`). `--no-settle` sends one plain
+//! request instead.
 //!
 //! `tokens-revoke` is `Client::revoke_token`: when a retry finds the token
 //! gone after an attempt whose answer was lost, it prints
@@ -69,16 +70,29 @@ fn command() -> Command {
             .name(subcommand_name(operation))
             .after_help(ENVIRONMENT);
         let sub = match operation {
-            CliCommand::TokensCreate => sub.arg(
-                Arg::new("no-settle")
-                    .long("no-settle")
-                    .action(ArgAction::SetTrue)
-                    .help(
-                        "Send one plain request: if its answer is lost, a token it made stays \
-                         live (by default the tool lists the tokens first, and revokes what a \
-                         lost attempt made before trying again)",
-                    ),
-            ),
+            CliCommand::TokensCreate => sub
+                .arg(
+                    Arg::new("no-settle")
+                        .long("no-settle")
+                        .action(ArgAction::SetTrue)
+                        .help(
+                            "Send one plain request: if its answer is lost, a token it made \
+                             stays live (by default the tool lists the tokens first, and revokes \
+                             what a lost attempt made before trying again)",
+                        ),
+                )
+                .arg(
+                    Arg::new("settle-window")
+                        .long("settle-window")
+                        .value_name("SECONDS")
+                        .value_parser(seconds)
+                        .conflicts_with("no-settle")
+                        .help(
+                            "How long to look for the token of an attempt whose answer was \
+                             lost while the server may still be making it, before taking it to \
+                             have made none and trying again (default 10)",
+                        ),
+                ),
             _ => sub,
         };
         // progenitor adds this flag with the help text "XXX" and no
@@ -96,7 +110,7 @@ fn command() -> Command {
     command
 }
 
-/// A positive number of seconds, as `--timeout` takes it.
+/// A positive number of seconds, as `--timeout` and `--settle-window` take it.
 fn seconds(text: &str) -> Result<Duration, String> {
     match text.parse::<f64>() {
         Ok(s) if s > 0.0 && s.is_finite() => Ok(Duration::from_secs_f64(s)),
@@ -162,6 +176,10 @@ async fn run(operation: CliCommand, matches: &ArgMatches) -> Result<(), Failure>
     let mut builder = ClientBuilder::from_env().map_err(|e| Failure::Config(e.to_string()))?;
     if let Some(timeout) = matches.get_one::<Duration>("timeout") {
         builder = builder.timeout(*timeout);
+    }
+    // Only `tokens-create` has it.
+    if let Ok(Some(window)) = matches.try_get_one::<Duration>("settle-window") {
+        builder = builder.settle_window(*window);
     }
     let client = builder
         .build()
