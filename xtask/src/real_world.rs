@@ -287,6 +287,19 @@ fn check(root: &Path, name: &str) -> Checked {
     }
 }
 
+/// A refusal in one table cell: its line, or for several problems (a
+/// heading, then one per line) the heading, the first and how many more.
+fn first_problem(why: &str) -> String {
+    let mut lines = why.lines();
+    let first = lines.next().unwrap_or_default();
+    let problems: Vec<&str> = lines.map(str::trim).collect();
+    match problems.as_slice() {
+        [] => first.to_owned(),
+        [only] => format!("{first} {only}"),
+        [next, rest @ ..] => format!("{first} {next} (and {} more lines)", rest.len()),
+    }
+}
+
 /// The table, then the first errors of each crate that failed.
 pub fn report(rows: &[Row]) -> String {
     let mut out = String::from(
@@ -294,7 +307,7 @@ pub fn report(rows: &[Row]) -> String {
     );
     for row in rows {
         let result = match (&row.refused, &row.check) {
-            (Some(why), _) => format!("refused: {}", why.lines().next().unwrap_or_default()),
+            (Some(why), _) => format!("refused: {}", first_problem(why)),
             (None, None) => "not checked".to_owned(),
             (None, Some(c)) if c.error_count() == 0 => {
                 format!("{:.1} s, compiles", c.time.as_secs_f64())
@@ -342,6 +355,24 @@ mod tests {
         assert_eq!(
             crate_name(Path::new("/x/quantcdn-api-4.19.0.yaml")),
             "rw-quantcdn-api-4-19-0-yaml"
+        );
+    }
+
+    #[test]
+    fn a_refusal_of_several_problems_shows_the_first_and_a_count() {
+        let refusal = |problems: &[&str]| {
+            codegen::CodegenError::Problems {
+                spec: "x.yaml".into(),
+                problems: problems.iter().map(|p| p.to_string()).collect(),
+            }
+            .to_string()
+        };
+        let one = refusal(&["#/paths: no response"]);
+        assert_eq!(first_problem(&one), "x.yaml: #/paths: no response");
+        let several = refusal(&["#/a: one", "#/b: two", "#/c: three"]);
+        assert_eq!(
+            first_problem(&several),
+            "x.yaml: 3 problems: #/a: one (and 2 more lines)"
         );
     }
 
