@@ -1,7 +1,6 @@
 //! Prism, the OpenAPI mock server, run from our spec (or another, for the
 //! wire proof) on a free loopback port for the length of one test.
 
-use std::collections::BTreeSet;
 use std::fs::File;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -27,54 +26,33 @@ impl Prism {
         Prism::start_spec(&workspace_files::root().join(workspace_files::TOKENS_SPEC_PATH))
     }
 
-    /// [`Prism::start`] with another spec.
+    /// [`Prism::start`] with another spec (the wire proof's: several specs
+    /// in one document), waited for until it listens.
     pub fn start_spec(spec: &Path) -> Prism {
-        Prism::start_all(&[spec.to_path_buf()])
-            .pop()
-            .expect("one Prism per spec")
-    }
-
-    /// One Prism per spec, all started at once (each takes a second or two
-    /// to start), then waited for.
-    pub fn start_all(specs: &[PathBuf]) -> Vec<Prism> {
-        let prism = tool("prism");
-        let mut ports = BTreeSet::new();
-        let mut started: Vec<Prism> = specs
-            .iter()
-            .map(|spec| {
-                let port = loop {
-                    let port = free_port();
-                    if ports.insert(port) {
-                        break port;
-                    }
-                };
-                let log_dir = tempfile::tempdir().expect("temp dir for the Prism log");
-                let log = log_dir.path().join("prism.log");
-                // A file, not a pipe: Prism logs every request, and an
-                // unread pipe would fill up and stall it.
-                let out = File::create(&log).expect("create the Prism log");
-                let mut command = Command::new(&prism);
-                command
-                    .arg("mock")
-                    .arg(spec)
-                    .args(["--host", "127.0.0.1", "--port", &port.to_string()])
-                    .envs(no_telemetry())
-                    .stdin(Stdio::null())
-                    .stdout(out.try_clone().expect("clone the log handle"))
-                    .stderr(out);
-                die_with_parent(&mut command);
-                Prism {
-                    child: command.spawn().expect("start Prism"),
-                    addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
-                    log,
-                    _log_dir: log_dir,
-                }
-            })
-            .collect();
-        for prism in &mut started {
-            prism.wait_until_listening(Duration::from_secs(60));
-        }
-        started
+        let port = free_port();
+        let log_dir = tempfile::tempdir().expect("temp dir for the Prism log");
+        let log = log_dir.path().join("prism.log");
+        // A file, not a pipe: Prism logs every request, and an unread pipe
+        // would fill up and stall it.
+        let out = File::create(&log).expect("create the Prism log");
+        let mut command = Command::new(tool("prism"));
+        command
+            .arg("mock")
+            .arg(spec)
+            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .envs(no_telemetry())
+            .stdin(Stdio::null())
+            .stdout(out.try_clone().expect("clone the log handle"))
+            .stderr(out);
+        die_with_parent(&mut command);
+        let mut prism = Prism {
+            child: command.spawn().expect("start Prism"),
+            addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)),
+            log,
+            _log_dir: log_dir,
+        };
+        prism.wait_until_listening(Duration::from_secs(60));
+        prism
     }
 
     pub fn base_url(&self) -> String {
