@@ -299,6 +299,11 @@ const CREATE_ON_FAKE: &[&str] = &[
     "My CI token",
 ];
 
+/// [`CREATE_ON_FAKE`] and then `extra`.
+fn create_on_fake_with<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    CREATE_ON_FAKE.iter().chain(extra).copied().collect()
+}
+
 /// Each way of losing the answer, through the tool (its default retry
 /// policy; a 0.3 s timeout): exit 0, the one live token on stdout, and no
 /// plain token on stderr, even with every crate's trace at `TRACE`.
@@ -326,11 +331,7 @@ fn tokens_create_settles_every_lost_answer_and_prints_the_one_live_token() {
                 fake.fail_next(Operation::Create, fault.clone());
                 // A window past the stall (the default, 10 s, is what a
                 // connection closed before the server acted waits).
-                let args: Vec<&str> = CREATE_ON_FAKE
-                    .iter()
-                    .copied()
-                    .chain(["--settle-window", "2"])
-                    .collect();
+                let args = create_on_fake_with(&["--settle-window", "2"]);
                 let run = against_fake(&fake, &args, "trace");
                 // A stalled server may act after the tool has returned.
                 std::thread::sleep(stall);
@@ -396,11 +397,7 @@ fn tokens_create_names_the_token_it_could_not_revoke_and_exits_4() {
 fn no_settle_sends_one_request_and_lists_nothing() {
     let fake = FakeServer::start();
     fake.fail_next(Operation::Create, Fault::CloseAfterActing);
-    let args: Vec<&str> = CREATE_ON_FAKE
-        .iter()
-        .copied()
-        .chain(["--no-settle"])
-        .collect();
+    let args = create_on_fake_with(&["--no-settle"]);
     let run = against_fake(&fake, &args, "");
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(fake.requests(Operation::List), 0);
@@ -415,11 +412,7 @@ fn no_settle_sends_one_request_and_lists_nothing() {
 fn the_settle_window_is_the_flags() {
     let fake = FakeServer::start();
     fake.fail_next(Operation::Create, Fault::CloseBeforeActing);
-    let args: Vec<&str> = CREATE_ON_FAKE
-        .iter()
-        .copied()
-        .chain(["--settle-window", "0.5"])
-        .collect();
+    let args = create_on_fake_with(&["--settle-window", "0.5"]);
     let started = std::time::Instant::now();
     let run = against_fake(&fake, &args, "");
     let took = started.elapsed();
@@ -438,7 +431,7 @@ fn the_settle_window_is_the_flags() {
             "cannot be used with",
         ),
     ] {
-        let args: Vec<&str> = CREATE_ON_FAKE.iter().chain(extra).copied().collect();
+        let args = create_on_fake_with(extra);
         let run = against_fake(&fake, &args, "");
         assert_eq!(run.code, 2, "{extra:?}: {}", run.stderr);
         assert!(run.stderr.contains(why), "{extra:?}: {}", run.stderr);
