@@ -396,3 +396,62 @@ fn a_refusal_after_skipping_names_what_was_left_out() {
         "{err}"
     );
 }
+
+/// A spec with the component schemas `schemas` (YAML, indented under
+/// `components.schemas`) and one operation answering the first of them.
+fn with_schemas(first: &str, schemas: &str) -> String {
+    format!(
+        "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths:\n  /a:\n    get:\n      operationId: get_a\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/{first}'}}\ncomponents:\n  schemas:\n{schemas}"
+    )
+}
+
+/// An `allOf` whose members lead into a cycle through `oneOf` (a parent
+/// listing its children, each child an `allOf` of the parent, as Brex's
+/// specs do) made typify's merging recurse until the stack overflowed,
+/// which aborts the process: refused with the place and the cycle, once
+/// per cycle. A cycle through `oneOf` and `anyOf` alone generates (typify
+/// names the types and does not merge them), and a cycle of aliases is
+/// reported once, as such.
+#[test]
+fn an_allof_that_leads_into_a_cycle_is_refused_with_its_place() {
+    let parent_and_children = with_schemas(
+        "Owner",
+        "    Owner:\n      type: object\n      oneOf:\n        - $ref: '#/components/schemas/UserOwner'\n        - $ref: '#/components/schemas/TeamOwner'\n    UserOwner:\n      allOf:\n        - $ref: '#/components/schemas/Owner'\n        - {type: object, properties: {user_id: {type: string}}}\n    TeamOwner:\n      allOf:\n        - $ref: '#/components/schemas/Owner'\n        - {type: object, properties: {team_id: {type: string}}}\n",
+    );
+    let err = client(&parent_and_children, "c.yaml")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "c.yaml: #/components/schemas/TeamOwner/allOf: leads to Owner → TeamOwner → Owner, a cycle \
+         through $ref, allOf, oneOf or anyOf that typify's merging of allOf never finishes \
+         (and 1 more allOf); where a parent lists its children in oneOf and each child is an \
+         allOf of the parent, drop one of the two"
+    );
+    // The cycle further on, through oneOf alone, reached from an allOf.
+    let through_a_union = with_schemas(
+        "X",
+        "    X:\n      allOf:\n        - $ref: '#/components/schemas/A'\n        - {type: object, properties: {x: {type: string}}}\n    A:\n      oneOf: [{$ref: '#/components/schemas/B'}, {type: object, properties: {s: {type: string}}}]\n    B:\n      oneOf: [{$ref: '#/components/schemas/A'}, {type: object, properties: {i: {type: integer}}}]\n",
+    );
+    let err = client(&through_a_union, "c.yaml").unwrap_err().to_string();
+    assert!(
+        err.starts_with("c.yaml: #/components/schemas/X/allOf: leads to A → B → A, a cycle"),
+        "{err}"
+    );
+    // No allOf on the way: typify generates it.
+    let unions_only = with_schemas(
+        "A",
+        "    A:\n      oneOf: [{$ref: '#/components/schemas/B'}, {type: string}]\n    B:\n      anyOf: [{$ref: '#/components/schemas/A'}, {type: integer}]\n",
+    );
+    client(&unions_only, "c.yaml").expect("a cycle of unions generates");
+    // Aliases in a cycle: one problem, the aliases'.
+    let aliases = with_schemas(
+        "Node",
+        "    Node: {$ref: '#/components/schemas/Tree'}\n    Tree:\n      allOf:\n        - $ref: '#/components/schemas/Node'\n",
+    );
+    let err = client(&aliases, "c.yaml").unwrap_err().to_string();
+    assert!(
+        err.contains("are aliases of each other in a cycle") && !err.contains("never finishes"),
+        "{err}"
+    );
+}

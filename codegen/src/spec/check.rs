@@ -19,7 +19,12 @@
 //! - a `$ref` to anything but a component, `#/components/<kind>/<name>`
 //!   (progenitor stops with "$ref # is missing");
 //! - a schema with a `format` and nothing that says what it is (no `type`,
-//!   `$ref`, composition, ...): typify stops on it.
+//!   `$ref`, composition, ...): typify stops on it;
+//! - an `allOf` whose members lead into a cycle through `$ref`, `allOf`,
+//!   `oneOf` and `anyOf` (a parent whose `oneOf` lists its children, each
+//!   child an `allOf` of the parent and its own fields): typify merges an
+//!   `allOf` with everything those keywords reach and never ends, until
+//!   the stack overflows, which aborts the process past any error handling.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,7 +39,8 @@ pub(crate) fn problems(doc: &Value) -> Vec<String> {
     operation_ids(doc, &mut found);
     references(doc, &mut found);
     schema_types(doc, &mut found);
-    alias_cycles(doc, &mut found);
+    let aliased = alias_cycles(doc, &mut found);
+    merge_cycles(doc, &aliased, &mut found);
     path_parameters(doc, &mut found);
     enum_values(doc, &mut found);
     empty_compositions(doc, &mut found);
@@ -214,12 +220,13 @@ fn aliases(schema: &Value) -> Vec<&str> {
         .collect()
 }
 
-fn alias_cycles(doc: &Value, found: &mut Vec<String>) {
+/// Reports the cycles of aliases, and returns the schemas in them.
+fn alias_cycles(doc: &Value, found: &mut Vec<String>) -> BTreeSet<String> {
     let Some(schemas) = doc
         .pointer("/components/schemas")
         .and_then(Value::as_object)
     else {
-        return;
+        return BTreeSet::new();
     };
     let mut reported = BTreeSet::new();
     for start in schemas.keys() {
@@ -247,6 +254,143 @@ fn alias_cycles(doc: &Value, found: &mut Vec<String>) {
                 }
             }
         }
+    }
+    reported.into_iter().flatten().map(str::to_owned).collect()
+}
+
+/// The component schemas whose merging a schema's `allOf` would start:
+/// its `$ref`, and those of its `allOf`, `oneOf` and `anyOf` members, inline
+/// members' own included (typify's merge follows exactly these; a
+/// property's or an item's schema is a type of its own, merged by name).
+fn composed(schema: &Value) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut stack = vec![schema];
+    while let Some(schema) = stack.pop() {
+        if let Some(name) = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        {
+            names.push(name);
+        }
+        for key in ["allOf", "oneOf", "anyOf"] {
+            stack.extend(
+                schema
+                    .get(key)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten(),
+            );
+        }
+    }
+    names
+}
+
+/// `allOf`s whose members lead into a cycle of [`composed`] schemas: one
+/// problem per cycle, at the first such `allOf` the walk meets (keys in
+/// sorted order), with how many more lead to it. A cycle of aliases alone is reported by
+/// [`alias_cycles`] already (`aliased`).
+fn merge_cycles(doc: &Value, aliased: &BTreeSet<String>, found: &mut Vec<String>) {
+    let Some(schemas) = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+    else {
+        return;
+    };
+    let edges: BTreeMap<&str, Vec<&str>> = schemas
+        .iter()
+        .map(|(name, schema)| (name.as_str(), composed(schema)))
+        .collect();
+    // A way from `from` back to `to`, breadth first: the schemas on it.
+    let way = |from: &str, to: &str| -> Option<Vec<String>> {
+        let mut came_from: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut queue = std::collections::VecDeque::from([from]);
+        while let Some(at) = queue.pop_front() {
+            for &next in edges.get(at).into_iter().flatten() {
+                if next == to {
+                    let mut trail = vec![at.to_owned()];
+                    let mut step = at;
+                    while step != from {
+                        step = came_from[step];
+                        trail.push(step.to_owned());
+                    }
+                    trail.reverse();
+                    return Some(trail);
+                }
+                if next != from && !came_from.contains_key(next) && edges.contains_key(next) {
+                    came_from.insert(next, at);
+                    queue.push_back(next);
+                }
+            }
+        }
+        None
+    };
+    // The cycle each schema is on, if any, as its members from that schema.
+    let cycles: BTreeMap<&str, Vec<String>> = edges
+        .keys()
+        .filter_map(|&name| way(name, name).map(|cycle| (name, cycle)))
+        .collect();
+    if cycles.is_empty() {
+        return;
+    }
+    // Where a merge that starts at a schema ends up in a cycle: the first
+    // cyclic schema reachable from it.
+    let reaches_cycle = |start: &str| -> Option<&Vec<String>> {
+        let mut seen = BTreeSet::from([start]);
+        let mut queue = std::collections::VecDeque::from([start]);
+        while let Some(at) = queue.pop_front() {
+            if let Some(cycle) = cycles.get(at) {
+                return Some(cycle);
+            }
+            for &next in edges.get(at).into_iter().flatten() {
+                if seen.insert(next) {
+                    queue.push_back(next);
+                }
+            }
+        }
+        None
+    };
+    // Per cycle (its members, sorted): the first `allOf` leading to it,
+    // the cycle as found from there, and how many `allOf`s lead to it.
+    let mut by_cycle: BTreeMap<BTreeSet<String>, (usize, String, Vec<String>, usize)> =
+        BTreeMap::new();
+    let mut order = 0;
+    walk_objects(doc, |pointer, place, map| {
+        if place != ObjectKind::Schema {
+            return;
+        }
+        let Some(members) = map.get("allOf").and_then(Value::as_array) else {
+            return;
+        };
+        let cycle = members.iter().flat_map(composed).find_map(&reaches_cycle);
+        if let Some(cycle) = cycle {
+            order += 1;
+            let key: BTreeSet<String> = cycle.iter().cloned().collect();
+            by_cycle
+                .entry(key)
+                .and_modify(|seen| seen.3 += 1)
+                .or_insert_with(|| (order, format!("#{pointer}/allOf"), cycle.clone(), 0));
+        }
+    });
+    let mut problems: Vec<_> = by_cycle
+        .into_iter()
+        .filter(|(members, _)| !members.iter().all(|m| aliased.contains(m)))
+        .map(|(_, problem)| problem)
+        .collect();
+    problems.sort();
+    for (_, place, mut cycle, more) in problems {
+        cycle.push(cycle[0].clone());
+        let more = match more {
+            0 => String::new(),
+            1 => " (and 1 more allOf)".to_owned(),
+            n => format!(" (and {n} more allOfs)"),
+        };
+        found.push(format!(
+            "{place}: leads to {}, a cycle through $ref, allOf, oneOf or anyOf that typify's \
+             merging of allOf never finishes{more}; where a parent lists its children in oneOf \
+             and each child is an allOf of the parent, drop one of the two",
+            cycle.join(" → ")
+        ));
     }
 }
 
