@@ -21,11 +21,16 @@
 //!   refuse it otherwise).
 //! - `empty_enums`: `enum: []` is removed (on the JSON document, before the
 //!   checks, which refuse it otherwise).
+//! - `path_parameters`: an operation's path parameters are made those of
+//!   its path: a parameter renamed to the one undeclared `{name}`, else
+//!   undeclared names added as strings and parameters the path lacks
+//!   removed (on the JSON document, before the checks).
 
 mod empty_enums;
 mod indistinct_enum_values;
 mod nullable_titles;
 pub(crate) mod operation_ids;
+mod path_parameters;
 mod request_bodies;
 mod responses;
 
@@ -38,6 +43,7 @@ use crate::spec::OperationsMut;
 pub(crate) fn before_checks(doc: &mut serde_json::Value) -> Vec<String> {
     let mut changes = operation_ids::name(doc);
     changes.extend(empty_enums::remove(doc));
+    changes.extend(path_parameters::normalize(doc));
     changes
 }
 
