@@ -70,6 +70,27 @@ const MESSAGE_CHARS: usize = 300;
 /// The most problems or failures listed; the rest are counted.
 const LISTED: usize = 20;
 
+/// The characters a list of names may take in one line (see [`listed`]).
+const LIST_CHARS: usize = 160;
+
+/// `names` joined with `, `, at most [`LISTED`] of them and as far as fits
+/// in [`LIST_CHARS`] (one at least), then `and N more`: a list of long
+/// operation ids or of a large enum's values stays within a line.
+pub(crate) fn listed<S: AsRef<str>>(names: &[S]) -> String {
+    let mut text = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let name = name.as_ref();
+        if i > 0 && (i == LISTED || text.chars().count() + 2 + name.chars().count() > LIST_CHARS) {
+            return format!("{text}, and {} more", names.len() - i);
+        }
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(name);
+    }
+    text
+}
+
 /// `message` on one line, cut at [`MESSAGE_CHARS`] with `…`.
 pub(crate) fn short(message: &str) -> String {
     let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -132,13 +153,7 @@ impl fmt::Display for FailedList<'_> {
         for (message, ops) in &reasons {
             clauses.push(match ops.as_slice() {
                 [one] => format!("operation {one}: {message}"),
-                many if many.len() > LISTED => format!(
-                    "{} operations ({}, and {} more): {message}",
-                    many.len(),
-                    many[..LISTED].join(", "),
-                    many.len() - LISTED
-                ),
-                many => format!("{} operations ({}): {message}", many.len(), many.join(", ")),
+                many => format!("{} operations ({}): {message}", many.len(), listed(many)),
             });
         }
         let operations: usize = reasons.iter().map(|(_, ops)| ops.len()).sum();
@@ -198,6 +213,23 @@ mod tests {
         assert!(text.contains("25 operations (op0, op1, "), "{text}");
         assert!(
             text.contains("op19, and 5 more): not yet implemented"),
+            "{text}"
+        );
+        // Long names: as many as fit in a line.
+        let long: Vec<FailedOperation> = (0..21)
+            .map(|i| FailedOperation {
+                operation: Some(format!("DataAndJobHandling_DataConnectorCredentials{i}")),
+                message: "not yet implemented: a construct".into(),
+            })
+            .collect();
+        let text = CodegenError::Generator {
+            spec: "s.yaml".into(),
+            failures: long,
+        }
+        .to_string();
+        assert!(text.chars().count() < 250, "{text}");
+        assert!(
+            text.contains("Credentials2, and 18 more): not yet implemented"),
             "{text}"
         );
 

@@ -73,7 +73,7 @@ pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
         changes.push(format!(
             "#{pointer}: typify would give two values of this enum one Rust name; \
              codegen names them: {} (the values sent are unchanged)",
-            pairs.join(", ")
+            crate::error::listed(&pairs)
         ));
     });
     if !changes.is_empty() {
