@@ -84,7 +84,7 @@ fn rewrite(
         body.content.retain(|media_type, _| *media_type == kept);
         changes.push(format!(
             "{place}: request body: kept {kept}, removed {} (progenitor sends one media type)",
-            removed.join(", ")
+            crate::error::listed(&removed)
         ));
     }
     let Some((media_type, media)) = body.content.first() else {
