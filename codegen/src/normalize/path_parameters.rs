@@ -24,7 +24,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use crate::spec::walk::{METHODS, follow, pointer_token};
+use crate::spec::walk::{METHODS, follow, placeholders, pointer_token};
 
 /// What to do to one operation (or to its path item's parameters).
 enum Change {
@@ -129,11 +129,8 @@ fn plan(doc: &Value) -> Vec<(String, Option<&'static str>, Vec<Change>)> {
             .map(str::to_owned)
     };
     for (path, item) in paths {
-        let placeholders: BTreeSet<String> = path
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
-            .collect();
+        let placeholders: BTreeSet<String> =
+            placeholders(path).into_iter().map(str::to_owned).collect();
         let list = |value: Option<&Value>| -> Vec<(usize, String)> {
             value
                 .and_then(Value::as_array)

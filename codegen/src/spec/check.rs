@@ -397,11 +397,7 @@ fn merge_cycles(doc: &Value, aliased: &BTreeSet<String>, found: &mut Vec<String>
 fn path_parameters(doc: &Value, found: &mut Vec<String>) {
     for op in operations(doc) {
         let path = op.path;
-        let in_template: BTreeSet<&str> = path
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
+        let in_template = walk::placeholders(path);
         let declared: BTreeSet<String> = op
             .parameters(doc)
             .filter(|p| p.get("in").and_then(Value::as_str) == Some("path"))

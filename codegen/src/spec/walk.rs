@@ -91,6 +91,15 @@ pub fn operations(doc: &Value) -> impl Iterator<Item = OperationAt<'_>> {
         })
 }
 
+/// The names in a path's `{…}` placeholders: `/a/{id}/b/{name}` → `id`,
+/// `name`.
+pub fn placeholders(path: &str) -> std::collections::BTreeSet<&str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
 /// `#/a/b~1c` → the value there; `None` for a reference outside the
 /// document or to nothing.
 pub fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
