@@ -26,16 +26,14 @@ use serde_json::{Value, json};
 
 use crate::spec::walk::{METHODS, follow, placeholders, pointer_token};
 
-/// What to do to one operation (or to its path item's parameters).
+/// What to do to one parameter list: an operation's, or its path item's.
 enum Change {
-    /// Rename the operation's own parameter at this index.
+    /// Rename the parameter at this index.
     Rename { at: usize, from: String, to: String },
-    /// Add a string path parameter of this name to the operation.
+    /// Add a string path parameter of this name.
     Add(String),
-    /// Remove the operation's own parameter at this index.
+    /// Remove the parameter at this index.
     Remove { at: usize, name: String },
-    /// Remove the path item's parameter at this index.
-    RemoveShared { at: usize, name: String },
 }
 
 /// Makes every operation's path parameters those of its path; one line per
@@ -50,65 +48,57 @@ pub(crate) fn normalize(doc: &mut Value) -> Vec<String> {
         let Some(item) = paths.get_mut(&path).and_then(Value::as_object_mut) else {
             continue;
         };
-        let here = format!("#/paths/{}", pointer_token(&path));
-        // Removals from the back, so that the indices still hold.
+        // The list changed: the operation's (made if it has none), or the
+        // path item's.
+        let (holder, here) = match method {
+            Some(method) => (
+                item.get_mut(method).and_then(Value::as_object_mut),
+                format!("#/paths/{}/{method}/parameters", pointer_token(&path)),
+            ),
+            None => (
+                Some(item),
+                format!("#/paths/{}/parameters", pointer_token(&path)),
+            ),
+        };
+        let Some(list) = holder
+            .map(|holder| holder.entry("parameters").or_insert_with(|| json!([])))
+            .and_then(Value::as_array_mut)
+        else {
+            continue;
+        };
+        // Removals last and from the back, so that the indices still hold.
         todo.sort_by_key(|change| match change {
-            Change::Remove { at, .. } | Change::RemoveShared { at, .. } => usize::MAX - at,
+            Change::Remove { at, .. } => usize::MAX - at,
             _ => 0,
         });
         for change in todo {
-            match change {
-                Change::RemoveShared { at, name } => {
-                    if let Some(list) = item.get_mut("parameters").and_then(Value::as_array_mut) {
-                        list.remove(at);
-                    }
-                    changes.push(format!(
-                        "{here}/parameters/{at}: path parameter {name} removed: the path has no {{{name}}}"
-                    ));
+            changes.push(match change {
+                Change::Rename { at, from, to } => {
+                    list[at]["name"] = Value::String(to.clone());
+                    format!(
+                        "{here}/{at}: path parameter {from} renamed {to}, the name in the path \
+                         (the only one unmatched on each side)"
+                    )
                 }
-                _ => {
-                    let Some(method) = method else { continue };
-                    let Some(operation) = item.get_mut(method).and_then(Value::as_object_mut)
-                    else {
-                        continue;
-                    };
-                    let list = operation
-                        .entry("parameters")
-                        .or_insert_with(|| Value::Array(Vec::new()));
-                    let Some(list) = list.as_array_mut() else {
-                        continue;
-                    };
-                    match change {
-                        Change::Rename { at, from, to } => {
-                            list[at]["name"] = Value::String(to.clone());
-                            changes.push(format!(
-                                "{here}/{method}/parameters/{at}: path parameter {from} renamed {to}, \
-                                 the name in the path (the only one unmatched on each side)"
-                            ));
-                        }
-                        Change::Add(name) => {
-                            list.push(json!({
-                                "name": name,
-                                "in": "path",
-                                "required": true,
-                                "schema": {"type": "string"},
-                            }));
-                            changes.push(format!(
-                                "{here}/{method}/parameters: path parameter {name} added (a string): \
-                                 the path has {{{name}}} and nothing declared it"
-                            ));
-                        }
-                        Change::Remove { at, name } => {
-                            list.remove(at);
-                            changes.push(format!(
-                                "{here}/{method}/parameters/{at}: path parameter {name} removed: \
-                                 the path has no {{{name}}}"
-                            ));
-                        }
-                        Change::RemoveShared { .. } => unreachable!("handled above"),
-                    }
+                Change::Add(name) => {
+                    list.push(json!({
+                        "name": name,
+                        "in": "path",
+                        "required": true,
+                        "schema": {"type": "string"},
+                    }));
+                    format!(
+                        "{here}: path parameter {name} added (a string): the path has {{{name}}} \
+                         and nothing declared it"
+                    )
                 }
-            }
+                Change::Remove { at, name } => {
+                    list.remove(at);
+                    format!(
+                        "{here}/{at}: path parameter {name} removed: the path has no {{{name}}}"
+                    )
+                }
+            });
         }
     }
     changes
@@ -131,64 +121,53 @@ fn plan(doc: &Value) -> Vec<(String, Option<&'static str>, Vec<Change>)> {
     for (path, item) in paths {
         let placeholders: BTreeSet<String> =
             placeholders(path).into_iter().map(str::to_owned).collect();
-        let list = |value: Option<&Value>| -> Vec<(usize, String)> {
+        // The path parameters of a list: index, name, and whether it is
+        // written there (not a `$ref`).
+        let list = |value: Option<&Value>| -> Vec<(usize, String, bool)> {
             value
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
                 .enumerate()
                 .filter(|(_, p)| is_path(p))
-                .filter_map(|(at, p)| name_of(p).map(|name| (at, name)))
+                .filter_map(|(at, p)| name_of(p).map(|name| (at, name, p.get("$ref").is_none())))
                 .collect()
         };
         let shared = list(item.get("parameters"));
-        let shared_extra: Vec<(usize, String)> = shared
+        let shared_removals: Vec<Change> = shared
             .iter()
-            .filter(|(_, name)| !placeholders.contains(name))
-            .cloned()
+            .filter(|(_, name, _)| !placeholders.contains(name))
+            .map(|(at, name, _)| Change::Remove {
+                at: *at,
+                name: name.clone(),
+            })
             .collect();
-        if !shared_extra.is_empty() {
-            let todo = shared_extra
-                .iter()
-                .map(|(at, name)| Change::RemoveShared {
-                    at: *at,
-                    name: name.clone(),
-                })
-                .collect();
-            plan.push((path.clone(), None, todo));
+        let shared_removed = !shared_removals.is_empty();
+        if shared_removed {
+            plan.push((path.clone(), None, shared_removals));
         }
         for method in METHODS {
             let Some(operation) = item.get(method) else {
                 continue;
             };
             let own = list(operation.get("parameters"));
-            let inline: BTreeSet<usize> = operation
-                .get("parameters")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .enumerate()
-                .filter(|(_, p)| p.get("$ref").is_none())
-                .map(|(at, _)| at)
-                .collect();
             let declared: BTreeSet<&str> = own
                 .iter()
                 .chain(&shared)
-                .map(|(_, name)| name.as_str())
+                .map(|(_, name, _)| name.as_str())
                 .filter(|name| placeholders.contains(*name))
                 .collect();
             let mut missing: Vec<&String> = placeholders
                 .iter()
                 .filter(|name| !declared.contains(name.as_str()))
                 .collect();
-            let mut extra: Vec<&(usize, String)> = own
+            let mut extra: Vec<&(usize, String, bool)> = own
                 .iter()
-                .filter(|(_, name)| !placeholders.contains(name))
+                .filter(|(_, name, _)| !placeholders.contains(name))
                 .collect();
             let mut todo = Vec::new();
-            if let ([to], [(at, from)]) = (missing.as_slice(), extra.as_slice())
-                && inline.contains(at)
-                && shared_extra.is_empty()
+            if let ([to], [(at, from, true)]) = (missing.as_slice(), extra.as_slice())
+                && !shared_removed
             {
                 todo.push(Change::Rename {
                     at: *at,
@@ -199,7 +178,7 @@ fn plan(doc: &Value) -> Vec<(String, Option<&'static str>, Vec<Change>)> {
                 extra.clear();
             }
             todo.extend(missing.into_iter().map(|name| Change::Add(name.clone())));
-            todo.extend(extra.into_iter().map(|(at, name)| Change::Remove {
+            todo.extend(extra.into_iter().map(|(at, name, _)| Change::Remove {
                 at: *at,
                 name: name.clone(),
             }));
