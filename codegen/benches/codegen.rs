@@ -2,7 +2,7 @@
 //! cost grows with the number of operations.
 //!
 //! - `tokens/{read,all,progenitor-alone}`: our spec. `read` (parse, check:
-//!   sorted maps) is the floor; `all` is `codegen::generate` (all three
+//!   sorted maps) is the floor; `all` is `Generator::generate` (all three
 //!   targets, every pass, formatted); `progenitor-alone` is what a user of
 //!   progenitor alone pays for the client only: parse, `generate_tokens`,
 //!   prettyplease.
@@ -20,7 +20,7 @@
 //!   repository's root; Oxide's and GitHub's, for the Performance section
 //!   of docs/maintaining.md). A spec that generates only normalised
 //!   (GitHub's) is generated with `--normalize`, and progenitor alone reads
-//!   the spec as codegen hands it to progenitor (`codegen::for_progenitor`,
+//!   the spec as codegen hands it to progenitor (`Generator::for_progenitor`,
 //!   as JSON text: normalised if need be, answers of several types split).
 //! - Peak heap per size is measured first with a counting allocator and
 //!   printed as a table (criterion measures time only).
@@ -133,12 +133,12 @@ fn generate_normalized(
     spec: &str,
     normalize: bool,
 ) -> Result<codegen::Generated, codegen::CodegenError> {
-    codegen::generate(
-        spec,
-        &codegen::Options::new("bench.yaml")
+    codegen::Generator::new(
+        codegen::Settings::new("bench.yaml")
             .command("cargo bench")
             .normalize(normalize),
     )
+    .generate(spec)
 }
 
 /// progenitor alone, for the client only, in the shape we ship (builder
@@ -226,7 +226,7 @@ fn memory_and_time_table() {
 /// The spec `CODEGEN_BENCH_SPEC` names.
 struct External {
     path: std::path::PathBuf,
-    /// Its text, what `codegen::generate` reads.
+    /// Its text, what `Generator::generate` reads.
     spec: String,
     /// Whether it generates only normalised.
     normalize: bool,
@@ -261,7 +261,10 @@ fn external_spec() -> Option<External> {
     let normalize = generate_normalized(&spec, false).is_err();
     // What progenitor is given: normalised if need be, and with answers of
     // several types split (progenitor alone cannot take those).
-    let (prepared, _) = codegen::for_progenitor(&spec, &name, normalize).expect("the spec reads");
+    let prepared = codegen::Generator::new(codegen::Settings::new(&name).normalize(normalize))
+        .for_progenitor(&spec)
+        .expect("the spec reads")
+        .spec;
     let baseline = serde_json::to_string(&prepared).expect("a spec is JSON");
     Some(External {
         path,
@@ -352,7 +355,8 @@ fn side_by_side_table() {
 fn tokens_stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("tokens");
     group.bench_function("read", |b| {
-        b.iter(|| codegen::read(black_box(TOKENS_SPEC), "tokens.yaml").unwrap())
+        let generator = codegen::Generator::new(codegen::Settings::new("tokens.yaml"));
+        b.iter(|| generator.document(black_box(TOKENS_SPEC)).unwrap())
     });
     group.bench_function("all", |b| b.iter(|| generate_all(black_box(TOKENS_SPEC))));
     group.bench_function("progenitor-alone", |b| {
@@ -382,7 +386,8 @@ fn scaling(c: &mut Criterion) {
         let spec = synthetic_spec(ops);
         group.throughput(Throughput::Elements(ops as u64));
         group.bench_with_input(BenchmarkId::new("read", ops), &spec, |b, spec| {
-            b.iter(|| codegen::read(black_box(spec), "bench.yaml").unwrap())
+            let generator = codegen::Generator::new(codegen::Settings::new("bench.yaml"));
+            b.iter(|| generator.document(black_box(spec)).unwrap())
         });
         group.bench_with_input(BenchmarkId::new("all", ops), &spec, |b, spec| {
             b.iter(|| generate_all(black_box(spec)))
@@ -403,7 +408,8 @@ fn blame(c: &mut Criterion) {
         let spec = reaching_spec(ops);
         group.bench_with_input(BenchmarkId::from_parameter(ops), &spec, |b, spec| {
             b.iter(|| {
-                let refused = codegen::generate(black_box(spec), &codegen::Options::new("b.yaml"));
+                let refused = codegen::Generator::new(codegen::Settings::new("b.yaml"))
+                    .generate(black_box(spec));
                 assert!(refused.is_err(), "the upload fails");
             })
         });

@@ -1,6 +1,6 @@
 //! Where the generated code finds its runtime: the crate
-//! `quantcdn-client-runtime` (`generated-client/runtime/`), named by its
-//! path (`::quantcdn_client_runtime::Error`, ...). The compiler holds the
+//! `openapi-client-runtime` (`codegen/openapi-client-runtime/`), named by its
+//! path (`::openapi_client_runtime::Error`, ...). The compiler holds the
 //! two together: a generated client names only what the runtime exports,
 //! or it does not build. What each item does is written once, in that
 //! crate's documentation.
@@ -10,11 +10,16 @@
 //! client (`passes::client_hooks`).
 
 /// The runtime's crate, as the generated code names it.
-pub const RUNTIME_CRATE: &str = "quantcdn_client_runtime";
+pub const RUNTIME_CRATE: &str = "openapi_client_runtime";
 /// The runtime's package, as a manifest names it.
-pub const RUNTIME_PACKAGE: &str = "quantcdn-client-runtime";
+pub const RUNTIME_PACKAGE: &str = "openapi-client-runtime";
+/// The runtime's version the generated code is written against: a crate
+/// made from this generator depends on exactly this one (`=`), as the
+/// generated code names its items. A test holds it to the runtime's
+/// manifest.
+pub const RUNTIME_VERSION: &str = "0.1.0";
 
-/// `::quantcdn_client_runtime::{item}`: an item of the runtime.
+/// `::openapi_client_runtime::{item}`: an item of the runtime.
 pub(crate) fn path(item: &str) -> syn::Path {
     let krate = syn::Ident::new(RUNTIME_CRATE, proc_macro2::Span::call_site());
     let item = syn::Ident::new(item, proc_macro2::Span::call_site());
@@ -34,9 +39,16 @@ pub(crate) const READ_ERROR: &str = "read_error";
 /// `read_error_as(response, &[secret keys], variant)`: one of several
 /// error answers, into its variant of the operation's error enum.
 pub(crate) const READ_ERROR_AS: &str = "read_error_as";
+/// `read_unexpected_as(response, &[secret keys], variant)`: an answer of a
+/// status the spec does not document, read as the operation's error object
+/// when its body is one.
+pub(crate) const READ_UNEXPECTED_AS: &str = "read_unexpected_as";
+/// `read_unexpected(response)`: the same, for an operation whose error
+/// answers have no one type.
+pub(crate) const READ_UNEXPECTED: &str = "read_unexpected";
 /// The documented error answer (`map` for a bodiless or streamed one).
 pub(crate) const DOCUMENTED_ERROR: &str = "DocumentedError";
-/// The type of every field the spec marks secret (`passes::secret_fields`).
+/// The type of every field the spec marks secret (`secret_fields`).
 pub(crate) const SECRET: &str = "Secret";
 /// The client's inner type, for which `passes::client_hooks` implements
 /// progenitor's `ClientHooks`.

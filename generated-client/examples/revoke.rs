@@ -4,7 +4,7 @@
 //! QUANT_API_TOKEN=... cargo run --example revoke -- <organization> <token id>
 //! ```
 
-use quantcdn_tokens::{ApiErrorExt, Client};
+use quantcdn_tokens::Client;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::process::ExitCode {

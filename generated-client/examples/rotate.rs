@@ -5,8 +5,8 @@
 //! QUANT_API_TOKEN=... cargo run --example rotate -- <organization>
 //! ```
 
+use quantcdn_tokens::Client;
 use quantcdn_tokens::types::{CreateTokenRequest, ExpiresIn};
-use quantcdn_tokens::{ApiErrorExt, Client};
 
 const PREFIX: &str = "ci-";
 

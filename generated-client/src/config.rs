@@ -6,7 +6,7 @@ use std::time::Duration;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 
 use crate::create_once::SettleWindow;
-use crate::{CallPolicy, Client, DEFAULT_MAX_RESPONSE_BYTES, RetryPolicy};
+use crate::{CallPolicy, Client, ClientInfo, DEFAULT_MAX_RESPONSE_BYTES, RetryPolicy};
 
 /// The environment variable holding the API token (required by
 /// [`Client::from_env`]).
@@ -14,6 +14,11 @@ pub const TOKEN_VAR: &str = "QUANT_API_TOKEN";
 /// The environment variable holding the base URL (optional; default
 /// [`Server::PublicCloud`]).
 pub const URL_VAR: &str = "QUANT_API_URL";
+/// The environment variable holding the organization the program works in
+/// (optional; [`Client::organization`]). The name QuantCDN's own tools
+/// use: its Terraform provider and its Quant Cloud GitHub Actions read
+/// `QUANT_ORGANIZATION`.
+pub const ORGANIZATION_VAR: &str = "QUANT_ORGANIZATION";
 
 /// progenitor's own default, kept for clients made here.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -51,6 +56,13 @@ pub enum InvalidClientConfig {
         /// The variable's name.
         variable: &'static str,
     },
+    /// No organization was set: neither [`ClientBuilder::organization`]
+    /// nor the environment variable [`ORGANIZATION_VAR`] (what
+    /// [`Client::require_organization`] says).
+    MissingOrganization {
+        /// The variable's name.
+        variable: &'static str,
+    },
     /// The token is empty, or holds characters an HTTP header cannot carry
     /// (a newline, another control character).
     Token,
@@ -66,14 +78,19 @@ pub enum InvalidClientConfig {
 }
 
 // Written out rather than derived with thiserror: a proc-macro crate (and
-// its build) in every consumer's build for five messages (issue 38's
-// lighter build).
+// its build) in every consumer's build for six messages, against a
+// consumer's build kept as light as reqwest, serde and tokio alone.
 impl std::fmt::Display for InvalidClientConfig {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             InvalidClientConfig::MissingToken { variable } => write!(
                 f,
                 "the environment variable {variable} is not set (it must hold your QuantCDN API token)"
+            ),
+            InvalidClientConfig::MissingOrganization { variable } => write!(
+                f,
+                "no organization is set: set the environment variable {variable} to your \
+                 QuantCDN organization's identifier (or call `ClientBuilder::organization`)"
             ),
             InvalidClientConfig::Token => f.write_str(
                 "the API token is empty or holds characters that cannot be sent in an HTTP header",
@@ -114,11 +131,46 @@ impl Client {
 
     /// A client configured from the environment: the token from
     /// `QUANT_API_TOKEN` (required), the base URL from `QUANT_API_URL`
-    /// (default: QuantCDN Public Cloud).
+    /// (default: QuantCDN Public Cloud), the organization from
+    /// `QUANT_ORGANIZATION` (optional, [`Client::organization`]).
     pub fn from_env() -> Result<Self, InvalidClientConfig> {
         ClientBuilder::from_env()?.build()
     }
+
+    /// The organization the client was configured with
+    /// ([`ClientBuilder::organization`], or `QUANT_ORGANIZATION` for a
+    /// client made from the environment), for the calls that take one.
+    /// Every call still names its organization: a program that works in
+    /// several passes each its own.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), quantcdn_tokens::InvalidClientConfig> {
+    /// let client = quantcdn_tokens::ClientBuilder::new("my-api-token")
+    ///     .organization("test-org")
+    ///     .build()?;
+    /// assert_eq!(client.organization(), Some("test-org"));
+    /// // client.tokens_list().organization(client.require_organization()?) ...
+    /// # Ok(()) }
+    /// ```
+    pub fn organization(&self) -> Option<&str> {
+        self.inner()
+            .setting::<Organization>()
+            .map(|organization| organization.0.as_str())
+    }
+
+    /// [`Client::organization`], or an error naming the variable to set.
+    pub fn require_organization(&self) -> Result<&str, InvalidClientConfig> {
+        self.organization()
+            .ok_or(InvalidClientConfig::MissingOrganization {
+                variable: ORGANIZATION_VAR,
+            })
+    }
 }
+
+/// The organization a client was configured with, kept in its
+/// `CallPolicy` (the generated `Client` holds nothing else).
+#[derive(Debug, Clone)]
+struct Organization(String);
 
 /// Configures a [`Client`]: server, token, timeout, user agent, retries,
 /// the largest answer read, redirects.
@@ -142,6 +194,7 @@ pub struct ClientBuilder {
     user_agent: String,
     retry: RetryPolicy,
     settle_window: SettleWindow,
+    organization: Option<String>,
     max_response_bytes: usize,
     redirect: Option<reqwest::redirect::Policy>,
     http: Option<reqwest::ClientBuilder>,
@@ -157,14 +210,15 @@ impl ClientBuilder {
             user_agent: concat!(env!("CARGO_PKG_NAME"), "/", env!("CARGO_PKG_VERSION")).to_owned(),
             retry: RetryPolicy::default(),
             settle_window: SettleWindow::default(),
+            organization: None,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             redirect: None,
             http: None,
         }
     }
 
-    /// A builder from `QUANT_API_TOKEN` (required) and `QUANT_API_URL`
-    /// (optional).
+    /// A builder from `QUANT_API_TOKEN` (required), `QUANT_API_URL`
+    /// (optional) and `QUANT_ORGANIZATION` (optional).
     pub fn from_env() -> Result<Self, InvalidClientConfig> {
         Self::from_vars(|name| std::env::var(name).ok())
     }
@@ -175,11 +229,22 @@ impl ClientBuilder {
                 variable: TOKEN_VAR,
             },
         )?;
-        let builder = ClientBuilder::new(token);
-        Ok(match var(URL_VAR).filter(|u| !u.trim().is_empty()) {
-            Some(url) => builder.base_url(url),
-            None => builder,
-        })
+        let mut builder = ClientBuilder::new(token);
+        if let Some(url) = var(URL_VAR).filter(|u| !u.trim().is_empty()) {
+            builder = builder.base_url(url);
+        }
+        if let Some(organization) = var(ORGANIZATION_VAR).filter(|o| !o.trim().is_empty()) {
+            builder = builder.organization(organization.trim());
+        }
+        Ok(builder)
+    }
+
+    /// The organization the program works in ([`Client::organization`];
+    /// default `QUANT_ORGANIZATION` with [`ClientBuilder::from_env`], else
+    /// none).
+    pub fn organization(mut self, organization: impl Into<String>) -> Self {
+        self.organization = Some(organization.into());
+        self
     }
 
     /// One of the documented servers.
@@ -278,11 +343,14 @@ impl ClientBuilder {
             )
             .build()
             .map_err(InvalidClientConfig::Http)?;
-        let policy = CallPolicy::from(self.retry)
+        let mut policy = CallPolicy::from(self.retry)
             .max_response_bytes(self.max_response_bytes)
             .redact(self.token)
             .message_key(Some(MESSAGE_KEY))
             .with_setting(self.settle_window);
+        if let Some(organization) = self.organization {
+            policy = policy.with_setting(Organization(organization));
+        }
         Ok(Client::new_with_client(base_url, http, policy))
     }
 }
@@ -296,6 +364,7 @@ impl fmt::Debug for ClientBuilder {
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("settle_window", &self.settle_window.0)
+            .field("organization", &self.organization)
             .field("max_response_bytes", &self.max_response_bytes)
             .field(
                 "redirect",
@@ -379,6 +448,35 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(local.base_url, "http://127.0.0.1:9");
+    }
+
+    #[test]
+    fn the_organization_comes_from_its_variable_or_the_builder() {
+        let none = ClientBuilder::from_vars(vars(&[(TOKEN_VAR, SECRET)]))
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(none.organization(), None);
+        assert_eq!(
+            none.require_organization().unwrap_err().to_string(),
+            "no organization is set: set the environment variable QUANT_ORGANIZATION to your \
+             QuantCDN organization's identifier (or call `ClientBuilder::organization`)"
+        );
+        let from_env = ClientBuilder::from_vars(vars(&[
+            (TOKEN_VAR, SECRET),
+            (ORGANIZATION_VAR, " test-org "),
+        ]))
+        .unwrap();
+        assert_eq!(
+            from_env.build().unwrap().require_organization().unwrap(),
+            "test-org"
+        );
+        let set = ClientBuilder::from_vars(vars(&[(TOKEN_VAR, SECRET), (ORGANIZATION_VAR, "a")]))
+            .unwrap()
+            .organization("b")
+            .build()
+            .unwrap();
+        assert_eq!(set.organization(), Some("b"));
     }
 
     #[test]

@@ -293,39 +293,38 @@ async fn judge(result: Result<crate::ResponseValue<CreatedToken>, Error<ApiError
     }
     let lost = |error, made, retry| Judged::Lost { error, made, retry };
     match &error {
-        Error::InvalidRequest(_) | Error::ErrorResponse(_) => Judged::Refused(error),
+        Error::InvalidRequest(_) => Judged::Refused(error),
         // A connection that could not be opened sent nothing (the client
         // tried again already, see the runtime's `retry.rs`).
         Error::CommunicationError(e) if e.is_connect() || e.is_builder() => Judged::Refused(error),
         Error::CommunicationError(_) => lost(error, Made::PerhapsLater, true),
         // An answer arrived, cut off: the server was done with it.
         Error::ResponseBodyError(_) => lost(error, Made::Perhaps, true),
-        // A success too large to read made a token whose plain value is
-        // out of reach; a documented refusal too large made none.
+        // A success too large to read, or off-spec without a readable
+        // token, made a token whose plain value is out of reach.
         Error::ResponseTooLarge { status, .. } if status.is_success() => {
             lost(error, Made::Certainly, true)
         }
-        Error::ResponseTooLarge { .. } => Judged::Refused(error),
-        Error::InvalidResponsePayload(payload) => match payload.status() {
-            Some(status) if status.is_success() => lost(error, Made::Certainly, true),
-            // A documented refusal whose body is off-spec.
-            _ => Judged::Refused(error),
-        },
-        Error::UnexpectedResponse(response) => {
-            let status = response.status();
-            if status.is_success() {
-                return undocumented_success(error).await;
-            }
-            match status.as_u16() {
-                504 => lost(error, Made::PerhapsLater, true),
-                408 | 429 | 502 | 503 => lost(error, Made::Perhaps, true),
-                300..=399 | 500..=599 => lost(error, Made::Perhaps, false),
-                _ => Judged::Refused(error),
-            }
+        Error::InvalidResponsePayload(payload)
+            if payload.status().is_some_and(|s| s.is_success()) =>
+        {
+            lost(error, Made::Certainly, true)
         }
-        // An upgrade, a hook's error, or a variant the runtime adds later:
-        // perhaps made, not tried again.
-        _ => lost(error, Made::Perhaps, false),
+        Error::UnexpectedResponse(response) if response.status().is_success() => {
+            undocumented_success(error).await
+        }
+        // Any other answer by its status, whatever its body: a documented
+        // refusal, QuantCDN's error object with a status the spec does
+        // not list (a 401, a 429, a 500), or another body.
+        _ => match error.status().map(|s| s.as_u16()) {
+            Some(504) => lost(error, Made::PerhapsLater, true),
+            Some(408 | 429 | 502 | 503) => lost(error, Made::Perhaps, true),
+            Some(300..=399 | 500..=599) => lost(error, Made::Perhaps, false),
+            Some(_) => Judged::Refused(error),
+            // An upgrade, a hook's error, or a variant the runtime adds
+            // later: perhaps made, not tried again.
+            None => lost(error, Made::Perhaps, false),
+        },
     }
 }
 
@@ -335,7 +334,7 @@ async fn undocumented_success(error: Error<ApiError>) -> Judged {
     let Error::UnexpectedResponse(response) = error else {
         unreachable!("called for an UnexpectedResponse")
     };
-    let error = quantcdn_client_runtime::read_undocumented(response, &["token"]).await;
+    let error = openapi_client_runtime::read_undocumented(response, &["token"]).await;
     match error.created_token() {
         Some(token) => Judged::Recovered(token, error),
         None => Judged::Lost {
@@ -531,17 +530,20 @@ impl CreateTokenError {
     }
 }
 
+/// The questions are asked of the last attempt's error, but for
+/// [`may_have_acted`](ApiErrorExt::may_have_acted), which is asked of the
+/// whole call.
 impl ApiErrorExt for CreateTokenError {
-    fn api_error(&self) -> Option<&ApiError> {
-        self.error.api_error()
+    fn call_error(&self) -> &Error<ApiError> {
+        &self.error
     }
 
-    fn status_code(&self) -> Option<u16> {
-        self.error.status_code()
-    }
-
-    fn created_token(&self) -> Option<RecoveredToken> {
-        self.error.created_token()
+    /// Whether an attempt of the call may have made a token: the last one
+    /// may have, or an earlier one did (its token revoked since, see
+    /// [`CreateTokenError::revoked`]), or one may be live
+    /// ([`CreateTokenError::nothing_live`] is false).
+    fn may_have_acted(&self) -> bool {
+        self.error.may_have_acted() || !self.revoked.is_empty() || !self.nothing_live()
     }
 }
 

@@ -7,7 +7,7 @@
 pub use progenitor_client::{ByteStream, ClientInfo, ResponseValue};
 /// The crate's own error type: the same variants as progenitor's,
 /// with texts that never print a response body.
-use ::quantcdn_client_runtime::Error;
+use ::openapi_client_runtime::Error;
 #[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
@@ -71,7 +71,7 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ///The plain text token (shown once)
-        pub token: ::quantcdn_client_runtime::Secret,
+        pub token: ::openapi_client_runtime::Secret,
     }
     impl CreatedToken {
         pub fn builder() -> builder::CreatedToken {
@@ -265,10 +265,10 @@ pub mod types {
         impl CreateTokenRequest {
             pub fn expires_in<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<super::ExpiresIn>,
+                T: ::openapi_client_runtime::IntoOption<super::ExpiresIn>,
             {
                 self.expires_in = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
@@ -286,30 +286,30 @@ pub mod types {
             }
             pub fn preset<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<::std::string::String>,
+                T: ::openapi_client_runtime::IntoOption<::std::string::String>,
             {
                 self.preset = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
             pub fn projects<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<::std::vec::Vec<i64>>,
+                T: ::openapi_client_runtime::IntoOption<::std::vec::Vec<i64>>,
             {
                 self.projects = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
             pub fn scopes<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<
+                T: ::openapi_client_runtime::IntoOption<
                     ::std::vec::Vec<::std::string::String>,
                 >,
             {
                 self.scopes = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
@@ -364,7 +364,7 @@ pub mod types {
                 ::std::string::String,
             >,
             token: ::std::result::Result<
-                ::quantcdn_client_runtime::Secret,
+                ::openapi_client_runtime::Secret,
                 ::std::string::String,
             >,
         }
@@ -397,12 +397,12 @@ pub mod types {
             }
             pub fn expires_at<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<
+                T: ::openapi_client_runtime::IntoOption<
                     ::chrono::DateTime<::chrono::offset::Utc>,
                 >,
             {
                 self.expires_at = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
@@ -430,36 +430,36 @@ pub mod types {
             }
             pub fn preset<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<::std::string::String>,
+                T: ::openapi_client_runtime::IntoOption<::std::string::String>,
             {
                 self.preset = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
             pub fn projects<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<::std::vec::Vec<i64>>,
+                T: ::openapi_client_runtime::IntoOption<::std::vec::Vec<i64>>,
             {
                 self.projects = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
             pub fn scopes<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<
+                T: ::openapi_client_runtime::IntoOption<
                     ::std::vec::Vec<::std::string::String>,
                 >,
             {
                 self.scopes = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
             pub fn token<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::quantcdn_client_runtime::Secret>,
+                T: ::std::convert::TryInto<::openapi_client_runtime::Secret>,
                 T::Error: ::std::fmt::Display,
             {
                 self.token = value
@@ -587,12 +587,12 @@ pub mod types {
             }
             pub fn last_used<T>(mut self, value: T) -> Self
             where
-                T: ::quantcdn_client_runtime::IntoOption<
+                T: ::openapi_client_runtime::IntoOption<
                     ::chrono::DateTime<::chrono::offset::Utc>,
                 >,
             {
                 self.last_used = Ok(
-                    ::quantcdn_client_runtime::IntoOption::into_option(value),
+                    ::openapi_client_runtime::IntoOption::into_option(value),
                 );
                 self
             }
@@ -681,7 +681,7 @@ Version: 1.0.0*/
 pub struct Client {
     pub(crate) baseurl: String,
     pub(crate) client: reqwest::Client,
-    pub(crate) inner: ::quantcdn_client_runtime::CallPolicy,
+    pub(crate) inner: ::openapi_client_runtime::CallPolicy,
 }
 impl Client {
     /// Create a new client.
@@ -689,7 +689,7 @@ impl Client {
     /// `baseurl` is the base URL provided to the internal
     /// `reqwest::Client`, and should include a scheme and hostname,
     /// as well as port and a path stem if applicable.
-    pub fn new(baseurl: &str, inner: ::quantcdn_client_runtime::CallPolicy) -> Self {
+    pub fn new(baseurl: &str, inner: ::openapi_client_runtime::CallPolicy) -> Self {
         #[cfg(not(target_arch = "wasm32"))]
         let client = {
             let dur = ::std::time::Duration::from_secs(15u64);
@@ -708,7 +708,7 @@ impl Client {
     pub fn new_with_client(
         baseurl: &str,
         client: reqwest::Client,
-        inner: ::quantcdn_client_runtime::CallPolicy,
+        inner: ::openapi_client_runtime::CallPolicy,
     ) -> Self {
         Self {
             baseurl: baseurl.to_string(),
@@ -717,7 +717,7 @@ impl Client {
         }
     }
 }
-impl ClientInfo<::quantcdn_client_runtime::CallPolicy> for Client {
+impl ClientInfo<::openapi_client_runtime::CallPolicy> for Client {
     fn api_version() -> &'static str {
         "1.0.0"
     }
@@ -727,7 +727,7 @@ impl ClientInfo<::quantcdn_client_runtime::CallPolicy> for Client {
     fn client(&self) -> &reqwest::Client {
         &self.client
     }
-    fn inner(&self) -> &::quantcdn_client_runtime::CallPolicy {
+    fn inner(&self) -> &::openapi_client_runtime::CallPolicy {
         &self.inner
     }
 }
@@ -735,7 +735,7 @@ const _: () = {
     #[allow(dead_code)]
     fn assert_client_hooks()
     where
-        Client: ClientHooks<::quantcdn_client_runtime::CallPolicy>,
+        Client: ClientHooks<::openapi_client_runtime::CallPolicy>,
     {}
 };
 impl Client {
@@ -858,15 +858,24 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ::quantcdn_client_runtime::read_response(response, &[]).await,
+                200u16 => ::openapi_client_runtime::read_response(response, &[]).await,
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                            ::openapi_client_runtime::read_error(response, &[]).await?,
                         ),
                     )
                 }
-                _ => Err(Error::UnexpectedResponse(response)),
+                _ => {
+                    Err(
+                        ::openapi_client_runtime::read_unexpected_as(
+                                response,
+                                &[],
+                                ::std::convert::identity,
+                            )
+                            .await,
+                    )
+                }
             }
         }
     }
@@ -960,30 +969,39 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 201u16 => {
-                    ::quantcdn_client_runtime::read_response(response, &["token"]).await
+                    ::openapi_client_runtime::read_response(response, &["token"]).await
                 }
                 400u16 => {
                     Err(
                         Error::ErrorResponse(
-                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                            ::openapi_client_runtime::read_error(response, &[]).await?,
                         ),
                     )
                 }
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                            ::openapi_client_runtime::read_error(response, &[]).await?,
                         ),
                     )
                 }
                 422u16 => {
                     Err(
                         Error::ErrorResponse(
-                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                            ::openapi_client_runtime::read_error(response, &[]).await?,
                         ),
                     )
                 }
-                _ => Err(Error::UnexpectedResponse(response)),
+                _ => {
+                    Err(
+                        ::openapi_client_runtime::read_unexpected_as(
+                                response,
+                                &[],
+                                ::std::convert::identity,
+                            )
+                            .await,
+                    )
+                }
             }
         }
     }
@@ -1057,22 +1075,31 @@ pub mod builder {
             client.post(&result, &info).await?;
             let response = result?;
             match response.status().as_u16() {
-                200u16 => ::quantcdn_client_runtime::read_response(response, &[]).await,
+                200u16 => ::openapi_client_runtime::read_response(response, &[]).await,
                 403u16 => {
                     Err(
                         Error::ErrorResponse(
-                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                            ::openapi_client_runtime::read_error(response, &[]).await?,
                         ),
                     )
                 }
                 404u16 => {
                     Err(
                         Error::ErrorResponse(
-                            ::quantcdn_client_runtime::read_error(response, &[]).await?,
+                            ::openapi_client_runtime::read_error(response, &[]).await?,
                         ),
                     )
                 }
-                _ => Err(Error::UnexpectedResponse(response)),
+                _ => {
+                    Err(
+                        ::openapi_client_runtime::read_unexpected_as(
+                                response,
+                                &[],
+                                ::std::convert::identity,
+                            )
+                            .await,
+                    )
+                }
             }
         }
     }
@@ -1121,16 +1148,16 @@ pub(crate) fn route_template(operation_id: &str) -> ::std::option::Option<&'stat
 /// Every request goes through the runtime: retried when that is
 /// safe, inside one span per call, read within the client's limit.
 /// Added by this workspace's codegen.
-impl ClientHooks<::quantcdn_client_runtime::CallPolicy> for Client {
+impl ClientHooks<::openapi_client_runtime::CallPolicy> for Client {
     async fn exec(
         &self,
         request: reqwest::Request,
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
         let route = route_template(info.operation_id).unwrap_or("unknown");
-        let span = ::quantcdn_client_runtime::call_span!(
+        let span = ::openapi_client_runtime::call_span!(
             info.operation_id, request.method(), route
         );
-        ::quantcdn_client_runtime::exec(self.client(), request, self.inner(), span).await
+        ::openapi_client_runtime::exec(self.client(), request, self.inner(), span).await
     }
 }

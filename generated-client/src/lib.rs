@@ -21,7 +21,8 @@
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! // QUANT_API_TOKEN holds the token; QUANT_API_URL, if set, the server.
+//! // QUANT_API_TOKEN holds the token; QUANT_API_URL, if set, the server;
+//! // QUANT_ORGANIZATION, if set, `client.organization()`.
 //! let client = Client::from_env()?;
 //!
 //! // Create a token with a preset that expires in 30 days, exactly once:
@@ -99,13 +100,16 @@
 //! # Errors
 //!
 //! Every call returns `Result<ResponseValue<T>, Error<types::ApiError>>`,
-//! with this crate's [`Error`]: its texts never print a response body.
-//! A documented error status (400, 403, 404, 422) is
-//! [`Error::ErrorResponse`] carrying QuantCDN's error object, whose
-//! `Display` is the status and QuantCDN's message; anything else
-//! the server does (an undocumented status, a body that does not parse, a
-//! timeout) is another variant, never a panic. [`ApiErrorExt`] answers the
-//! usual questions in one line each.
+//! with this crate's [`Error`]: its texts never print a response body, and
+//! its values are what the server sent. An answer whose body is
+//! QuantCDN's error object, for a documented status (400, 403, 404, 422)
+//! or another (a 401, a 429, a 5xx), is [`Error::ErrorResponse`] carrying
+//! the object, whose `Display` is the status and QuantCDN's message;
+//! anything else the server does (another body of an undocumented status,
+//! a body that does not parse, a timeout) is another variant, never a
+//! panic. [`Error`] answers the usual questions in one line each (not
+//! found, unauthorized, rate limited, a server error, may the server have
+//! acted), and [`ApiErrorExt`] QuantCDN's own.
 
 #![warn(missing_docs)]
 
@@ -139,13 +143,20 @@ pub mod fake;
 #[path = "generated_cli.rs"]
 pub mod cli;
 
-pub use config::{ClientBuilder, InvalidClientConfig, Server, TOKEN_VAR, URL_VAR, bearer_headers};
+/// The date and time type of the API's dates (`created_at`, `last_used`,
+/// `expires_at`: `chrono::DateTime<chrono::Utc>`), so that a program needs
+/// no `chrono` dependency of its own to read or write them.
+pub use chrono;
+pub use config::{
+    ClientBuilder, InvalidClientConfig, ORGANIZATION_VAR, Server, TOKEN_VAR, URL_VAR,
+    bearer_headers,
+};
 pub use create_once::{CreateTokenError, Created};
 pub use error_questions::{ApiErrorExt, RecoveredToken};
 pub use generated::*;
-/// The runtime the generated code calls (`quantcdn-client-runtime`): its
+/// The runtime the generated code calls (`openapi-client-runtime`): its
 /// public items are this crate's, so a program depends on this crate alone.
-pub use quantcdn_client_runtime::{
+pub use openapi_client_runtime::{
     Attempts, CallPolicy, DEFAULT_MAX_RESPONSE_BYTES, DocumentedError, Error, InvalidPayload,
     RetryPolicy, Secret,
 };

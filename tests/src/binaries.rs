@@ -48,3 +48,16 @@ pub fn example(name: &str) -> PathBuf {
     assert!(path.exists(), "no example at {}", path.display());
     path
 }
+
+/// The path of the `quant-tokens` tool, built as [`example`] builds the
+/// examples (with the rest of the workspace's targets).
+pub fn quant_tokens() -> PathBuf {
+    let examples = example("fake_server");
+    let path = examples
+        .parent()
+        .and_then(|examples| examples.parent())
+        .expect("target/<profile>")
+        .join(format!("quant-tokens{}", std::env::consts::EXE_SUFFIX));
+    assert!(path.exists(), "no quant-tokens at {}", path.display());
+    path
+}

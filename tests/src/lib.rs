@@ -26,13 +26,17 @@ fn spec_text() -> String {
 
 /// The spec, read as codegen reads it (duplicate keys refused, checked).
 pub fn spec() -> openapiv3::OpenAPI {
-    codegen::read(&spec_text(), workspace_files::TOKENS_SPEC_PATH).unwrap_or_else(|e| panic!("{e}"))
+    tokens_generator()
+        .document(&spec_text())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .spec
 }
 
 /// The spec as plain JSON values, for reading examples and extensions,
 /// read as codegen reads it.
 pub fn spec_json() -> serde_json::Value {
-    codegen::read_json(&spec_text(), workspace_files::TOKENS_SPEC_PATH)
+    tokens_generator()
+        .json(&spec_text())
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -66,4 +70,9 @@ pub fn type_definition(file: &syn::File, name: &str) -> String {
         attrs: Vec::new(),
         items: vec![item],
     })
+}
+
+/// The generator of our spec, as `cargo xtask codegen` runs it.
+fn tokens_generator() -> codegen::Generator<'static> {
+    codegen::Generator::new(codegen::Settings::new(workspace_files::TOKENS_SPEC_PATH))
 }

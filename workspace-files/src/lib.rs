@@ -26,7 +26,7 @@ pub const COMPANION_SHAPES_SPEC: &str = include_str!("../companion-shapes.yaml")
 
 /// The runtime crate the generated code calls, relative to the workspace
 /// root (the crates `cargo xtask client-crate` makes depend on it by path).
-pub const RUNTIME_DIR: &str = "generated-client/runtime";
+pub const RUNTIME_DIR: &str = "codegen/openapi-client-runtime";
 
 /// The workspace root, wherever cargo runs from.
 pub fn root() -> PathBuf {

@@ -1,19 +1,18 @@
-//! The tasks behind `cargo xtask`, as a library: `main` only parses the
-//! command line and calls one task's `command`, and a plain `#[test]` can
-//! run the same check as `cargo xtask codegen --check`.
+//! This repository's chores, as a library: `main` parses the command line
+//! and calls one task's `command`, and a plain `#[test]` can run the same
+//! check as `cargo xtask codegen --check`.
 //!
 //! In: the workspace's files and git (the spec, the checked-in crate, a
-//! base revision). Out: the files codegen generates, written or checked;
-//! the review's report (`api-review`) printed; client crates for other
-//! specs. This crate owns every read and write of a file and every git
-//! process; codegen and the review do neither.
+//! base revision). Out: the files codegen generates, written or checked
+//! (through the generator's library, `openapi_client_gen::files`); the
+//! review's report printed. The generator for anyone's spec, and its
+//! tools (the corpus, the mutation campaign), are the crate
+//! `openapi-client-gen`.
 
-pub mod client_crate;
 pub mod codegen_task;
+#[cfg(feature = "review")]
 pub mod diff;
-mod exit;
-pub mod mutate;
-pub mod real_world;
+#[cfg(feature = "review")]
 pub mod upstream;
 
-pub use exit::Exit;
+pub use openapi_client_gen::Exit;

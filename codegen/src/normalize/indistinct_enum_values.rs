@@ -77,7 +77,7 @@ pub(crate) fn normalize(spec: &mut OpenAPI) -> Vec<String> {
         ));
     });
     if !changes.is_empty() {
-        match serde_json::from_value(doc) {
+        match crate::spec::read::from_json(&doc) {
             Ok(rewritten) => *spec = rewritten,
             Err(_) => return Vec::new(),
         }
@@ -128,6 +128,6 @@ fn generates_alone(schema: &Map<String, Value>) -> Result<(), String> {
         "paths": {},
         "components": {"schemas": {"E": naming}},
     });
-    let spec: OpenAPI = serde_json::from_value(doc).map_err(|e| e.to_string())?;
+    let spec: OpenAPI = crate::spec::read::from_json(&doc)?;
     run(&spec, Target::Client).map(|_| ())
 }

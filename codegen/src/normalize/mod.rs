@@ -9,7 +9,7 @@
 //!   raw bytes (`application/octet-stream`).
 //! - `responses`: a `default` response whose body differs from another
 //!   response's is removed (answers of several types under their own
-//!   statuses are kept, as one enum: `progenitor::response_groups`).
+//!   statuses are kept, as one enum: `response_groups`).
 //! - `indistinct_enum_values`: an enum whose values typify would give one Rust name
 //!   (`add` and `Add`) gets names from codegen; the values sent are the
 //!   same.
@@ -25,14 +25,55 @@
 //!   its path: a parameter renamed to the one undeclared `{name}`, else
 //!   undeclared names added as strings and parameters the path lacks
 //!   removed (on the JSON document, before the checks).
+//! - `references`: a `$ref` to a schema that is not a component
+//!   (`#/components/schemas/A/properties/b`) points to a component made of
+//!   it; any other such `$ref`, and a path item's, is replaced by a copy of
+//!   what it points to (on the JSON document).
+//! - `type_names`: a component whose name differs from an earlier one's
+//!   only in case and punctuation (`Integer`, `integer`) is renamed
+//!   (`integer_2`), its `$ref`s following; an inline schema titled as a
+//!   component comes out loses the title (on the JSON document).
+//! - `formats`: a `format` on an object, array or boolean, or beside a
+//!   `$ref` or a composition, is removed; a `format` alone gives the
+//!   schema the type it names, or is removed (on the JSON document).
+//! - `schemaless_bodies`: a body without a schema gets the one that says
+//!   what it may be (any JSON value, any object for a form, raw bytes);
+//!   an `encoding` progenitor cannot follow is removed (on the JSON
+//!   document).
+//! - `enum_values`: an `enum` value of another type than the schema's is
+//!   written in that type when its text says the same thing there, else
+//!   removed; a value listed twice is removed (on the JSON document).
+//! - `unsendable_parameters`: an optional query parameter of a style
+//!   other than `form`, or an optional parameter that is an object with
+//!   named properties, is removed: progenitor cannot send either (on the
+//!   JSON document).
+//! - `parameter_names`: a parameter another of its operation's would be
+//!   named alike in Rust (`maxResults`, `MaxResults`) is renamed
+//!   (`MaxResults_2`), and still sent under its name (the pass
+//!   `wire_names`; on the JSON document).
+//! - `array_path_parameters`: a path parameter that is an array is made
+//!   one string, the values comma-joined as the `simple` style sends them
+//!   (on the JSON document).
+//! - `defaults`: a `default` of another type is made to fit the same way,
+//!   else removed, and one outside the schema's `enum`, `minimum` or
+//!   `maximum` is removed (on the JSON document).
 
+mod array_path_parameters;
+mod defaults;
 mod empty_enums;
+mod enum_values;
+mod formats;
 mod indistinct_enum_values;
 mod nullable_titles;
 pub(crate) mod operation_ids;
+pub(crate) mod parameter_names;
 mod path_parameters;
+mod references;
 mod request_bodies;
 mod responses;
+mod schemaless_bodies;
+mod type_names;
+mod unsendable_parameters;
 
 use openapiv3::OpenAPI;
 
@@ -41,9 +82,18 @@ use crate::spec::OperationsMut;
 /// The rules that act on the JSON document before the checks (which would
 /// refuse what they fix): one line per change.
 pub(crate) fn before_checks(doc: &mut serde_json::Value) -> Vec<String> {
-    let mut changes = operation_ids::name(doc);
+    let mut changes = references::normalize(doc);
+    changes.extend(operation_ids::name(doc));
+    changes.extend(type_names::normalize(doc));
     changes.extend(empty_enums::remove(doc));
+    changes.extend(formats::normalize(doc));
+    changes.extend(schemaless_bodies::normalize(doc));
+    changes.extend(enum_values::normalize(doc));
+    changes.extend(defaults::normalize(doc));
+    changes.extend(unsendable_parameters::normalize(doc));
+    changes.extend(parameter_names::normalize(doc));
     changes.extend(path_parameters::normalize(doc));
+    changes.extend(array_path_parameters::normalize(doc));
     changes
 }
 

@@ -3,7 +3,7 @@
 //! progenitor counts `default` both among an operation's success answers
 //! and among its error answers, and gives each kind one Rust type. Answers
 //! of several types under their own statuses become one enum
-//! (`progenitor::response_groups`), but `default` stands for every other
+//! (`response_groups`), but `default` stands for every other
 //! status of both kinds, which no variant can say. Where its body differs
 //! from another answer's, normalising removes it: at run time the other
 //! statuses arrive as `Error::UnexpectedResponse`, with the raw response,

@@ -35,7 +35,8 @@ mod tests {
     #[test]
     fn an_empty_match_on_self_matches_the_value() {
         let spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
-        let cli = crate::generate(spec, &crate::Options::new("empty.yaml"))
+        let cli = crate::Generator::new(crate::Settings::new("empty.yaml"))
+            .generate(spec)
             .unwrap()
             .cli;
         let squeezed: String = cli.split_whitespace().collect();

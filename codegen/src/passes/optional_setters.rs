@@ -69,10 +69,10 @@ fn rewrite_setter(setter: &mut syn::ImplItemFn) {
         return;
     }
     setter.sig.generics.where_clause = Some(parse_quote! {
-        where T: ::quantcdn_client_runtime::IntoOption<#inner>
+        where T: ::openapi_client_runtime::IntoOption<#inner>
     });
     setter.block = parse_quote! {{
-        self.#field = Ok(::quantcdn_client_runtime::IntoOption::into_option(value));
+        self.#field = Ok(::openapi_client_runtime::IntoOption::into_option(value));
         self
     }};
 }
@@ -141,7 +141,7 @@ mod tests {
         });
         assert!(
             optional.contains(
-                "where T : :: quantcdn_client_runtime :: IntoOption < :: std :: string :: String >"
+                "where T : :: openapi_client_runtime :: IntoOption < :: std :: string :: String >"
             ),
             "{optional}"
         );

@@ -6,20 +6,29 @@
 //! body that does not parse loses its status. For an API whose answers hold
 //! secrets (a created token, "returned once"), that puts the secret in the
 //! logs and tells the program the call failed. This pass makes the client
-//! use `::quantcdn_client_runtime::Error` (same variants; texts that never print a body) and
-//! `::quantcdn_client_runtime::read_response(response, &["token", ..])`, which keeps the status
+//! use `::openapi_client_runtime::Error` (same variants; texts that never print a body) and
+//! `::openapi_client_runtime::read_response(response, &["token", ..])`, which keeps the status
 //! and the raw body of an answer that does not parse and recovers the
 //! secret fields of the expected type (its own fields of type `Secret` or
 //! `Option<Secret>`, see `secret_fields`; not those of nested types), so a
 //! secret the server created reaches the caller even when the rest of the
 //! answer is off-spec.
 //!
-//! A documented error body is read through `::quantcdn_client_runtime::read_error(response,
+//! A documented error body is read through `::openapi_client_runtime::read_error(response,
 //! &[keys])` instead, which also keeps the message the server wrote for
 //! people (unless the error type's keys mark it secret), so the error's
 //! `Display` can say why; the other error answers progenitor makes (a body
-//! it does not read, a byte stream) become `::quantcdn_client_runtime::Error`'s
+//! it does not read, a byte stream) become `::openapi_client_runtime::Error`'s
 //! `DocumentedError` with `.into()`.
+//!
+//! A status the spec does not document (progenitor's `_ =>
+//! Err(Error::UnexpectedResponse(response))`) is read through
+//! `::openapi_client_runtime::read_unexpected_as(response, &[keys],
+//! identity)`: a 401 or a 429 whose body is the operation's error object
+//! is that object, with the server's message, not an opaque response.
+//! Where the operation's errors have no one type that reads from JSON (a
+//! byte stream, no body, several types: `response_groups`), it is
+//! `read_unexpected(response)`, which keeps the body and its message.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -27,15 +36,26 @@ use std::sync::Arc;
 use syn::punctuated::Punctuated;
 
 use super::shared_walk::{Below, NodePass, Reach};
-use crate::runtime_contract::{self, ERROR, READ_ERROR, READ_RESPONSE, SECRET};
+use crate::runtime_contract::{
+    self, ERROR, READ_ERROR, READ_RESPONSE, READ_UNEXPECTED, READ_UNEXPECTED_AS, SECRET,
+};
 
 /// The JSON keys of each generated struct's secret fields.
 pub(crate) type SecretKeys = BTreeMap<String, Vec<String>>;
 
 /// The requests half, with the types half's secret keys.
 pub(super) fn rewrite(facts: &super::Facts<'_>) -> Box<dyn NodePass> {
+    let error_groups = facts
+        .found
+        .groups
+        .iter()
+        .filter(|typed| typed.group.kind == crate::response_groups::split::Kind::Error)
+        .map(|typed| typed.group.builder.clone())
+        .collect();
     Box::new(ReadResponses {
         secrets: Arc::clone(&facts.found.secrets),
+        error_groups,
+        impls: Vec::new(),
         ok_type: Vec::new(),
         error_type: Vec::new(),
     })
@@ -67,7 +87,7 @@ pub(super) fn find_secret_keys(
 
 /// `pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};`
 /// loses `Error` (or goes, when it imports nothing else), and
-/// `use ::quantcdn_client_runtime::Error;` follows it.
+/// `use ::openapi_client_runtime::Error;` follows it.
 fn import_own_error(file: &mut syn::File) {
     let imports_error = |tree: &syn::UseTree| match tree {
         syn::UseTree::Path(p) if p.ident == "progenitor_client" => match &*p.tree {
@@ -117,6 +137,11 @@ fn import_own_error(file: &mut syn::File) {
 
 struct ReadResponses {
     secrets: Arc<SecretKeys>,
+    /// The builders whose error answers have several types: `response_groups`
+    /// gives them an enum that does not read from JSON.
+    error_groups: std::collections::BTreeSet<String>,
+    /// The type of each `impl` being walked, innermost last.
+    impls: Vec<Option<String>>,
     /// The success type of each `send()` being rewritten, innermost last
     /// (`None` for another function).
     ok_type: Vec<Option<String>>,
@@ -130,12 +155,37 @@ impl ReadResponses {
             .and_then(|t| self.secrets.get(t))
             .map_or(&[], Vec::as_slice)
     }
+
+    /// Whether the error type of the `send()` being rewritten reads from
+    /// JSON: a named type that is not a byte stream, of a builder whose
+    /// error answers are not a group (whose enum does not).
+    fn error_object_reads(&self) -> bool {
+        let in_group = self
+            .impls
+            .last()
+            .and_then(Option::as_deref)
+            .is_some_and(|builder| self.error_groups.contains(builder));
+        let named = self
+            .error_type
+            .last()
+            .and_then(Option::as_deref)
+            .is_some_and(|ty| ty != "ByteStream");
+        named && !in_group
+    }
 }
 
 impl NodePass for ReadResponses {
     /// Responses are read where requests are made.
     fn reach(&self) -> Reach {
         Reach::REQUEST_CODE
+    }
+
+    fn enter_impl(&mut self, imp: &syn::ItemImpl) {
+        self.impls.push(crate::syntax::type_ident(&imp.self_ty));
+    }
+
+    fn leave_impl(&mut self) {
+        self.impls.pop();
     }
 
     fn enter_fn(&mut self, f: &syn::ImplItemFn) {
@@ -163,6 +213,24 @@ impl NodePass for ReadResponses {
                 }
                 Below::Skip
             }
+            // `Error::UnexpectedResponse(response)`: read as the error
+            // object where the operation has one that reads from JSON.
+            syn::Expr::Call(call)
+                if is_path_ending(&call.func, "UnexpectedResponse") && call.args.len() == 1 =>
+            {
+                let response = &call.args[0];
+                *expr = if self.error_object_reads() {
+                    let keys = self.keys_for(self.error_type.last());
+                    let read = runtime_contract::path(READ_UNEXPECTED_AS);
+                    syn::parse_quote! {
+                        #read(#response, &[#(#keys),*], ::std::convert::identity).await
+                    }
+                } else {
+                    let read = runtime_contract::path(READ_UNEXPECTED);
+                    syn::parse_quote!(#read(#response).await)
+                };
+                Below::Skip
+            }
             _ => {
                 if read_through_runtime(expr, self.keys_for(self.ok_type.last())) {
                     Below::Skip
@@ -185,7 +253,7 @@ impl NodePass for ReadResponses {
 
 /// The argument of `Error::ErrorResponse(..)`:
 /// `ResponseValue::from_response(response).await?` →
-/// `::quantcdn_client_runtime::read_error(response, &[keys]).await?`; anything else
+/// `::openapi_client_runtime::read_error(response, &[keys]).await?`; anything else
 /// (`ResponseValue::empty(response)`, `ResponseValue::stream(response)`)
 /// → the same `.into()`.
 fn rewrite_error_body(arg: &mut syn::Expr, keys: &[String]) {
@@ -212,7 +280,7 @@ fn is_path_ending(expr: &syn::Expr, name: &str) -> bool {
 }
 
 /// `ResponseValue::from_response(response).await` →
-/// `::quantcdn_client_runtime::read_response(response, &[keys]).await`, and
+/// `::openapi_client_runtime::read_response(response, &[keys]).await`, and
 /// `ResponseValue::upgrade(response).await` (a websocket's 101, which
 /// returns progenitor's error) → the same `.map_err(Error::from)`;
 /// whether `expr` was one.

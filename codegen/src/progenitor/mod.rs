@@ -1,17 +1,19 @@
 //! Running progenitor, and blaming its failures.
 //!
 //! In: the spec as openapiv3 read it (secret fields marked, see
-//! `passes::secret_fields`) and a [`Target`]. Out: progenitor's tokens for
+//! `secret_fields`) and a [`Target`]. Out: progenitor's tokens for
 //! that target, or a `CodegenError::Generator` naming each operation that
 //! fails (see `blame`). progenitor's panics are caught (see `panics`), and
 //! the blame runs progenitor on one operation at a time, on a spec pruned
 //! to what that operation reaches (see `prune`).
 
 mod blame;
+mod mock_statuses;
 pub(crate) mod panics;
 mod prune;
-pub(crate) mod response_groups;
 pub(crate) mod skip;
+
+use std::collections::BTreeMap;
 
 use openapiv3::OpenAPI;
 use proc_macro2::TokenStream;
@@ -19,8 +21,9 @@ use progenitor::{GenerationSettings, Generator, HooksMode, InterfaceStyle, TagSt
 use quote::ToTokens;
 
 use crate::CodegenError;
-use crate::passes::{json_schema, secret_fields};
+use crate::passes::json_schema;
 use crate::runtime_contract;
+use crate::secret_fields;
 
 /// Builder-style methods (`client.tokens_create().organization(..).body(..)`)
 /// with one `Client` for all tags: the shape oxide.rs uses, and the one that
@@ -102,10 +105,18 @@ fn run_with(
     spec: &OpenAPI,
     target: Target,
 ) -> Result<TokenStream, String> {
-    let outcome = panics::catch(|| match target {
-        Target::Client => generator.generate_tokens(spec),
-        Target::Httpmock => generator.httpmock(spec, "crate"),
-        Target::Cli => generator.cli(spec, "crate"),
+    // The mocks of statuses without a reason phrase: see `mock_statuses`.
+    let stand_ins = match target {
+        Target::Httpmock => mock_statuses::stand_ins(spec)?,
+        _ => None,
+    };
+    let outcome = panics::catch(|| match (target, &stand_ins) {
+        (Target::Client, _) => generator.generate_tokens(spec),
+        (Target::Httpmock, None) => generator.httpmock(spec, "crate"),
+        (Target::Httpmock, Some(stand_ins)) => generator
+            .httpmock(&stand_ins.spec, "crate")
+            .map(|tokens| stand_ins.restore(tokens)),
+        (Target::Cli, _) => generator.cli(spec, "crate"),
     });
     match outcome {
         Ok(Ok(tokens)) => Ok(tokens),
@@ -170,4 +181,37 @@ pub(crate) fn unparsable(spec_name: &str, e: syn::Error) -> CodegenError {
         spec: spec_name.to_owned(),
         message: e.to_string(),
     }
+}
+
+/// Each operation id's method and builder, as progenitor names them: run on
+/// a spec of those operations alone, one path each (read, not copied, so
+/// that its naming rules stay progenitor's).
+pub(crate) fn names(
+    operation_ids: &[String],
+) -> Result<BTreeMap<String, (String, String)>, String> {
+    let paths: serde_json::Map<String, serde_json::Value> = operation_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            (
+                format!("/{i}"),
+                serde_json::json!({"get": {"operationId": id, "responses": {"200": {"description": "ok"}}}}),
+            )
+        })
+        .collect();
+    let tiny: OpenAPI = crate::spec::read::from_json(&serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "names", "version": "1"},
+        "paths": paths,
+    }))
+    .expect("a spec of operation ids");
+    let tokens = run(&tiny, Target::Client)?;
+    let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
+    Ok(crate::syntax::client::builders(&file)
+        .into_iter()
+        .filter_map(|(method, builder, path)| {
+            let index: usize = path.strip_prefix('/')?.parse().ok()?;
+            Some((operation_ids.get(index)?.clone(), (method, builder)))
+        })
+        .collect())
 }

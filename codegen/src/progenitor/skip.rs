@@ -1,5 +1,5 @@
 //! Leaving out the operations progenitor cannot generate, when asked
-//! (`Options::skip_failing`, `--skip-failing`).
+//! (`Settings::skip_failing`, `--skip-failing`).
 //!
 //! In: the spec progenitor failed on and the failures `blame` found. Out:
 //! the spec without the operations blamed, so that `generate` can try

@@ -11,7 +11,8 @@
 //!   `B: $ref A`): typify generates types for them that compile, but have no
 //!   base case, so deserializing any value recurses until the stack overflows;
 //! - a `{name}` in a path with no path parameter, or a path parameter that is
-//!   not in its path;
+//!   not in its path, or one that is an array (progenitor writes it with
+//!   `to_string()`, which a `Vec` has not);
 //! - an `enum` that lists one value twice (progenitor stops with "Failed to
 //!   make unique variant names", naming no schema), or a value of another
 //!   type than the schema's (typify: "unexpected value type"), or no value
@@ -72,7 +73,7 @@ fn empty_compositions(doc: &Value, found: &mut Vec<String>) {
 
 /// `#/components/<kind>/<name>`: what progenitor resolves (it looks the
 /// name up in the kind's map, and stops on anything else).
-fn is_component(target: &str) -> bool {
+pub(crate) fn is_component(target: &str) -> bool {
     let steps: Vec<&str> = target.split('/').collect();
     steps.len() == 4 && steps[0] == "#" && steps[1] == "components" && !steps[3].is_empty()
 }
@@ -113,7 +114,7 @@ fn enum_values(doc: &Value, found: &mut Vec<String>) {
 
 /// Whether a JSON value is of an OpenAPI type (an unknown type is another
 /// check's problem).
-fn is_of_type(value: &Value, ty: &str) -> bool {
+pub(crate) fn is_of_type(value: &Value, ty: &str) -> bool {
     match ty {
         "string" => value.is_string(),
         "integer" => value.is_i64() || value.is_u64(),
@@ -418,6 +419,23 @@ fn path_parameters(doc: &Value, found: &mut Vec<String>) {
             if !in_template.contains(name.as_str()) {
                 found.push(format!(
                     "{place}: path parameter {name} does not appear in {path}"
+                ));
+            }
+        }
+        // progenitor writes a path parameter with `to_string()`, which a
+        // `Vec` has not: the client would not compile.
+        for parameter in op.parameters(doc) {
+            if parameter.get("in").and_then(Value::as_str) == Some("path")
+                && parameter
+                    .get("schema")
+                    .map(|s| walk::follow(doc, s))
+                    .and_then(|s| s.get("type"))
+                    .and_then(Value::as_str)
+                    == Some("array")
+            {
+                let name = parameter.get("name").and_then(Value::as_str).unwrap_or("?");
+                found.push(format!(
+                    "{place}: path parameter {name} is an array, which progenitor cannot write into a path (--normalize makes it one string, the values comma-joined)"
                 ));
             }
         }

@@ -18,8 +18,9 @@
 //! - `jsonSchemaDialect` and `$schema` are removed (3.0 has one dialect),
 //!   and so are `webhooks` (requests the API sends, not a client).
 //!
-//! What has no 3.0 equivalent is refused with its pointer: a type list of
-//! two types besides `null`, and the JSON Schema keywords 3.0 lacks
+//! A type list of two types or more besides `null` becomes a `oneOf` of
+//! one schema per type, each with the keywords of its type. What has no
+//! 3.0 equivalent is refused with its pointer: the JSON Schema keywords 3.0 lacks
 //! (`prefixItems`, `if`, `$defs`, `unevaluatedProperties`, …). Our own
 //! spec stays 3.0.3, and a 3.0 document is not touched.
 
@@ -94,6 +95,94 @@ pub(crate) fn as_3_0(doc: &mut Value) -> Result<Vec<String>, Vec<String>> {
     }
 }
 
+/// The keywords that apply to one type only, by type.
+const KEYWORDS_OF: [(&str, &[&str]); 5] = [
+    (
+        "string",
+        &["minLength", "maxLength", "pattern", "format", "enum"],
+    ),
+    (
+        "integer",
+        &[
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "format",
+            "enum",
+        ],
+    ),
+    (
+        "number",
+        &[
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "format",
+            "enum",
+        ],
+    ),
+    ("array", &["items", "minItems", "maxItems", "uniqueItems"]),
+    (
+        "object",
+        &[
+            "properties",
+            "required",
+            "additionalProperties",
+            "minProperties",
+            "maxProperties",
+        ],
+    ),
+];
+
+/// `type: [string, integer]` as the members of a `oneOf`, one per type,
+/// each with the keywords that apply to its type (moved out of `schema`);
+/// `integer` is left out beside `number`, which holds its values (the
+/// members of a `oneOf` must not overlap).
+fn one_of_types(types: &[Value], schema: &mut Map<String, Value>) -> Vec<Value> {
+    let has_number = types.iter().any(|t| t == "number");
+    let kept: Vec<&str> = types
+        .iter()
+        .filter_map(Value::as_str)
+        .filter(|t| !(has_number && *t == "integer"))
+        .collect();
+    let mut members: Vec<Value> = kept.iter().map(|t| json!({ "type": t })).collect();
+    for (member, ty) in members.iter_mut().zip(&kept) {
+        let keywords = KEYWORDS_OF
+            .iter()
+            .find(|(of, _)| of == ty)
+            .map(|(_, k)| *k)
+            .unwrap_or_default();
+        for keyword in keywords {
+            if let Some(value) = schema.get(*keyword) {
+                // An `enum` keeps the values of the member's type.
+                let value = match (*keyword, value) {
+                    ("enum", Value::Array(values)) => Value::Array(
+                        values
+                            .iter()
+                            .filter(|v| crate::spec::check::is_of_type(v, ty))
+                            .cloned()
+                            .collect(),
+                    ),
+                    _ => value.clone(),
+                };
+                if !matches!(&value, Value::Array(v) if v.is_empty() && *keyword == "enum") {
+                    member[*keyword] = value;
+                }
+            }
+        }
+    }
+    for (_, keywords) in KEYWORDS_OF {
+        for keyword in keywords {
+            schema.remove(*keyword);
+        }
+    }
+    members
+}
+
 /// The rewrites of one schema object.
 fn rewrite_schema(
     pointer: &str,
@@ -119,10 +208,24 @@ fn rewrite_schema(
             [] => problems.push(format!(
                 "#{pointer}/type: only `null`, which OpenAPI 3.0 cannot say"
             )),
-            _ => problems.push(format!(
-                "#{pointer}/type: {} types, which OpenAPI 3.0 cannot say in one schema (use oneOf)",
-                others.len()
-            )),
+            several => {
+                let shown = Value::Array(types.clone());
+                let members = one_of_types(several, schema);
+                schema.remove("type");
+                if null {
+                    schema.insert("nullable".into(), Value::Bool(true));
+                }
+                let listed: Vec<String> = members
+                    .iter()
+                    .filter_map(|m| m.get("type").and_then(Value::as_str).map(str::to_owned))
+                    .collect();
+                schema.insert("oneOf".into(), Value::Array(members));
+                changes.push(format!(
+                    "#{pointer}/type: {shown} as oneOf {}{}",
+                    listed.join(", "),
+                    if null { ", nullable" } else { "" }
+                ));
+            }
         }
     }
     for key in ["oneOf", "anyOf"] {
@@ -267,6 +370,16 @@ mod tests {
                 json!({"type": "string", "format": "byte"}),
                 "#/components/schemas/S: contentEncoding/contentMediaType as `format: byte`",
             ),
+            (
+                json!({"type": ["string", "integer", "null"], "maxLength": 3, "minimum": 1, "description": "d"}),
+                json!({"oneOf": [{"type": "string", "maxLength": 3}, {"type": "integer", "minimum": 1}], "nullable": true, "description": "d"}),
+                "#/components/schemas/S/type: [\"string\",\"integer\",\"null\"] as oneOf string, integer, nullable",
+            ),
+            (
+                json!({"type": ["number", "integer"], "enum": [1, 2.5]}),
+                json!({"oneOf": [{"type": "number", "enum": [1, 2.5]}]}),
+                "#/components/schemas/S/type: [\"number\",\"integer\"] as oneOf number",
+            ),
         ];
         for (before, after, change) in cases {
             let (schema, changes) = rewritten(before.clone());
@@ -287,12 +400,12 @@ mod tests {
     fn what_has_no_equivalent_is_refused_with_its_pointer() {
         for (value, problem) in [
             (
-                json!({"type": ["string", "integer"]}),
-                "#/components/schemas/S/type: 2 types, which OpenAPI 3.0 cannot say in one schema (use oneOf)",
-            ),
-            (
                 json!({"type": "array", "prefixItems": [{"type": "string"}]}),
                 "#/components/schemas/S/prefixItems: OpenAPI 3.1 (JSON Schema) has it, 3.0 has no equivalent",
+            ),
+            (
+                json!({"type": ["null"]}),
+                "#/components/schemas/S/type: only `null`, which OpenAPI 3.0 cannot say",
             ),
         ] {
             let mut doc = schema(value);

@@ -56,11 +56,6 @@ fn from_text<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Parses YAML or JSON into an OpenAPI 3.0.x document.
-pub fn parse_spec(text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> {
-    openapi(&parse(text, spec_name)?, text, spec_name)
-}
-
 /// The text read once, into plain JSON values (what the checks, walks and
 /// rewrites before generation work on), its OpenAPI version checked.
 /// Refuses duplicate keys in JSON as serde_yaml does in YAML: JSON allows
@@ -172,6 +167,16 @@ pub(crate) fn openapi(raw: &Value, text: &str, spec_name: &str) -> Result<OpenAP
             })
         })
     })
+}
+
+/// A value of the document's JSON read as `T` (the document, a schema):
+/// every conversion of values into openapiv3's types goes through this one
+/// deserializer, so the compiler builds openapiv3's large `Deserialize`
+/// impls once for it (each other deserializer is another copy of them:
+/// most of codegen's build time). The error names its JSON pointer.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
+    serde_path_to_error::deserialize::<_, T>(value)
+        .map_err(|error| format!("#{}: {}", pointer(error.path()), error.inner()))
 }
 
 /// A serde path as a JSON pointer (RFC 6901), `/servers/1/url`.
@@ -334,6 +339,11 @@ fn strip_location(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text as openapiv3 reads it, through the checks' reader.
+    fn parse_spec(text: &str, spec_name: &str) -> Result<OpenAPI, CodegenError> {
+        openapi(&parse(text, spec_name)?, text, spec_name)
+    }
 
     #[test]
     fn reports_yaml_syntax_errors_with_line_and_column() {

@@ -101,9 +101,46 @@ pub fn placeholders(path: &str) -> std::collections::BTreeSet<&str> {
 }
 
 /// `#/a/b~1c` → the value there; `None` for a reference outside the
-/// document or to nothing.
+/// document or to nothing. The pointer is a URI fragment, so it may be
+/// percent-encoded (`~1%7Bid%7D` for `/{id}`: RFC 6901, section 6).
 pub fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
-    doc.pointer(reference.strip_prefix('#')?)
+    let pointer = reference.strip_prefix('#')?;
+    doc.pointer(pointer).or_else(|| {
+        pointer
+            .contains('%')
+            .then(|| percent_decoded(pointer))
+            .flatten()
+            .and_then(|decoded| doc.pointer(&decoded))
+    })
+}
+
+/// [`resolve`], open to change.
+pub fn resolve_mut<'a>(doc: &'a mut Value, reference: &str) -> Option<&'a mut Value> {
+    let pointer = reference.strip_prefix('#')?;
+    let pointer = match doc.pointer(pointer) {
+        Some(_) => pointer.to_owned(),
+        None if pointer.contains('%') => percent_decoded(pointer)?,
+        None => return None,
+    };
+    doc.pointer_mut(&pointer)
+}
+
+/// `%7B` → `{`; `None` when the text is not percent-encoded UTF-8.
+fn percent_decoded(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// `value`, or what its `$ref` points to (following chains of references,
@@ -211,7 +248,9 @@ impl ObjectKind {
             },
             Schema => match key {
                 "example" | "examples" | "default" | "enum" | "const" => return None,
-                "properties" | "patternProperties" => Names(Schemas),
+                // `definitions` and `$defs`: schemas a `$ref` may point
+                // into (`#/components/schemas/X/definitions/Y`).
+                "properties" | "patternProperties" | "definitions" | "$defs" => Names(Schemas),
                 "items" | "additionalProperties" | "not" | "allOf" | "oneOf" | "anyOf" => Schema,
                 _ => Object,
             },

@@ -2,7 +2,7 @@
 //! `Client`, each returning a builder of the `builder` module, whose
 //! `send()` makes the URL with `format!("{}/things/{}", client.baseurl,
 //! ..)`. The passes read the routes from it (`client_hooks`,
-//! `progenitor::response_groups`); the review reads the rest of each
+//! `response_groups::split`); the review reads the rest of each
 //! operation on top of it.
 
 use std::collections::{BTreeMap, HashMap};
@@ -30,7 +30,7 @@ pub fn routes(file: &syn::File) -> BTreeMap<String, String> {
 
 /// Each method with its builder type and route template: how progenitor
 /// names an operation's method and builder (read by
-/// `progenitor::response_groups`).
+/// `response_groups::split`).
 pub fn builders(file: &syn::File) -> Vec<(String, String, String)> {
     let routes = routes(file);
     client_methods(&file.items)
@@ -137,7 +137,7 @@ pub fn client_methods(items: &[syn::Item]) -> Vec<(String, String, String)> {
 /// Each method's parameters that are sent as neither query nor body, with
 /// their types as [`super::short_type`] writes them and where they go
 /// (`path`, or `header` for the rest): `(method, parameter, place, type)`.
-/// What `passes::secret_fields` checks (progenitor formats these values
+/// What `secret_fields` checks (progenitor formats these values
 /// with `Display`).
 pub fn formatted_params(file: &syn::File) -> Vec<(String, String, &'static str, String)> {
     let builders = Builders::of(module(&file.items, "builder").unwrap_or(&[]));

@@ -63,12 +63,21 @@ pub(crate) fn generate_files(
         let mut targets = progenitor::Targets::new(spec, spec_name);
         let types = targets.tokens(Target::Client).and_then(|tokens| {
             let (types, requests) = halves::cut(tokens);
-            let requests = requests.to_string();
+            // Each part's tokens are dropped as soon as their text is
+            // made, and progenitor's generator (typify's types of the
+            // whole spec) before the types half is parsed: what is alive
+            // at once is what the peak of memory is.
+            let requests = {
+                let text = requests.to_string();
+                drop(requests);
+                text
+            };
             let response_types = passes::received_enums::response_types(&requests);
             let _ = requests_text.send(requests);
             for (target, to) in [(Target::Httpmock, &httpmock_text), (Target::Cli, &cli_text)] {
                 let _ = to.send(targets.tokens(target)?.to_string());
             }
+            drop(targets);
             let mut file = progenitor::parsed(types, spec_name)?;
             let mut facts = Facts::new(spec, spec_name, Found::default());
             facts.response_types = response_types;

@@ -35,12 +35,13 @@ use std::time::Duration;
 use clap::{Arg, ArgAction, ArgMatches, Command};
 use quantcdn_tokens::cli::{Cli, CliCommand, CliConfig};
 use quantcdn_tokens::types::builder::CreateTokenRequest;
-use quantcdn_tokens::{Client, ClientBuilder, Error, ResponseValue};
+use quantcdn_tokens::{Client, ClientBuilder, Error, ORGANIZATION_VAR, ResponseValue};
 
 /// What `--help` says about configuration.
 const ENVIRONMENT: &str = "Environment:\n  \
-    QUANT_API_TOKEN  the API token (required; made in the QuantCDN dashboard under Profile > API Tokens)\n  \
-    QUANT_API_URL    the server (default https://dashboard.quantcdn.io; QuantGov Cloud: https://dash.quantgov.cloud)";
+    QUANT_API_TOKEN     the API token (required; made in the QuantCDN dashboard under Profile > API Tokens)\n  \
+    QUANT_API_URL       the server (default https://dashboard.quantcdn.io; QuantGov Cloud: https://dash.quantgov.cloud)\n  \
+    QUANT_ORGANIZATION  the organization, when --organization is not given";
 
 fn command() -> Command {
     let mut command = Command::new("quant-tokens")
@@ -94,6 +95,12 @@ fn command() -> Command {
                         ),
                 ),
             _ => sub,
+        };
+        // `--organization` may come from the environment, as the token does.
+        let sub = if sub.get_arguments().any(|a| a.get_id() == "organization") {
+            sub.mut_arg("organization", |a| a.env(ORGANIZATION_VAR))
+        } else {
+            sub
         };
         // progenitor adds this flag with the help text "XXX" and no
         // behaviour; hide it rather than show it.
@@ -152,7 +159,7 @@ fn trace_to_stderr(verbose: bool) {
     use tracing_subscriber::EnvFilter;
     let filter = match std::env::var("RUST_LOG") {
         Ok(directives) if !directives.trim().is_empty() => EnvFilter::new(directives),
-        _ if verbose => EnvFilter::new("quantcdn_tokens=debug,quantcdn_client_runtime=debug"),
+        _ if verbose => EnvFilter::new("quantcdn_tokens=debug,openapi_client_runtime=debug"),
         _ => return,
     };
     tracing_subscriber::fmt()

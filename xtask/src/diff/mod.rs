@@ -13,8 +13,7 @@
 //! This module reads the revisions (with git, [`git`]) and the crate's
 //! cargo files ([`manifest`]), and prints the report.
 
-pub mod git;
-pub mod manifest;
+use openapi_client_gen::review::{git, manifest};
 
 use std::path::{Path, PathBuf};
 
@@ -35,37 +34,50 @@ pub use api_review::{
 /// sources, and those of the runtime it re-exports.
 const CRATE_SOURCES: [(&str, &str); 2] = [
     ("generated-client/src", "src"),
-    ("generated-client/runtime/src", "runtime/src"),
+    ("codegen/openapi-client-runtime/src", "runtime/src"),
 ];
 /// The runtime's sources as the crate's files name them ([`CRATE_SOURCES`]).
 const RUNTIME_SOURCES: &str = "runtime/src/";
 /// The binaries' folder under a source folder: no Rust API, not read.
 const BINARIES: &str = "/bin";
 
-// The flags of `cargo xtask diff` (its help text is the doc comment of
-// `Task::Diff` in main.rs).
-#[derive(Debug, Clone, clap::Args)]
+/// The flags of `cargo xtask diff` (parsed in `main.rs`).
+#[derive(Debug, Clone, Default)]
 pub struct Args {
     /// The revision to compare with [default: the merge base with main,
     /// or HEAD on main].
-    #[arg(long, value_name = "REV")]
     pub base: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// The spec, relative to the current directory [default: openapi/tokens.yaml
     /// in the workspace].
-    #[arg(long, value_name = "PATH")]
     pub spec: Option<String>,
 }
 
 /// How the report is printed.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default)]
 pub enum Format {
+    #[default]
     Text,
     Markdown,
     Json,
     /// The entry for the crate's CHANGELOG.md (Keep a Changelog).
     Changelog,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Format, String> {
+        match text {
+            "text" => Ok(Format::Text),
+            "markdown" => Ok(Format::Markdown),
+            "json" => Ok(Format::Json),
+            "changelog" => Ok(Format::Changelog),
+            other => Err(format!(
+                "--format {other:?}: one of text, markdown, json, changelog"
+            )),
+        }
+    }
 }
 
 /// `cargo xtask diff`: reads the crate at the base revision and generates
@@ -135,14 +147,17 @@ pub fn review(dir: &Path, path: &str, base: &str) -> Result<(Report, release::Re
         spec: root.join(&in_repository),
         out: root.join(DEFAULT_OUT),
     };
-    let header = codegen::header(&paths.spec_name(), &codegen_task::command_for(&paths));
+    let (spec_name, command) = (paths.spec_name(), codegen_task::command_for(&paths));
+    let header =
+        codegen::Generator::new(codegen::Settings::new(&spec_name).command(&command)).header();
 
     // The generations start as soon as the specs are read; the crate's
     // files are read, and its hand-written layer parsed, beside them.
     let (regenerated, new, crate_files) = std::thread::scope(|s| {
         let regenerated = s.spawn(|| -> Result<_, CodegenError> {
-            let spec = codegen::read(&old_text, &old_name)?;
-            let (file, text) = codegen::client_file_and_text(&spec, &old_name, &header)?;
+            let generator = codegen::Generator::new(codegen::Settings::new(&old_name));
+            let spec = generator.document(&old_text)?.spec;
+            let (file, text) = generator.client_and_text(&spec, &header)?;
             let surface = Surface::of(&file);
             let document = serde_json::to_value(&spec).expect("an OpenAPI document serializes");
             Ok((surface, document, text))

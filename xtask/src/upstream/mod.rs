@@ -43,30 +43,38 @@ pub const GUIDE: &str = "docs/maintaining.md";
 /// pointer into the pinned excerpt.
 pub const UPSTREAM_ONLY: &str = "upstream#";
 
-// The flags of `cargo xtask upstream` (its help text is the doc comment of
-// `Task::Upstream` in main.rs).
-#[derive(Debug, Clone, clap::Args)]
+/// The flags of `cargo xtask upstream` (parsed in `main.rs`).
+#[derive(Debug, Clone, Default)]
 pub struct Args {
     /// A whole QuantCDN spec (YAML or JSON): report what it changes in the
     /// Tokens operations since the pinned version, and which of those
     /// openapi/tokens.yaml does not reflect yet.
-    #[arg(long, value_name = "PATH")]
     pub spec: Option<PathBuf>,
     /// With --spec: then pin its Tokens operations (openapi/upstream/quantcdn-tokens.yaml).
-    #[arg(long, requires = "spec")]
     pub pin: bool,
     /// Without --spec: rewrite the guide's table of decisions (docs/maintaining.md).
-    #[arg(long, conflicts_with = "spec")]
     pub write_guide: bool,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, Default)]
 pub enum Format {
+    #[default]
     Text,
     /// For an issue's body.
     Markdown,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Format, String> {
+        match text {
+            "text" => Ok(Format::Text),
+            "markdown" => Ok(Format::Markdown),
+            other => Err(format!("--format {other:?}: one of text, markdown")),
+        }
+    }
 }
 
 /// One difference between two specs of the Tokens API: the change from
@@ -568,8 +576,5 @@ fn write(path: &Path, text: &str) -> Result<(), Failure> {
     let failed =
         |e: std::io::Error| Failure(Exit::Write, format!("cannot write {}: {e}", path.display()));
     std::fs::create_dir_all(dir).map_err(failed)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
+    openapi_client_gen::files::write_atomically(path, text).map_err(failed)
 }
