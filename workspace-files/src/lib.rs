@@ -3,9 +3,11 @@
 //! tests of codegen, xtask and the generated crate (the spec's text, the
 //! broken-spec corpus), and the test data several test crates share (the
 //! spec pairs of `cargo xtask diff`'s corpus, [`diff_pairs`]). No I/O:
-//! paths, `include_str!` and data.
+//! paths, `include_str!` and data, except [`runs`]: the command-line tools'
+//! tests running their binary, and what a clean failure looks like.
 
 pub mod diff_pairs;
+pub mod runs;
 
 use std::path::{Path, PathBuf};
 

@@ -87,7 +87,6 @@ components:
     // One type for both `$ref`s, named after where the schema was.
     assert!(client.contains("pub struct DropletNetworks"), "{client}");
     assert!(client.contains("pub networks: ::std::option::Option<DropletNetworks>"));
-    assert!(client.contains("pub networks: ::std::option::Option<DropletNetworks>"));
     assert!(client.contains("pub again: ::std::option::Option<DropletNetworks>"));
     // The shared parameter reaches the path's operation, the copied path
     // item is an operation.

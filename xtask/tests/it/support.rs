@@ -4,7 +4,9 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+pub use workspace_files::runs::{Run, assert_no_panic_trace, assert_one_clean_error, run};
 
 /// Our spec, as checked in.
 pub use workspace_files::TOKENS_SPEC;
@@ -16,13 +18,6 @@ pub const OUTPUT_FILES: [&str; 3] = ["client.rs", "client_httpmock.rs", "client_
 /// [`OUTPUT_FILES`] in `dir`; the first is the `--out` argument.
 pub fn outputs(dir: &Path) -> [PathBuf; 3] {
     OUTPUT_FILES.map(|file| dir.join(file))
-}
-
-/// What a run of the binary left.
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
 }
 
 /// The `xtask` binary with `args`, ready for a working directory or
@@ -53,51 +48,4 @@ pub fn codegen(
         command.current_dir(cwd);
     }
     run(&mut command)
-}
-
-/// Runs `command` to its end: its exit code (it must not die of a signal)
-/// and its output, which must be UTF-8.
-pub fn run(command: &mut Command) -> Run {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = command.output().expect("run xtask");
-    Run {
-        code: status.code().expect("exited normally"),
-        stdout: String::from_utf8(stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(stderr).expect("stderr is UTF-8"),
-    }
-}
-
-/// No panic message or backtrace in `stderr`.
-pub fn assert_no_panic_trace(stderr: &str) {
-    for noise in ["panicked", "backtrace", "RUST_BACKTRACE", "stack"] {
-        assert!(!stderr.contains(noise), "{noise} in:\n{stderr}");
-    }
-}
-
-/// How every task fails: one error on stderr, its first line starting
-/// `error: `, each further line one of its problems, indented (a refusal
-/// of several problems lists one per line), none longer than a few hundred
-/// characters, and no panic trace. Returns the error's text.
-pub fn assert_one_clean_error(stderr: &str) -> &str {
-    let lines: Vec<&str> = stderr.lines().collect();
-    assert!(!lines.is_empty(), "expected an error, got nothing");
-    assert!(lines[0].starts_with("error: "), "{stderr}");
-    for line in &lines[1..] {
-        assert!(
-            line.starts_with("  ") && !line[2..].starts_with(' '),
-            "a line of the error that is not one of its problems: {line:?} in\n{stderr}"
-        );
-    }
-    for line in &lines {
-        assert!(
-            line.chars().count() <= 420,
-            "a line of {} characters:\n{line}",
-            line.chars().count()
-        );
-    }
-    assert_no_panic_trace(stderr);
-    stderr.trim_end()
 }
