@@ -25,8 +25,10 @@
 //! - Peak heap per size is measured first with a counting allocator and
 //!   printed as a table (criterion measures time only).
 //! - `CODEGEN_BENCH_PROFILE=ours` (or `progenitor`) runs one side ten
-//!   times and nothing else, for a profiler: `perf record -g
-//!   target/release/deps/codegen-*`.
+//!   times (`CODEGEN_BENCH_RUNS`) and nothing else, for a profiler: `perf
+//!   record -g target/release/deps/codegen-*`; once, with
+//!   `CODEGEN_BENCH_NORMALIZE=0` (or `1`) saying whether the spec is
+//!   normalised, for the peak of memory `/usr/bin/time -v` reads.
 //! - With `CODEGEN_BENCH_SPEC`, a side-by-side table comes next: `all` and
 //!   progenitor alone making the same three targets (client, httpmock,
 //!   CLI) on that spec in alternating rounds, wall and CPU (user + system)
@@ -258,7 +260,13 @@ fn external_spec() -> Option<External> {
         Err(e) => panic!("CODEGEN_BENCH_SPEC: cannot read {}: {e}", path.display()),
     };
     let name = path.display().to_string();
-    let normalize = generate_normalized(&spec, false).is_err();
+    // `CODEGEN_BENCH_NORMALIZE=1` (or `0`) says it instead of a plain run
+    // finding out, which would count in a peak read with `time -v`.
+    let normalize = match std::env::var("CODEGEN_BENCH_NORMALIZE").as_deref() {
+        Ok("1") => true,
+        Ok("0") => false,
+        _ => generate_normalized(&spec, false).is_err(),
+    };
     // What progenitor is given: normalised if need be, and with answers of
     // several types split (progenitor alone cannot take those).
     let prepared = codegen::Generator::new(codegen::Settings::new(&name).normalize(normalize))
@@ -419,11 +427,16 @@ fn blame(c: &mut Criterion) {
 
 fn main() {
     // `CODEGEN_BENCH_PROFILE=ours` (or `progenitor`) with `CODEGEN_BENCH_SPEC`:
-    // ten runs of one side and nothing else, for `perf record`.
+    // ten runs of one side (`CODEGEN_BENCH_RUNS` says how many) and nothing
+    // else, for `perf record`, or one for the peak `/usr/bin/time -v` reads.
     if let (Some(side), Some(external)) =
         (std::env::var_os("CODEGEN_BENCH_PROFILE"), external_spec())
     {
-        for _ in 0..10 {
+        let runs = std::env::var("CODEGEN_BENCH_RUNS")
+            .ok()
+            .and_then(|runs| runs.parse().ok())
+            .unwrap_or(10);
+        for _ in 0..runs {
             if side == "ours" {
                 drop(black_box(external.all()));
             } else {
