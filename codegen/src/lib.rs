@@ -17,7 +17,7 @@
 //! 4. `passes`: what we add on top of progenitor, one module per pass, in
 //!    one ordered table (`passes::PASSES`).
 //! 5. `threads`, under the generator: the client in two halves and the
-//!    two companions, on four threads, each part formatted with
+//!    two companions, on two threads, each part formatted with
 //!    prettyplease behind a header that says how to regenerate it.
 //!
 //! Two features span stages, and each has one home that says so:

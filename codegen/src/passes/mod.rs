@@ -9,7 +9,7 @@
 //! names its module, the parts it works on and how it runs ([`Run`]): on
 //! the file as a whole, or on the nodes it reaches, where the node passes
 //! that follow each other share one walk of the tree (`shared_walk`).
-//! Generation (on four threads, see `threads`) and the review's client
+//! Generation (on two threads, see `threads`) and the review's client
 //! (on one, see `Generator::client`) both run it through [`run`], so adding
 //! a pass is one entry here plus its module, which says why it exists. The
 //! types half runs first: what later parts need from it (the variants'
@@ -40,7 +40,7 @@ use crate::CodegenError;
 use crate::{response_groups, secret_fields};
 use shared_walk::NodePass;
 
-/// A file the passes work on; each is made on its own thread.
+/// A file the passes work on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
     /// The client's `mod types`: typify's data types.

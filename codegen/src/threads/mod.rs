@@ -4,15 +4,18 @@
 //! files' formatted texts ([`Generated`]).
 //!
 //! progenitor runs on this thread, once per target with one generator
-//! (`progenitor::Targets`: typify's types are built once), and each part
-//! it makes crosses to a thread of its own as text (syn's trees and
-//! proc-macro2's tokens cannot cross threads), which parses it and takes
-//! it to formatted text: the client's requests half (see `halves`) and the
-//! two companions; the types half stays here. The operating system
-//! schedules them as it sees fit (no priorities: on a busy machine they
-//! backfired). Each part runs its passes
-//! (`passes::run`). What the others need from the types half crosses as
-//! plain data, `passes::Found` (the variants' renames, the secret keys).
+//! (`progenitor::Targets`: typify's types are built once). The two
+//! companions (httpmock, CLI) cross as text to one other thread (syn's
+//! trees and proc-macro2's tokens cannot cross threads), which parses,
+//! passes over and formats one, then the other; this thread does the
+//! client's types half, then its requests half (see `halves`). Two threads
+//! on two parts at a time: on Oxide's spec the peak of memory is then
+//! below progenitor alone's making the same three targets (160 against
+//! 172 MB; four parts on four threads at once: 262), with wall time still
+//! under its (see the guide's Performance section). Each part runs its
+//! passes (`passes::run`). What the others need from the types half
+//! crosses as plain data, `passes::Found` (the variants' renames, the
+//! secret keys).
 
 pub(crate) mod halves;
 
@@ -30,38 +33,25 @@ pub(crate) fn generate_files(
 ) -> Result<Generated, CodegenError> {
     std::thread::scope(|scope| {
         // A companion's tokens cross as text (a `TokenStream` cannot cross
-        // threads): parsed, passed over and formatted on its own thread.
+        // threads): parsed, passed over and formatted on the other thread.
         let companion = |part, text: mpsc::Receiver<String>, found: mpsc::Receiver<Found>| {
-            scope.spawn(move || {
-                let file = received_and_passed(spec, spec_name, part, text, found)?;
-                Ok(format!("{header}{}", prettyplease::unparse(&file)))
-            })
+            let file = received_and_passed(spec, spec_name, part, text, found)?;
+            Ok(format!("{header}{}", prettyplease::unparse(&file)))
         };
         let (httpmock_text, httpmock_in) = mpsc::channel();
         let (httpmock_found, for_httpmock) = mpsc::channel();
         let (cli_text, cli_in) = mpsc::channel();
         let (cli_found, for_cli) = mpsc::channel();
-        let httpmock = companion(Part::Httpmock, httpmock_in, for_httpmock);
-        let cli = companion(Part::Cli, cli_in, for_cli);
-        let (requests_text, requests_in) = mpsc::channel::<String>();
-        let (requests_found, for_requests) = mpsc::channel::<Found>();
-        // The requests half, formatted around the placeholder where the
-        // types half goes.
-        let requests = scope.spawn(move || {
-            let file =
-                received_and_passed(spec, spec_name, Part::Requests, requests_in, for_requests)?;
-            let (before, after) = halves::around_placeholder(file);
-            Ok((
-                prettyplease::unparse(&before),
-                prettyplease::unparse(&after),
-            ))
+        let companions = scope.spawn(move || {
+            let httpmock = companion(Part::Httpmock, httpmock_in, for_httpmock);
+            Ok((httpmock, companion(Part::Cli, cli_in, for_cli)))
         });
 
         // This thread runs progenitor, once per target with one generator
-        // (see `progenitor::Targets`), handing each part on as soon as it
-        // is made, then does the types half.
+        // (see `progenitor::Targets`), handing each companion on as soon as
+        // it is made, then does the types half and the requests half.
         let mut targets = progenitor::Targets::new(spec, spec_name);
-        let types = targets.tokens(Target::Client).and_then(|tokens| {
+        let client = targets.tokens(Target::Client).and_then(|tokens| {
             let (types, requests) = halves::cut(tokens);
             // Each part's tokens are dropped as soon as their text is
             // made, and progenitor's generator (typify's types of the
@@ -73,7 +63,6 @@ pub(crate) fn generate_files(
                 text
             };
             let response_types = passes::received_enums::response_types(&requests);
-            let _ = requests_text.send(requests);
             for (target, to) in [(Target::Httpmock, &httpmock_text), (Target::Cli, &cli_text)] {
                 let _ = to.send(targets.tokens(target)?.to_string());
             }
@@ -84,17 +73,34 @@ pub(crate) fn generate_files(
             passes::run(Part::Types, &mut file, &mut facts)?;
             // A thread that failed has stopped listening; its error comes
             // with its result.
-            for to in [&httpmock_found, &cli_found, &requests_found] {
+            for to in [&httpmock_found, &cli_found] {
                 let _ = to.send(facts.found.clone());
             }
-            Ok(prettyplease::unparse(&file))
+            let types = prettyplease::unparse(&file);
+            drop(file);
+            // The requests half, formatted around the placeholder where
+            // the types half goes.
+            let mut file =
+                syn::parse_file(&requests).map_err(|e| progenitor::unparsable(spec_name, e))?;
+            drop(requests);
+            let mut facts = Facts::new(spec, spec_name, facts.found);
+            passes::run(Part::Requests, &mut file, &mut facts)?;
+            let (before, after) = halves::around_placeholder(file);
+            Ok((
+                types,
+                prettyplease::unparse(&before),
+                prettyplease::unparse(&after),
+            ))
         });
-        drop((requests_text, requests_found, httpmock_found, cli_found));
+        drop((httpmock_found, cli_found));
         drop((httpmock_text, cli_text));
-        let requests = joined(requests, spec_name);
-        let (httpmock, cli) = (joined(httpmock, spec_name), joined(cli, spec_name));
-        let types = types?;
-        let (before, after) = requests?;
+        // A panic that escaped the companions' thread is the mocks' error,
+        // the one reported first.
+        let (httpmock, cli) = match joined(companions, spec_name) {
+            Ok(both) => both,
+            Err(e) => (Err(e), Err(upstream_failed(spec_name))),
+        };
+        let (types, before, after) = client?;
         Ok(Generated {
             client: format!("{header}{before}{types}{after}"),
             httpmock: httpmock?,
@@ -105,7 +111,7 @@ pub(crate) fn generate_files(
     })
 }
 
-/// A part made on another thread, on its own: its text parsed, then passed
+/// A companion made on the other thread: its text parsed, then passed
 /// over (`passes::run`) with what the types half found. A thread whose
 /// input never comes stops: whoever failed to send it has its own error,
 /// the one reported.
@@ -116,16 +122,21 @@ fn received_and_passed(
     text: mpsc::Receiver<String>,
     found: mpsc::Receiver<Found>,
 ) -> Result<syn::File, CodegenError> {
-    let upstream_failed = || CodegenError::Generator {
-        spec: spec_name.to_owned(),
-        failures: Vec::new(),
-    };
-    let text = text.recv().map_err(|_| upstream_failed())?;
+    let text = text.recv().map_err(|_| upstream_failed(spec_name))?;
     let mut file = syn::parse_file(&text).map_err(|e| progenitor::unparsable(spec_name, e))?;
     drop(text);
-    let found = found.recv().map_err(|_| upstream_failed())?;
+    let found = found.recv().map_err(|_| upstream_failed(spec_name))?;
     passes::run(part, &mut file, &mut Facts::new(spec, spec_name, found))?;
     Ok(file)
+}
+
+/// The error of a part whose input never came: whoever failed to send it
+/// has its own error, the one reported.
+fn upstream_failed(spec_name: &str) -> CodegenError {
+    CodegenError::Generator {
+        spec: spec_name.to_owned(),
+        failures: Vec::new(),
+    }
 }
 
 /// A generating thread's result. Every step that may panic catches its
