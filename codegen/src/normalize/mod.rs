@@ -32,7 +32,10 @@
 //! - `type_names`: a component whose name differs from an earlier one's
 //!   only in case and punctuation (`Integer`, `integer`) is renamed
 //!   (`integer_2`), its `$ref`s following; an inline schema titled as a
-//!   component comes out loses the title (on the JSON document).
+//!   component comes out loses the title; an untitled inline schema that
+//!   typify would name after where it is as a component, or as an earlier
+//!   inline schema (`ProjectFeature.state`, `ProjectFeatureState`), is
+//!   given a title of its own (on the JSON document).
 //! - `formats`: a `format` on an object, array or boolean, or beside a
 //!   `$ref` or a composition, is removed; a `format` alone gives the
 //!   schema the type it names, or is removed (on the JSON document).

@@ -23,7 +23,10 @@
 //! `operationId` when it is another path's (two operations of one id are
 //! refused): `operation_ids`
 //! names its operations. A `$ref` that points to nothing or outside the
-//! document is left to the checks, which name it. Like `operation_ids`, this acts on the JSON
+//! document is left to the checks, which name it. Copies stop before they
+//! would add four times the document: copies that hold `$ref`s into
+//! other operations, copied again the next round, grew one vendor's 1.9
+//! MB document past 24 GB; the checks then name the `$ref`s left. Like `operation_ids`, this acts on the JSON
 //! document, before the checks.
 
 use std::collections::BTreeMap;
@@ -157,6 +160,10 @@ fn is_path_item(pointer: &str) -> bool {
 /// Rewrites each such `$ref`; one line per change.
 pub(crate) fn normalize(doc: &mut Value) -> Vec<String> {
     let mut changes = Vec::new();
+    // Copies may hold `$ref`s to copy again, each round multiplying them:
+    // in all they may add at most four times the nodes the document had
+    // (many operations may share one answer written in another's place).
+    let mut budget = 4 * nodes(doc);
     // What a copy brings may point elsewhere again (a property's schema
     // whose items point into another property): a few rounds, then the
     // checks name what is left.
@@ -266,7 +273,16 @@ pub(crate) fn normalize(doc: &mut Value) -> Vec<String> {
             }
         }
         // The other objects, copied in place: the innermost first, so that
-        // an outer copy does not move an inner one's place.
+        // an outer copy does not move an inner one's place. Past the
+        // budget, none: the checks name the `$ref`s left.
+        let cost: usize = in_place
+            .iter()
+            .map(|(_, target)| resolve(doc, target).map_or(0, nodes))
+            .sum();
+        if cost > budget {
+            break;
+        }
+        budget -= cost;
         let copied: Vec<Value> = in_place
             .iter()
             .map(|(_, target)| resolve(doc, target).cloned().unwrap_or_default())
@@ -301,4 +317,13 @@ pub(crate) fn normalize(doc: &mut Value) -> Vec<String> {
         }
     }
     changes
+}
+
+/// How many values `value` holds, itself included: the size of a copy.
+fn nodes(value: &Value) -> usize {
+    1 + match value {
+        Value::Array(items) => items.iter().map(nodes).sum(),
+        Value::Object(map) => map.values().map(nodes).sum(),
+        _ => 0,
+    }
 }

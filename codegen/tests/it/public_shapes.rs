@@ -400,6 +400,102 @@ components:
 }
 
 #[test]
+fn an_inline_schema_typify_would_name_as_a_component_is_given_a_title_of_its_own() {
+    let spec = format!(
+        "{HEAD}{}",
+        r##"paths:
+  /a:
+    get:
+      operationId: get_a
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/ProjectFeature'}
+components:
+  schemas:
+    ProjectFeature:
+      type: object
+      properties:
+        state: {type: string, enum: [ENABLED, DISABLED]}
+        other: {$ref: '#/components/schemas/ProjectFeatureState'}
+        shelves:
+          type: array
+          items:
+            type: object
+            properties:
+              books: {type: object, properties: {count: {type: integer}}}
+    ProjectFeatureState:
+      type: object
+      properties:
+        state: {type: string}
+    ProjectFeature_shelvesItem_books_2: {type: string}
+    ProjectFeatureShelvesItemBooks: {type: boolean}
+"##
+    );
+    let refused = generate(&spec, "s.yaml", false).unwrap_err().to_string();
+    assert!(refused.contains("typify names two types"), "{refused}");
+    let (generated, changes) = normalized(&spec);
+    assert_eq!(
+        changes,
+        [
+            "#/components/schemas/ProjectFeature/properties/shelves/items/properties/books: title \"ProjectFeature_shelvesItem_books_3\" given: typify would name the schema ProjectFeature_shelvesItem_books, as it names the component ProjectFeatureShelvesItemBooks",
+            "#/components/schemas/ProjectFeature/properties/state: title \"ProjectFeature_state_2\" given: typify would name the schema ProjectFeature_state, as it names the component ProjectFeatureState",
+        ]
+    );
+    let client = &generated.client;
+    // The component keeps its name; the inline enum takes the title.
+    assert!(
+        client.contains("pub struct ProjectFeatureState {"),
+        "{client}"
+    );
+    assert!(
+        client.contains("pub enum ProjectFeatureState2 {"),
+        "{client}"
+    );
+    assert!(client.contains("pub state: ::std::option::Option<ProjectFeatureState2>"));
+    assert!(client.contains("pub other: ::std::option::Option<ProjectFeatureState>"));
+    // Nested: the items' property, past the name another component has.
+    assert!(
+        client.contains("pub struct ProjectFeatureShelvesItemBooks3 {"),
+        "{client}"
+    );
+}
+
+#[test]
+fn copies_that_would_grow_the_document_without_bound_stop_and_the_refs_left_are_named() {
+    // Each path's operation has two callbacks that are copies of the next
+    // path: every round of copies doubles what the next round copies (a
+    // vendor's 1.9 MB spec grew past 24 GB so). The copies stop at four
+    // times the document; the checks name the `$ref`s left.
+    let mut spec = String::from(HEAD);
+    spec.push_str("paths:\n");
+    for i in 0..12 {
+        spec.push_str(&format!(
+            "  /p{i}:\n    get:\n      operationId: get_p{i}\n"
+        ));
+        if i < 11 {
+            spec.push_str("      callbacks:\n");
+            for name in ["one", "two"] {
+                let next = i + 1;
+                spec.push_str(&format!(
+                    "        {name}:\n          '{{$url}}': {{$ref: '#/paths/~1p{next}'}}\n"
+                ));
+            }
+        }
+        spec.push_str("      responses: {'204': {description: done}}\n");
+    }
+    let refused = generate(&spec, "s.yaml", true).unwrap_err().to_string();
+    assert!(
+        refused.contains(
+            "#/paths/~1p0/get/callbacks/one/{$url}/get/callbacks/one/{$url}: $ref #/paths/~1p2 is not a component"
+        ),
+        "{refused}"
+    );
+}
+
+#[test]
 fn an_array_path_parameter_is_refused_and_normalised_into_one_string() {
     let spec = format!(
         "{HEAD}{}",

@@ -231,6 +231,7 @@ const RULES: &[(&str, &str)] = &[
     ("where the schema was moved", "references"),
     ("replaced by a copy of what it points to", "references"),
     ("typify would name it as", "type_names"),
+    ("given: typify would name the schema", "type_names"),
     (
         "typify would name the schema as the component",
         "type_names",
